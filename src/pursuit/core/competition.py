@@ -1,0 +1,77 @@
+"""A competition as recorded: metadata, entrants, format and the rides raced so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from pursuit.core.entrants import Entrant
+from pursuit.core.formats import Format
+from pursuit.core.outcomes import Outcome
+from pursuit.core.times import RaceTime
+from pursuit.errors import Place
+
+
+class Side(Enum):
+    RED = "red"  # home straight, in front of the main grandstand
+    GREEN = "green"  # back straight
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    event: str = "individual pursuit"
+    gender: str | None = None
+    distance_m: int = 4000
+    track_length_m: float = 250.0
+    venue: str | None = None
+    altitude_m: int | None = None
+    dates: tuple[str, ...] = ()
+    precision: int = 2
+
+    @property
+    def half_laps(self) -> int:
+        """Half laps in the distance: the number of pursuit-line crossings to the finish."""
+        return round(self.distance_m / (self.track_length_m / 2))
+
+
+@dataclass(frozen=True, slots=True)
+class Ride:
+    """One competitor's run in one heat of one round, as entered."""
+
+    entrant: str  # the entrant's name
+    outcome: Outcome
+    heat: int | None = None
+    side: Side | None = None
+    splits: tuple[RaceTime, ...] = ()  # elapsed time at each half lap
+    record: str | None = None  # OR, WR as published
+    published_rank: str | None = None
+    basis: str | None = None  # published / seed / inferred
+    lineup: tuple[str, ...] = ()  # team pursuit: riders who rode
+    place: Place | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedPlace:
+    rank: str
+    entrant: str
+    place: Place | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Competition:
+    meta: Metadata
+    format: Format
+    entrants: tuple[Entrant, ...]
+    rides: dict[str, tuple[Ride, ...]]  # by round id
+    published_classification: tuple[PublishedPlace, ...] = ()
+    entrant_places: dict[str, Place] = field(default_factory=dict, compare=False)
+
+    def entrant(self, name: str) -> Entrant:
+        for e in self.entrants:
+            if e.name == name:
+                return e
+        raise KeyError(name)
+
+    def rides_of(self, round_id: str) -> tuple[Ride, ...]:
+        return self.rides.get(round_id, ())

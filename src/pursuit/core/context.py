@@ -1,0 +1,133 @@
+"""What the engine knows while it works through the rounds: resolves references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pursuit.core.competition import Competition, Ride
+from pursuit.core.findings import Finding
+from pursuit.core.formats import MemberSet, Order, Pool, RoundKind
+from pursuit.core.ranking import Timed, rank_by_time
+from pursuit.core.refs import HeatRef, RankRef, Ref
+from pursuit.core.results import RoundResult
+from pursuit.errors import Place
+
+
+@dataclass
+class Context:
+    competition: Competition
+    rounds: dict[str, RoundResult] = field(default_factory=dict)
+    rides_by_round: dict[str, dict[str, Ride]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    _pools: dict[str, list[str] | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sort_names = {e.name: e.sort_name for e in self.competition.entrants}
+        self.digits = self.competition.meta.precision
+        self.half_laps = self.competition.meta.half_laps
+        self.tie_break = self.competition.format.tie_break
+        self.pool_specs = {p.id: p for p in self.competition.format.pools}
+
+    def find(self, code: str, message: str, place: Place | None = None) -> None:
+        self.findings.append(Finding(code, message, place))
+
+    def sort_name(self, entrant: str) -> str:
+        return self.sort_names.get(entrant, entrant)
+
+    def resolve(self, ref: Ref) -> str | None:
+        """The entrant a reference stands for, or None while it is not known yet."""
+        if isinstance(ref, HeatRef):
+            done = self.rounds.get(ref.round)
+            if done is None or ref.heat > len(done.heats):
+                return None
+            heat = done.heats[ref.heat - 1]
+            return heat.winner if ref.winner else heat.loser
+        assert isinstance(ref, RankRef)
+        if ref.source in self.pool_specs:
+            order = self.pool_order(self.pool_specs[ref.source])
+        else:
+            done = self.rounds.get(ref.source)
+            order = list(done.advanced) if done is not None and done.complete else None
+        if order is None or ref.n > len(order):
+            return None
+        return order[ref.n - 1]
+
+    def pool_order(self, pool: Pool) -> list[str] | None:
+        if pool.id not in self._pools:
+            members = self.members(pool.members)
+            if any(m is None for m in members):
+                self._pools[pool.id] = None
+            else:
+                named = [m for m in members if m is not None]
+                self._pools[pool.id] = [name for _, _, name in self.order(named, pool.order)]
+        return self._pools[pool.id]
+
+    def members(self, members: MemberSet) -> list[str | None]:
+        """Who a member set stands for; None marks a place not known yet."""
+        if members.group is None:
+            return [self.resolve(ref) for ref in members.refs]
+        assert members.round is not None
+        done = self.rounds.get(members.round)
+        if done is None:
+            return []
+        group = members.group
+        if group in ("winners", "losers"):
+            return [h.winner if group == "winners" else h.loser for h in done.heats]
+        ranked = [r.ride.entrant for r in done.ranking if r.rank is not None]
+        if group == "ranked":
+            return list(ranked)
+        if not done.complete:
+            count = done.spec.advance or 0
+            return [None] * count if group == "advanced" else []
+        if group == "advanced":
+            return list(done.advanced)
+        advanced = set(done.advanced)
+        return [name for name in ranked if name not in advanced]
+
+    def order(self, names: list[str], order: Order) -> list[tuple[int, bool, str]]:
+        """Number `names` by `order`: (rank from 1, shared, name)."""
+        if order.kind == "listed":
+            return [(i + 1, False, n) for i, n in enumerate(names)]
+        if order.kind == "shared":
+            return [(1, len(names) > 1, n) for n in sorted(names, key=self.sort_name)]
+        assert order.round is not None
+        if order.kind == "rank":
+            return self.order_by_rank(names, order.round)
+        return self.order_by_time(names, order.round)
+
+    def order_by_rank(self, names: list[str], round_id: str) -> list[tuple[int, bool, str]]:
+        """Keep a round's own numbering (shared ranks stay shared), renumbered from 1."""
+        done = self.rounds.get(round_id)
+        ranks = {r.ride.entrant: r.rank for r in done.ranking} if done else {}
+        keyed = sorted(names, key=lambda n: (ranks.get(n) or 10**9, self.sort_name(n)))
+        counts: dict[int | None, int] = {}
+        for name in keyed:
+            counts[ranks.get(name)] = counts.get(ranks.get(name), 0) + 1
+        out: list[tuple[int, bool, str]] = []
+        for i, name in enumerate(keyed):
+            rank = ranks.get(name)
+            if out and ranks.get(out[-1][2]) == rank:
+                out.append((out[-1][0], True, name))
+            else:
+                out.append((i + 1, counts[rank] > 1, name))
+        return out
+
+    def order_by_time(self, names: list[str], round_id: str) -> list[tuple[int, bool, str]]:
+        rides = self.rides_by_round.get(round_id, {})
+        with_time = [n for n in names if n in rides and rides[n].outcome.time is not None]
+        without = sorted((n for n in names if n not in with_time), key=self.sort_name)
+
+        def timed(name: str) -> Timed:
+            ride = rides[name]
+            assert ride.outcome.time is not None
+            return Timed(ride.outcome.time, ride.splits)
+
+        out = rank_by_time(with_time, timed, digits=self.digits, half_laps=self.half_laps,
+                           tie_break=self.tie_break, name=self.sort_name)
+        after = len(out) + 1
+        out.extend((after, len(without) > 1, n) for n in without)
+        return out
+
+    def is_knockout(self, round_id: str) -> bool:
+        done = self.rounds.get(round_id)
+        return done is not None and done.spec.kind is RoundKind.KNOCKOUT

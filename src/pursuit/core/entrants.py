@@ -1,0 +1,48 @@
+"""Entrants: a rider, or a team with a roster and a line-up chosen per ride."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical key that ignores accents and case (Rébillard sorts as Rebillard)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Rider:
+    """One rider. `family_name` is what lists sort by; it defaults to the last word."""
+
+    name: str
+    nation: str | None = None
+    family_name: str | None = None
+    bib: str | None = None
+
+    @property
+    def sort_name(self) -> str:
+        family = self.family_name or self.name.split()[-1]
+        return sort_key(f"{family} {self.name}")
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    """A team: its roster is everyone entered; each ride names the line-up that rode."""
+
+    name: str
+    nation: str | None = None
+    roster: tuple[Rider, ...] = field(default_factory=tuple)
+    bib: str | None = None
+
+    @property
+    def family_name(self) -> str:
+        return self.name
+
+    @property
+    def sort_name(self) -> str:
+        return sort_key(self.name)
+
+
+Entrant = Rider | Team

@@ -1,0 +1,180 @@
+"""Competition formats as data: rounds, pools and a classification recipe.
+
+The engine interprets a `Format`; it holds no format-specific code. See
+docs/formats.md for the file language; `format_from_mapping` reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from pursuit.core.refs import HeatRef, RankRef, Ref
+
+
+class RoundKind(Enum):
+    TIMED = "timed"  # ranked by time only; heat results are ignored
+    KNOCKOUT = "knockout"  # the heat winner goes on
+
+
+class CatchEffect(Enum):
+    RIDE_ON = "ride_on"  # both ride the full distance; only time counts
+    ENDS_RACE = "ends_race"  # the catcher wins, the race stops
+    EASE_UP = "ease_up"  # the catcher wins and eases up; the caught rider finishes for a time
+
+
+class OvertakenRule(Enum):
+    ELIMINATE = "eliminate"  # an overtaken rider is out whatever the time (listed AC)
+    TIME_COUNTS = "time_counts"  # only the time counts
+
+
+class TieBreak(Enum):
+    LAST_LAP = "last_lap"  # the better last lap, where splits exist
+    SHARED = "shared"  # a shared rank
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSet:
+    """Who a block or pool is made of: listed references or a round's group."""
+
+    refs: tuple[Ref, ...] = ()
+    group: str | None = None  # winners | losers | advanced | not_advanced | ranked
+    round: str | None = None
+
+    def __str__(self) -> str:
+        if self.group is not None:
+            return f"{self.group}:{self.round}"
+        return ", ".join(str(r) for r in self.refs)
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """How members are put in order: as listed, sharing one rank, or by a round's time or rank."""
+
+    kind: str  # listed | shared | time | rank
+    round: str | None = None
+
+    def __str__(self) -> str:
+        return self.kind if self.round is None else f"{self.kind}:{self.round}"
+
+
+@dataclass(frozen=True, slots=True)
+class HeatSpec:
+    number: int
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoundSpec:
+    id: str
+    name: str
+    kind: RoundKind
+    catch: CatchEffect
+    overtaken: OvertakenRule = OvertakenRule.TIME_COUNTS
+    advance: int | None = None
+    heats: tuple[HeatSpec, ...] = ()
+    run_order: tuple[int, ...] = ()
+    places: tuple[int, ...] = ()  # ranks shown for a heat's winner and loser (bronze: 3, 4)
+    heat_name: str = "{round} heat {n}"
+    competitors_per_heat: int = 2
+
+    def heat_title(self, number: int) -> str:
+        return self.heat_name.format(round=self.name, n=number)
+
+    @property
+    def heats_in_run_order(self) -> tuple[HeatSpec, ...]:
+        if not self.run_order:
+            return self.heats
+        by_number = {h.number: h for h in self.heats}
+        return tuple(by_number[n] for n in self.run_order)
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """A named ordering of competitors, referred to as ID#n (e.g. R1 winners by time)."""
+
+    id: str
+    members: MemberSet
+    order: Order
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the classification, top to bottom."""
+
+    members: MemberSet
+    order: Order
+
+
+@dataclass(frozen=True, slots=True)
+class UnrankedBlock:
+    """Competitors without a number, after every ranked one (AC, DNF, DNS, …)."""
+
+    label: str
+    statuses: tuple[str, ...]
+    order: str = "time"  # time | name
+
+
+DEFAULT_UNRANKED = (
+    UnrankedBlock("AC", ("overtaken",), "time"),
+    UnrankedBlock("DNF", ("dnf",), "name"),
+    UnrankedBlock("REL", ("rel",), "name"),
+    UnrankedBlock("DNS", ("dns",), "name"),
+    UnrankedBlock("DSQ", ("dsq",), "name"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    title: str
+    description: str
+    event: str  # individual | team
+    precision: int  # decimal digits times are compared at
+    rounds: tuple[RoundSpec, ...]
+    classification: tuple[Block, ...]
+    pools: tuple[Pool, ...] = ()
+    unranked: tuple[UnrankedBlock, ...] = DEFAULT_UNRANKED
+    tie_break: tuple[TieBreak, ...] = (TieBreak.LAST_LAP, TieBreak.SHARED)
+    team_size: int = 4
+    counting_rider: int = 3
+    starts_per_phase: int = 2
+    source: str | None = field(default=None, compare=False)
+
+    def round(self, round_id: str) -> RoundSpec:
+        for spec in self.rounds:
+            if spec.id == round_id:
+                return spec
+        raise KeyError(round_id)
+
+    def round_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rounds)
+
+
+def references_of(spec: RoundSpec | Pool | Block) -> tuple[Ref, ...]:
+    if isinstance(spec, RoundSpec):
+        return tuple(ref for heat in spec.heats for ref in heat.refs)
+    return spec.members.refs
+
+
+def ref_round(ref: Ref) -> str:
+    return ref.source if isinstance(ref, RankRef) else ref.round
+
+
+__all__ = [
+    "Block",
+    "CatchEffect",
+    "Format",
+    "HeatRef",
+    "HeatSpec",
+    "MemberSet",
+    "Order",
+    "OvertakenRule",
+    "Pool",
+    "RankRef",
+    "RoundKind",
+    "RoundSpec",
+    "TieBreak",
+    "UnrankedBlock",
+    "references_of",
+]

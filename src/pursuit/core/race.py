@@ -1,0 +1,44 @@
+"""One heat on the track: splits, the gap at each half lap, the last lap, catches."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pursuit.core.times import RaceTime, truncate
+
+
+def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) -> RaceTime | None:
+    """Finish time minus the split one lap (two half laps) earlier; None without splits.
+
+    `splits` are elapsed times at half laps 1, 2, …; they may stop before the finish
+    or include it.
+    """
+    if time is None or half_laps < 2 or len(splits) < half_laps - 2:
+        return None
+    lap_before = splits[half_laps - 3] if half_laps >= 3 else RaceTime(0, time.digits)
+    if lap_before.ticks > time.ticks:
+        return None
+    return RaceTime(time.ticks - lap_before.ticks, max(time.digits, lap_before.digits))
+
+
+def gaps(a: Sequence[RaceTime], b: Sequence[RaceTime]) -> list[int]:
+    """Ticks by which A trails B at each half lap both reached (negative: A ahead)."""
+    return [ta.ticks - tb.ticks for ta, tb in zip(a, b, strict=False)]
+
+
+def catch_bound(chaser: Sequence[RaceTime], other: Sequence[RaceTime]) -> int | None:
+    """The first half lap k at which the splits prove the chaser has caught the other.
+
+    The two start half a lap apart, so the chaser has caught the other no later than
+    its k-th crossing if t_chaser(k) <= t_other(k - 1). Returns k (1-based) or None.
+    """
+    for k in range(2, len(chaser) + 1):
+        if k - 2 < len(other) and chaser[k - 1].ticks <= other[k - 2].ticks:
+            return k
+    return None
+
+
+def compare_at(a: RaceTime, b: RaceTime, digits: int) -> int:
+    """-1, 0 or 1 as A is faster than, level with or slower than B at `digits`."""
+    ta, tb = truncate(a, digits).ticks, truncate(b, digits).ticks
+    return (ta > tb) - (ta < tb)

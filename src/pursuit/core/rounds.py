@@ -1,0 +1,124 @@
+"""Compute one round from its rides: a timed ranking or knockout heats."""
+
+from __future__ import annotations
+
+from pursuit.core.competition import Ride
+from pursuit.core.context import Context
+from pursuit.core.formats import OvertakenRule, RoundSpec
+from pursuit.core.heats import decide_heat
+from pursuit.core.outcomes import Status
+from pursuit.core.ranking import Timed, rank_by_time
+from pursuit.core.results import HeatResult, RankedRide, RoundResult
+
+_UNRANKED_ORDER = {Status.OVERTAKEN: 0, Status.FINISHED: 1, Status.CAUGHT_OPPONENT: 1,
+                   Status.DNF: 2, Status.REL: 3, Status.DNS: 4, Status.DSQ: 5}
+
+
+def note_for(ride: Ride, extra: str = "") -> str:
+    parts = [p for p in (ride.outcome.status.label, extra, ride.record or "") if p]
+    return ", ".join(parts)
+
+
+def _once_per_entrant(ctx: Context, spec: RoundSpec, rides: tuple[Ride, ...]) -> list[Ride]:
+    seen: dict[str, Ride] = {}
+    for ride in rides:
+        if ride.entrant in seen:
+            first = seen[ride.entrant]
+            where = f" (first at line {first.place.line})" if first.place and first.place.line else ""
+            ctx.find("two-rides", f"{ride.entrant} rides twice in {spec.name}{where}", ride.place)
+            continue
+        seen[ride.entrant] = ride
+    return list(seen.values())
+
+
+def _check_heat_sizes(ctx: Context, spec: RoundSpec, rides: list[Ride]) -> None:
+    by_heat: dict[int, list[Ride]] = {}
+    for ride in rides:
+        if ride.heat is not None:
+            by_heat.setdefault(ride.heat, []).append(ride)
+    for number, members in sorted(by_heat.items()):
+        if len(members) > spec.competitors_per_heat:
+            names = ", ".join(r.entrant for r in members)
+            ctx.find("heat-size", f"{spec.name} heat {number} has {len(members)} competitors "
+                     f"({names}); a heat has at most {spec.competitors_per_heat}",
+                     members[-1].place)
+
+
+def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
+    rides = _once_per_entrant(ctx, spec, ctx.competition.rides_of(spec.id))
+    _check_heat_sizes(ctx, spec, rides)
+    eliminate = spec.overtaken is OvertakenRule.ELIMINATE
+    eligible: list[Ride] = []
+    others: list[Ride] = []
+    for ride in rides:
+        status, time = ride.outcome.status, ride.outcome.time
+        counts = status in (Status.FINISHED, Status.CAUGHT_OPPONENT) or (
+            status is Status.OVERTAKEN and not eliminate
+        )
+        (eligible if counts and time is not None else others).append(ride)
+
+    def timed(ride: Ride) -> Timed:
+        assert ride.outcome.time is not None
+        return Timed(ride.outcome.time, ride.splits)
+
+    ranked = rank_by_time(eligible, timed, digits=ctx.digits, half_laps=ctx.half_laps,
+                          tie_break=ctx.tie_break, name=lambda r: ctx.sort_name(r.entrant))
+    never = 10**12
+    others.sort(key=lambda r: (_UNRANKED_ORDER[r.outcome.status],
+                               r.outcome.time.ticks if r.outcome.time else never,
+                               ctx.sort_name(r.entrant)))
+    rows = [RankedRide(r, rank, shared, note_for(r), r.heat) for rank, shared, r in ranked]
+    rows += [RankedRide(r, None, False, note_for(r, "" if r.outcome.time or not
+                                                  r.outcome.completed else "no time"), r.heat)
+             for r in others]
+    count = spec.advance if spec.advance is not None else len(ranked)
+    advanced = tuple(r.entrant for _, _, r in ranked[:count])
+    if 0 < count < len(ranked) and ranked[count][0] <= ranked[count - 1][0]:
+        ctx.find("tie-at-line", f"{spec.name}: {ranked[count - 1][2].entrant} and "
+                 f"{ranked[count][2].entrant} tie at the qualification line; a commissaires' "
+                 "decision is needed", ranked[count][2].place)
+    eliminated = frozenset(r.entrant for r in others if r.outcome.status is Status.OVERTAKEN)
+    entered = {e.name for e in ctx.competition.entrants}
+    complete = entered <= {r.entrant for r in rides} if first else bool(rides)
+    return RoundResult(spec, tuple(rows), (), advanced, eliminated, complete)
+
+
+def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
+    rides = _once_per_entrant(ctx, spec, ctx.competition.rides_of(spec.id))
+    expected = [tuple(ctx.resolve(ref) for ref in heat.refs) for heat in spec.heats]
+    field_known = all(name is not None for names in expected for name in names)
+    heat_of = {name: i + 1 for i, names in enumerate(expected) for name in names if name}
+    placed: dict[int, list[Ride]] = {h.number: [] for h in spec.heats}
+    for ride in rides:
+        number = heat_of.get(ride.entrant)
+        if number is None:
+            if field_known:
+                ctx.find("not-qualified", f"{ride.entrant} rides in {spec.name} but the format "
+                         f"does not put them there", ride.place)
+                continue
+            if ride.heat is None or ride.heat not in placed:
+                ctx.find("heat-unknown", f"{ride.entrant} in {spec.name}: no heat given and the "
+                         "pairing is not known yet", ride.place)
+                continue
+            number = ride.heat
+        elif ride.heat is not None and ride.heat != number:
+            pair = " v ".join(n or "?" for n in expected[number - 1])
+            ctx.find("pairing", f"{ride.entrant} is entered in {spec.name} heat {ride.heat}, but "
+                     f"the format pairs {spec.heats[number - 1].refs[0]} v "
+                     f"{spec.heats[number - 1].refs[1]} in heat {number}: {pair}", ride.place)
+        placed[number].append(ride)
+    heats: list[HeatResult] = []
+    rows: list[RankedRide] = []
+    places = (spec.places[0], spec.places[1]) if spec.places else (1, 2)
+    for heat_spec in spec.heats:
+        in_heat = placed[heat_spec.number]
+        winner, loser, how = decide_heat(ctx, spec, in_heat)
+        heat = HeatResult(spec.id, heat_spec.number, spec.heat_title(heat_spec.number),
+                          expected[heat_spec.number - 1], tuple(in_heat), winner, loser, how,
+                          places)
+        heats.append(heat)
+        order = sorted(in_heat, key=lambda r: (heat.rank_of(r.entrant) or 99))
+        rows += [RankedRide(r, heat.rank_of(r.entrant), False, note_for(r), heat_spec.number)
+                 for r in order]
+    complete = all(h.decided for h in heats)
+    return RoundResult(spec, tuple(rows), tuple(heats), (), frozenset(), complete)

@@ -1,0 +1,1 @@
+"""Format presets shipped with pursuit, one TOML file each (see docs/formats.md)."""

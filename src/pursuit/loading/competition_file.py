@@ -1,0 +1,289 @@
+"""Read a competition file (TOML) into a `Competition`, with every problem placed.
+
+Problems that make the file unusable raise `CompetitionFileError` (the CLI exits 2).
+Problems in single facts (an unknown rider, a time that does not parse) become
+findings and the fact is left out, so the rest can still be computed and checked.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Side
+from pursuit.core.entrants import Entrant, Rider, Team
+from pursuit.core.findings import Finding
+from pursuit.core.outcomes import Outcome, Status
+from pursuit.core.times import RaceTime, parse_time
+from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place, TimeFormatError
+from pursuit.loading.format_files import load_format
+from pursuit.loading.toml_lines import line_of, value_lines
+
+RIDE_FIELDS = {"rider", "team", "time", "status", "heat", "side", "splits", "record", "rank",
+               "basis", "lineup", "note"}
+ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
+_PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
+
+
+@dataclass
+class Loaded:
+    competition: Competition
+    findings: list[Finding] = field(default_factory=list)
+    source: str = ""
+
+
+def load_competition(path: Path) -> Loaded:
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError as e:
+        raise CompetitionFileError(f"no such file: {path}") from e
+    except (OSError, UnicodeDecodeError) as e:
+        raise CompetitionFileError(f"cannot read {path}: {e}") from e
+    return competition_from_text(text, str(path), path.parent)
+
+
+def competition_from_text(text: str, source: str, base: Path | None = None) -> Loaded:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise CompetitionFileError(f"{source}: not valid TOML: {e}") from e
+    return _Reader(data, value_lines(text), source, base).read()
+
+
+class _Reader:
+    def __init__(self, data: dict[str, Any], lines: dict[tuple[str | int, ...], int],
+                 source: str, base: Path | None) -> None:
+        self.data = data
+        self.lines = lines
+        self.source = source
+        self.base = base
+        self.findings: list[Finding] = []
+
+    def place(self, *path: str | int, field_name: str | None = None) -> Place:
+        return Place(self.source, line_of(self.lines, *path), field_name)
+
+    def fail(self, message: str, *path: str | int) -> CompetitionFileError:
+        return CompetitionFileError(message, self.place(*path))
+
+    def find(self, code: str, message: str, *path: str | int) -> None:
+        self.findings.append(Finding(code, message, self.place(*path)))
+
+    def read(self) -> Loaded:
+        meta_data = self.data.get("competition")
+        if not isinstance(meta_data, dict):
+            raise self.fail("the file needs a [competition] table with title and format")
+        fmt_ref = meta_data.get("format")
+        if not isinstance(fmt_ref, str) or not fmt_ref:
+            raise self.fail("competition.format must name a preset or a format file",
+                            "competition", "format")
+        try:
+            fmt = load_format(fmt_ref, self.base)
+        except FormatDefinitionError as e:
+            raise self.fail(str(e), "competition", "format") from e
+        meta = self.metadata(meta_data, fmt.precision)
+        entrants, entrant_places = self.entrants()
+        known = {e.name for e in entrants}
+        rides: dict[str, tuple[Ride, ...]] = {}
+        rounds = self.data.get("rounds", {})
+        if not isinstance(rounds, dict):
+            raise self.fail("rounds must be tables: [rounds.Q], [rounds.QF], …", "rounds")
+        for round_id, table in rounds.items():
+            if round_id not in fmt.round_ids():
+                self.find("unknown-round", f"round {round_id!r} is not in format {fmt.name} "
+                          f"(rounds: {', '.join(fmt.round_ids())})", "rounds", round_id)
+                continue
+            if not isinstance(table, dict):
+                raise self.fail(f"rounds.{round_id} must be a table", "rounds", round_id)
+            rides[round_id] = self.rides(round_id, table, known, meta)
+        competition = Competition(meta, fmt, tuple(entrants), rides,
+                                  self.published(known), entrant_places)
+        return Loaded(competition, self.findings, self.source)
+
+    def metadata(self, t: Mapping[str, Any], format_precision: int) -> Metadata:
+        def get(key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+            value = t.get(key, default)
+            if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+                raise self.fail(f"competition.{key} has the wrong type ({value!r})",
+                                "competition", key)
+            return value
+
+        title = get("title", str)
+        if not title:
+            raise self.fail("competition.title is required", "competition")
+        precision = get("precision", str)
+        if precision is not None and precision not in _PRECISIONS:
+            raise self.fail(f"competition.precision must be one of {', '.join(_PRECISIONS)}",
+                            "competition", "precision")
+        distance = get("distance_m", int, 4000)
+        track = get("track_length_m", (int, float), 250)
+        if distance <= 0 or not 100 <= track <= 500:
+            raise self.fail("distance_m must be positive and track_length_m 100–500 m",
+                            "competition")
+        dates = get("dates", list, [])
+        return Metadata(
+            title=title,
+            event=get("event", str, "individual pursuit"),
+            gender=get("gender", str),
+            distance_m=distance,
+            track_length_m=float(track),
+            venue=get("venue", str),
+            altitude_m=get("altitude_m", int),
+            dates=tuple(str(d) for d in dates),
+            precision=_PRECISIONS[precision] if precision else format_precision,
+        )
+
+    def entrants(self) -> tuple[list[Entrant], dict[str, Place]]:
+        table = self.data.get("entrants")
+        if not isinstance(table, dict) or not (table.get("riders") or table.get("teams")):
+            raise self.fail("the file needs an [entrants] table with riders = [ … ] "
+                            "(or teams = [ … ])", "entrants")
+        out: list[Entrant] = []
+        places: dict[str, Place] = {}
+        for kind in ("riders", "teams"):
+            raw = table.get(kind, [])
+            if not isinstance(raw, list):
+                raise self.fail(f"entrants.{kind} must be a list", "entrants", kind)
+            for i, item in enumerate(raw):
+                entrant = self.entrant(item, ("entrants", kind, i), kind == "teams", places)
+                if entrant is not None:
+                    out.append(entrant)
+                    places[entrant.name] = self.place("entrants", kind, i)
+        return out, places
+
+    def entrant(self, item: object, path: tuple[str | int, ...], team: bool,
+                places: dict[str, Place]) -> Entrant | None:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            self.find("bad-entrant", "an entrant needs a name", *path)
+            return None
+        for key in sorted(set(item) - ENTRANT_FIELDS):
+            self.find("unknown-field", f"entrant {item['name']}: unknown field {key!r}",
+                      *path, key)
+        name = item["name"].strip()
+        if name in places:
+            self.find("duplicate-entrant", f"{name} is entered twice (first at line "
+                      f"{places[name].line})", *path)
+            return None
+        nation = item.get("nation")
+        if team:
+            roster = tuple(Rider(str(r), nation) for r in item.get("roster", []))
+            return Team(name, nation, roster, item.get("bib"))
+        return Rider(name, nation, item.get("family_name"), item.get("bib"))
+
+    def rides(self, round_id: str, table: Mapping[str, Any], known: set[str],
+              meta: Metadata) -> tuple[Ride, ...]:
+        raw = table.get("rides", [])
+        if not isinstance(raw, list):
+            raise self.fail(f"rounds.{round_id}.rides must be a list", "rounds", round_id)
+        out: list[Ride] = []
+        for i, item in enumerate(raw):
+            path = ("rounds", round_id, "rides", i)
+            ride = self.ride(item, path, known, meta)
+            if ride is not None:
+                out.append(ride)
+        return tuple(out)
+
+    def ride(self, item: object, path: tuple[str | int, ...], known: set[str],
+             meta: Metadata) -> Ride | None:
+        if not isinstance(item, dict):
+            self.find("bad-ride", "a ride must be an inline table { rider = …, time = … }", *path)
+            return None
+        name = item.get("rider", item.get("team"))
+        if not isinstance(name, str):
+            self.find("bad-ride", "a ride needs rider = \"name\"", *path)
+            return None
+        if name not in known:
+            self.find("unknown-entrant", f"unknown rider {name!r}: not among the entrants",
+                      *path, "rider")
+            return None
+        for key in sorted(set(item) - RIDE_FIELDS):
+            self.find("unknown-field", f"{name}: unknown field {key!r}", *path, key)
+        status_text = item.get("status", "finished")
+        try:
+            status = Status(status_text)
+        except ValueError:
+            self.find("bad-status", f"{name}: status {status_text!r} is not one of "
+                      f"{', '.join(s.value for s in Status)}", *path, "status")
+            return None
+        time = self.time(item.get("time"), name, (*path, "time"))
+        if time is False:
+            return None
+        splits = self.splits(item.get("splits", []), name, path, meta,
+                             time if isinstance(time, RaceTime) else None)
+        side = item.get("side")
+        if side is not None and side not in ("red", "green"):
+            self.find("bad-side", f"{name}: side must be red or green", *path, "side")
+            side = None
+        heat = item.get("heat")
+        if heat is not None and (not isinstance(heat, int) or heat < 1):
+            self.find("bad-heat", f"{name}: heat must be a number from 1", *path, "heat")
+            heat = None
+        rank = item.get("rank")
+        return Ride(
+            entrant=name,
+            outcome=Outcome(status, time if isinstance(time, RaceTime) else None),
+            heat=heat,
+            side=Side(side) if side else None,
+            splits=splits,
+            record=item.get("record"),
+            published_rank=str(rank) if rank is not None else None,
+            basis=item.get("basis"),
+            lineup=tuple(str(r) for r in item.get("lineup", [])),
+            place=self.place(*path),
+        )
+
+    def time(self, value: object, name: str, path: tuple[str | int, ...]) -> RaceTime | None | bool:
+        """The parsed time, None when absent, False when it does not parse."""
+        if value is None:
+            return None
+        try:
+            return parse_time(str(value))
+        except TimeFormatError as e:
+            self.find("bad-time", f"{name}: {e.message}", *path)
+            return False
+
+    def splits(self, raw: object, name: str, path: tuple[str | int, ...], meta: Metadata,
+               time: RaceTime | None) -> tuple[RaceTime, ...]:
+        if not isinstance(raw, list):
+            self.find("bad-splits", f"{name}: splits must be a list of times", *path, "splits")
+            return ()
+        out: list[RaceTime] = []
+        for k, value in enumerate(raw):
+            parsed = self.time(value, f"{name} split {k + 1}", (*path, "splits", k))
+            if not isinstance(parsed, RaceTime):
+                return ()
+            if out and parsed <= out[-1]:
+                self.find("bad-splits", f"{name}: split {k + 1} ({value}) is not after split "
+                          f"{k} ({out[-1]})", *path, "splits", k)
+                return ()
+            out.append(parsed)
+        if len(out) > meta.half_laps:
+            self.find("bad-splits", f"{name}: {len(out)} splits for {meta.half_laps} half laps",
+                      *path, "splits")
+            return ()
+        if time is not None and out:
+            if len(out) == meta.half_laps and out[-1] != time:
+                self.find("bad-splits", f"{name}: the last split {out[-1]} is not the time "
+                          f"{time}", *path, "splits")
+            elif out[-1] > time:
+                self.find("bad-splits", f"{name}: a split ({out[-1]}) is after the finish "
+                          f"time {time}", *path, "splits")
+        return tuple(out)
+
+    def published(self, known: set[str]) -> tuple[PublishedPlace, ...]:
+        table = self.data.get("published", {})
+        raw = table.get("classification", []) if isinstance(table, dict) else []
+        out: list[PublishedPlace] = []
+        for i, item in enumerate(raw):
+            path = ("published", "classification", i)
+            if not isinstance(item, dict) or "rider" not in item or "rank" not in item:
+                self.find("bad-published", "a published place needs rank and rider", *path)
+                continue
+            if item["rider"] not in known:
+                self.find("unknown-entrant", f"unknown rider {item['rider']!r} in the published "
+                          "classification", *path, "rider")
+                continue
+            out.append(PublishedPlace(str(item["rank"]), item["rider"], self.place(*path)))
+        return tuple(out)

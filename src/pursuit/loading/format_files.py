@@ -1,0 +1,44 @@
+"""Find and read format definitions: shipped presets by name, or a user's TOML file."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from pursuit.core.format_reader import format_from_mapping
+from pursuit.core.formats import Format
+from pursuit.errors import FormatDefinitionError
+
+PRESET_PACKAGE = "pursuit.formats"
+
+
+def preset_names() -> list[str]:
+    """The formats shipped with pursuit."""
+    folder = resources.files(PRESET_PACKAGE)
+    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
+                  if p.name.endswith(".toml"))
+
+
+def load_format(reference: str, base: Path | None = None) -> Format:
+    """A preset name (`olympic-1968`) or a path to a .toml file (relative to `base`)."""
+    if reference in preset_names():
+        text = resources.files(PRESET_PACKAGE).joinpath(f"{reference}.toml").read_text("utf-8")
+        return format_from_text(text, f"preset {reference}")
+    path = Path(reference)
+    if not path.is_absolute() and base is not None:
+        path = base / path
+    if not path.suffix == ".toml" or not path.is_file():
+        raise FormatDefinitionError(
+            f"unknown format {reference!r}: not a preset ({', '.join(preset_names())}) "
+            f"and no file {path}"
+        )
+    return format_from_text(path.read_text("utf-8"), str(path))
+
+
+def format_from_text(text: str, source: str) -> Format:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise FormatDefinitionError(f"{source}: not valid TOML: {e}") from e
+    return format_from_mapping(data, source)
