@@ -7,8 +7,13 @@ from pursuit.core.formats import Block, UnrankedBlock
 from pursuit.core.outcomes import Status
 from pursuit.core.results import ClassifiedPlace
 
-_STATUS_KEYS = {Status.DNF: "dnf", Status.REL: "rel", Status.DNS: "dns", Status.DSQ: "dsq",
-                Status.OVERTAKEN: "overtaken"}
+_STATUS_KEYS = {
+    Status.DNF: "dnf",
+    Status.REL: "rel",
+    Status.DNS: "dns",
+    Status.DSQ: "dsq",
+    Status.OVERTAKEN: "overtaken",
+}
 
 
 def classify(ctx: Context) -> list[ClassifiedPlace]:
@@ -23,15 +28,22 @@ def classify(ctx: Context) -> list[ClassifiedPlace]:
     statuses = {name: _unranked_status(ctx, name, disqualified) for name in rest}
     for unranked in ctx.competition.format.unranked:
         members = [n for n in rest if statuses[n] in unranked.statuses]
-        out.extend(ClassifiedPlace(unranked.label, n) for n in _unranked_order(ctx, unranked,
-                                                                                members))
+        out.extend(
+            ClassifiedPlace(unranked.label, n) for n in _unranked_order(ctx, unranked, members)
+        )
         placed.update(members)
     out.extend(ClassifiedPlace("", n) for n in rest if n not in placed)
     return out
 
 
-def _place_block(ctx: Context, block: Block, first: int, placed: set[str], disqualified: set[str],
-                 out: list[ClassifiedPlace]) -> int:
+def _place_block(
+    ctx: Context,
+    block: Block,
+    first: int,
+    placed: set[str],
+    disqualified: set[str],
+    out: list[ClassifiedPlace],
+) -> int:
     """Place one block from rank `first`; returns the rank after it.
 
     A place not known yet still takes its number; a disqualified member leaves
@@ -89,8 +101,11 @@ def _unranked_order(ctx: Context, block: UnrankedBlock, members: list[str]) -> l
     never = 10**12
 
     def best_time(name: str) -> int:
-        times = [rides[name].outcome.time for rides in ctx.rides_by_round.values()
-                 if name in rides and rides[name].outcome.time is not None]
+        times = [
+            rides[name].outcome.time
+            for rides in ctx.rides_by_round.values()
+            if name in rides and rides[name].outcome.time is not None
+        ]
         return min(t.ticks for t in times if t is not None) if times else never
 
     return sorted(members, key=lambda n: (best_time(n), ctx.sort_name(n)))

@@ -122,8 +122,14 @@ class Context:
             assert ride.outcome.time is not None
             return Timed(ride.outcome.time, ride.splits)
 
-        out = rank_by_time(with_time, timed, digits=self.digits, half_laps=self.half_laps,
-                           tie_break=self.tie_break, name=self.sort_name)
+        out = rank_by_time(
+            with_time,
+            timed,
+            digits=self.digits,
+            half_laps=self.half_laps,
+            tie_break=self.tie_break,
+            name=self.sort_name,
+        )
         after = len(out) + 1
         out.extend((after, len(without) > 1, n) for n in without)
         return out

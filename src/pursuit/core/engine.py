@@ -40,8 +40,12 @@ def _check_published_ranks(ctx: Context, done: RoundResult) -> None:
     for row in done.ranking:
         published = row.ride.published_rank
         if published is not None and _norm(published) != _norm(row.label):
-            ctx.find("published-rank", f"{done.spec.name}: {row.ride.entrant} is published "
-                     f"{published} but the times give {row.label}", row.ride.place)
+            ctx.find(
+                "published-rank",
+                f"{done.spec.name}: {row.ride.entrant} is published "
+                f"{published} but the times give {row.label}",
+                row.ride.place,
+            )
 
 
 def _check_published_classification(ctx: Context, places: list[ClassifiedPlace]) -> None:
@@ -49,9 +53,12 @@ def _check_published_classification(ctx: Context, places: list[ClassifiedPlace])
     for published in ctx.competition.published_classification:
         mine = derived.get(published.entrant)
         if mine is not None and _norm(mine) != _norm(published.rank):
-            ctx.find("published-rank", f"classification: {published.entrant} is published "
-                     f"{published.rank} but the rules give {mine or 'no place yet'}",
-                     published.place)
+            ctx.find(
+                "published-rank",
+                f"classification: {published.entrant} is published "
+                f"{published.rank} but the rules give {mine or 'no place yet'}",
+                published.place,
+            )
 
 
 def _norm(label: str) -> str:

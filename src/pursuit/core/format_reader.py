@@ -37,21 +37,35 @@ class _Reader:
     def fail(self, where: str, message: str) -> FormatDefinitionError:
         return FormatDefinitionError(f"{self.source}: {where}: {message}")
 
-    def text(self, table: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
+    def text(
+        self, table: Mapping[str, Any], key: str, where: str, default: str | None = None
+    ) -> str:
         value = table.get(key, default)
         if not isinstance(value, str) or not value:
             raise self.fail(f"{where}.{key}", "must be a non-empty string")
         return value
 
-    def choice(self, table: Mapping[str, Any], key: str, where: str, options: Sequence[str],
-               default: str | None = None) -> str:
+    def choice(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: str,
+        options: Sequence[str],
+        default: str | None = None,
+    ) -> str:
         value = table.get(key, default)
         if value not in options:
             raise self.fail(f"{where}.{key}", f"must be one of {', '.join(options)}; got {value!r}")
         return str(value)
 
-    def count(self, table: Mapping[str, Any], key: str, where: str, default: int | None = None,
-              minimum: int = 1) -> int | None:
+    def count(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: str,
+        default: int | None = None,
+        minimum: int = 1,
+    ) -> int | None:
         value = table.get(key, default)
         if value is None:
             return None
@@ -62,14 +76,19 @@ class _Reader:
     def refs(self, value: object, where: str) -> tuple[Ref, ...]:
         if not isinstance(value, list):
             raise self.fail(where, "must be a list of references")
-        return tuple(parse_ref(item, f"{self.source}: {where}[{i}]") for i, item in enumerate(value))
+        return tuple(
+            parse_ref(item, f"{self.source}: {where}[{i}]") for i, item in enumerate(value)
+        )
 
     def members(self, value: object, where: str) -> MemberSet:
         if isinstance(value, str):
             group, _, round_id = value.partition(":")
             if group not in GROUPS or not round_id:
-                raise self.fail(where, f"{value!r}: write a list of references or GROUP:ROUND "
-                                f"with GROUP one of {', '.join(GROUPS)}")
+                raise self.fail(
+                    where,
+                    f"{value!r}: write a list of references or GROUP:ROUND "
+                    f"with GROUP one of {', '.join(GROUPS)}",
+                )
             return MemberSet(group=group, round=round_id)
         return MemberSet(refs=self.refs(value, where))
 
@@ -88,10 +107,12 @@ class _Reader:
         round_id = self.text(table, "id", where)
         kind = RoundKind(self.choice(table, "kind", where, [k.value for k in RoundKind]))
         catch_default = "ride_on" if kind is RoundKind.TIMED else "ends_race"
-        catch = CatchEffect(self.choice(table, "catch", where, [c.value for c in CatchEffect],
-                                        catch_default))
-        overtaken = OvertakenRule(self.choice(table, "overtaken", where,
-                                              [o.value for o in OvertakenRule], "time_counts"))
+        catch = CatchEffect(
+            self.choice(table, "catch", where, [c.value for c in CatchEffect], catch_default)
+        )
+        overtaken = OvertakenRule(
+            self.choice(table, "overtaken", where, [o.value for o in OvertakenRule], "time_counts")
+        )
         heats: list[HeatSpec] = []
         per_heat = self.count(table, "competitors_per_heat", where, 2) or 2
         for n, pair in enumerate(table.get("heats", []), start=1):
@@ -100,7 +121,9 @@ class _Reader:
                 raise self.fail(f"{where}.heats[{n - 1}]", f"a heat has {per_heat} competitors")
             heats.append(HeatSpec(n, refs))
         if kind is RoundKind.KNOCKOUT and not heats:
-            raise self.fail(where, "a knockout round needs its heats, e.g. heats = [['Q#1', 'Q#8']]")
+            raise self.fail(
+                where, "a knockout round needs its heats, e.g. heats = [['Q#1', 'Q#8']]"
+            )
         if kind is RoundKind.TIMED and heats:
             raise self.fail(where, "a timed round's pairs are input, not part of the format")
         run_order = tuple(table.get("run_order", ()))
@@ -126,11 +149,12 @@ class _Reader:
     def unranked(self, table: Mapping[str, Any], index: int) -> UnrankedBlock:
         where = f"unranked[{index}]"
         statuses = table.get("statuses")
-        if not isinstance(statuses, list) or not statuses or any(
-            s not in UNRANKED_STATUSES for s in statuses
+        if (
+            not isinstance(statuses, list)
+            or not statuses
+            or any(s not in UNRANKED_STATUSES for s in statuses)
         ):
-            raise self.fail(f"{where}.statuses",
-                            f"a list of {', '.join(UNRANKED_STATUSES)}")
+            raise self.fail(f"{where}.statuses", f"a list of {', '.join(UNRANKED_STATUSES)}")
         return UnrankedBlock(
             label=self.text(table, "label", where),
             statuses=tuple(statuses),
@@ -146,13 +170,18 @@ def format_from_mapping(data: Mapping[str, Any], source: str = "<format>") -> Fo
         raise r.fail("rounds", "a format needs at least one [[rounds]] table")
     rounds = tuple(r.round(t, i) for i, t in enumerate(rounds_data))
     pools = tuple(
-        Pool(r.text(t, "id", f"pools[{i}]"), r.members(t.get("members"), f"pools[{i}].members"),
-             r.order(t.get("order", "listed"), f"pools[{i}].order"))
+        Pool(
+            r.text(t, "id", f"pools[{i}]"),
+            r.members(t.get("members"), f"pools[{i}].members"),
+            r.order(t.get("order", "listed"), f"pools[{i}].order"),
+        )
         for i, t in enumerate(data.get("pools", []))
     )
     blocks = tuple(
-        Block(r.members(t.get("members"), f"classification[{i}].members"),
-              r.order(t.get("order", "listed"), f"classification[{i}].order"))
+        Block(
+            r.members(t.get("members"), f"classification[{i}].members"),
+            r.order(t.get("order", "listed"), f"classification[{i}].order"),
+        )
         for i, t in enumerate(data.get("classification", []))
     )
     if not blocks:
@@ -200,8 +229,9 @@ def _check_references(fmt: Format, r: _Reader) -> None:
         target_id = ref_round(ref)
         target: RoundSpec | Pool | None = known.get(target_id) or pools.get(target_id)
         if target is None:
-            raise r.fail(where, f"{ref} refers to {target_id!r}, which is not an earlier round "
-                         "or a pool")
+            raise r.fail(
+                where, f"{ref} refers to {target_id!r}, which is not an earlier round or a pool"
+            )
         if isinstance(ref, HeatRef):
             if not isinstance(target, RoundSpec) or target.kind is not RoundKind.KNOCKOUT:
                 raise r.fail(where, f"{ref}: only knockout rounds have heat winners and losers")

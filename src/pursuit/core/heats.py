@@ -5,15 +5,24 @@ from __future__ import annotations
 from pursuit.core.competition import Ride
 from pursuit.core.context import Context
 from pursuit.core.formats import CatchEffect, RoundSpec
-from pursuit.core.race import compare_at, last_lap
 from pursuit.core.outcomes import Status
+from pursuit.core.race import compare_at, last_lap
 
 # How well an outcome stands against the other rider's when times cannot decide.
-_STANDING = {Status.CAUGHT_OPPONENT: 5, Status.FINISHED: 4, Status.OVERTAKEN: 3,
-             Status.DNF: 2, Status.REL: 1, Status.DNS: 0, Status.DSQ: -1}
+_STANDING = {
+    Status.CAUGHT_OPPONENT: 5,
+    Status.FINISHED: 4,
+    Status.OVERTAKEN: 3,
+    Status.DNF: 2,
+    Status.REL: 1,
+    Status.DNS: 0,
+    Status.DSQ: -1,
+}
 
 
-def decide_heat(ctx: Context, spec: RoundSpec, rides: list[Ride]) -> tuple[str | None, str | None, str]:
+def decide_heat(
+    ctx: Context, spec: RoundSpec, rides: list[Ride]
+) -> tuple[str | None, str | None, str]:
     """(winner, loser, how) for a two-competitor heat; (None, None, "") while undecided."""
     if len(rides) != 2:
         return None, None, ""
@@ -23,9 +32,12 @@ def decide_heat(ctx: Context, spec: RoundSpec, rides: list[Ride]) -> tuple[str |
         decided = _by_published(a, b)
     if decided is None:
         if a.outcome.time and b.outcome.time and a.outcome.completed and b.outcome.completed:
-            ctx.find("tie", f"{spec.name}: {a.entrant} and {b.entrant} cannot be separated "
-                     "(same time, no different last lap); a commissaires' decision is needed",
-                     b.place)
+            ctx.find(
+                "tie",
+                f"{spec.name}: {a.entrant} and {b.entrant} cannot be separated "
+                "(same time, no different last lap); a commissaires' decision is needed",
+                b.place,
+            )
         return None, None, ""
     winner, loser, how = decided
     _check_published(ctx, spec, winner, loser)
@@ -35,12 +47,12 @@ def decide_heat(ctx: Context, spec: RoundSpec, rides: list[Ride]) -> tuple[str |
 def _by_outcomes(ctx: Context, spec: RoundSpec, a: Ride, b: Ride) -> tuple[Ride, Ride, str] | None:
     sa, sb = a.outcome.status, b.outcome.status
     if spec.catch is not CatchEffect.RIDE_ON:
-        if sa is Status.CAUGHT_OPPONENT or sb is Status.OVERTAKEN:
-            if sb not in (Status.DSQ,) and sa is not Status.OVERTAKEN:
-                return a, b, "catch"
-        if sb is Status.CAUGHT_OPPONENT or sa is Status.OVERTAKEN:
-            if sa not in (Status.DSQ,) and sb is not Status.OVERTAKEN:
-                return b, a, "catch"
+        a_caught_b = sa is Status.CAUGHT_OPPONENT or sb is Status.OVERTAKEN
+        b_caught_a = sb is Status.CAUGHT_OPPONENT or sa is Status.OVERTAKEN
+        if a_caught_b and not b_caught_a and sb is not Status.DSQ:
+            return a, b, "catch"
+        if b_caught_a and not a_caught_b and sa is not Status.DSQ:
+            return b, a, "catch"
     ta, tb = a.outcome.time, b.outcome.time
     counts_a = a.outcome.completed or (spec.catch is CatchEffect.RIDE_ON and sa is Status.OVERTAKEN)
     counts_b = b.outcome.completed or (spec.catch is CatchEffect.RIDE_ON and sb is Status.OVERTAKEN)
@@ -73,5 +85,9 @@ def _check_published(ctx: Context, spec: RoundSpec, winner: Ride, loser: Ride) -
     places = spec.places or (1, 2)
     for ride, rank in ((winner, places[0]), (loser, places[1])):
         if ride.published_rank is not None and ride.published_rank != str(rank):
-            ctx.find("published-rank", f"{spec.name}: {ride.entrant} is published {ride.published_rank}"
-                     f" but the times and outcomes give {rank}", ride.place)
+            ctx.find(
+                "published-rank",
+                f"{spec.name}: {ride.entrant} is published {ride.published_rank}"
+                f" but the times and outcomes give {rank}",
+                ride.place,
+            )

@@ -70,8 +70,11 @@ def _break_tie(
         ordered = sorted((item for _, item, _ in group), key=name)
         return [(first_rank, True, item) for item in ordered]
     with_laps = sorted(
-        ((truncate(lap, digits).ticks, item) for lap, (_, item, _) in zip(laps, group, strict=True)
-         if lap is not None),
+        (
+            (truncate(lap, digits).ticks, item)
+            for lap, (_, item, _) in zip(laps, group, strict=True)
+            if lap is not None
+        ),
         key=lambda p: (p[0], name(p[1])),
     )
     out: list[tuple[int, bool, T]] = []

@@ -1,8 +1,8 @@
 """References in format definitions: who fills a place in a heat or a classification.
 
-    Q#3     third in the ranking of round (or pool) Q
-    QF.W1   winner of heat 1 of round QF
-    QF.L1   loser of heat 1 of round QF
+Q#3     third in the ranking of round (or pool) Q
+QF.W1   winner of heat 1 of round QF
+QF.L1   loser of heat 1 of round QF
 """
 
 from __future__ import annotations

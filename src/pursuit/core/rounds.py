@@ -10,8 +10,15 @@ from pursuit.core.outcomes import Status
 from pursuit.core.ranking import Timed, rank_by_time
 from pursuit.core.results import HeatResult, RankedRide, RoundResult
 
-_UNRANKED_ORDER = {Status.OVERTAKEN: 0, Status.FINISHED: 1, Status.CAUGHT_OPPONENT: 1,
-                   Status.DNF: 2, Status.REL: 3, Status.DNS: 4, Status.DSQ: 5}
+_UNRANKED_ORDER = {
+    Status.OVERTAKEN: 0,
+    Status.FINISHED: 1,
+    Status.CAUGHT_OPPONENT: 1,
+    Status.DNF: 2,
+    Status.REL: 3,
+    Status.DNS: 4,
+    Status.DSQ: 5,
+}
 
 
 def note_for(ride: Ride, extra: str = "") -> str:
@@ -24,7 +31,9 @@ def _once_per_entrant(ctx: Context, spec: RoundSpec, rides: tuple[Ride, ...]) ->
     for ride in rides:
         if ride.entrant in seen:
             first = seen[ride.entrant]
-            where = f" (first at line {first.place.line})" if first.place and first.place.line else ""
+            where = (
+                f" (first at line {first.place.line})" if first.place and first.place.line else ""
+            )
             ctx.find("two-rides", f"{ride.entrant} rides twice in {spec.name}{where}", ride.place)
             continue
         seen[ride.entrant] = ride
@@ -39,9 +48,12 @@ def _check_heat_sizes(ctx: Context, spec: RoundSpec, rides: list[Ride]) -> None:
     for number, members in sorted(by_heat.items()):
         if len(members) > spec.competitors_per_heat:
             names = ", ".join(r.entrant for r in members)
-            ctx.find("heat-size", f"{spec.name} heat {number} has {len(members)} competitors "
-                     f"({names}); a heat has at most {spec.competitors_per_heat}",
-                     members[-1].place)
+            ctx.find(
+                "heat-size",
+                f"{spec.name} heat {number} has {len(members)} competitors "
+                f"({names}); a heat has at most {spec.competitors_per_heat}",
+                members[-1].place,
+            )
 
 
 def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
@@ -61,22 +73,43 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
         assert ride.outcome.time is not None
         return Timed(ride.outcome.time, ride.splits)
 
-    ranked = rank_by_time(eligible, timed, digits=ctx.digits, half_laps=ctx.half_laps,
-                          tie_break=ctx.tie_break, name=lambda r: ctx.sort_name(r.entrant))
+    ranked = rank_by_time(
+        eligible,
+        timed,
+        digits=ctx.digits,
+        half_laps=ctx.half_laps,
+        tie_break=ctx.tie_break,
+        name=lambda r: ctx.sort_name(r.entrant),
+    )
     never = 10**12
-    others.sort(key=lambda r: (_UNRANKED_ORDER[r.outcome.status],
-                               r.outcome.time.ticks if r.outcome.time else never,
-                               ctx.sort_name(r.entrant)))
+    others.sort(
+        key=lambda r: (
+            _UNRANKED_ORDER[r.outcome.status],
+            r.outcome.time.ticks if r.outcome.time else never,
+            ctx.sort_name(r.entrant),
+        )
+    )
     rows = [RankedRide(r, rank, shared, note_for(r), r.heat) for rank, shared, r in ranked]
-    rows += [RankedRide(r, None, False, note_for(r, "" if r.outcome.time or not
-                                                  r.outcome.completed else "no time"), r.heat)
-             for r in others]
+    rows += [
+        RankedRide(
+            r,
+            None,
+            False,
+            note_for(r, "" if r.outcome.time or not r.outcome.completed else "no time"),
+            r.heat,
+        )
+        for r in others
+    ]
     count = spec.advance if spec.advance is not None else len(ranked)
     advanced = tuple(r.entrant for _, _, r in ranked[:count])
     if 0 < count < len(ranked) and ranked[count][0] <= ranked[count - 1][0]:
-        ctx.find("tie-at-line", f"{spec.name}: {ranked[count - 1][2].entrant} and "
-                 f"{ranked[count][2].entrant} tie at the qualification line; a commissaires' "
-                 "decision is needed", ranked[count][2].place)
+        ctx.find(
+            "tie-at-line",
+            f"{spec.name}: {ranked[count - 1][2].entrant} and "
+            f"{ranked[count][2].entrant} tie at the qualification line; a commissaires' "
+            "decision is needed",
+            ranked[count][2].place,
+        )
     eliminated = frozenset(r.entrant for r in others if r.outcome.status is Status.OVERTAKEN)
     entered = {e.name for e in ctx.competition.entrants}
     complete = entered <= {r.entrant for r in rides} if first else bool(rides)
@@ -93,19 +126,30 @@ def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
         number = heat_of.get(ride.entrant)
         if number is None:
             if field_known:
-                ctx.find("not-qualified", f"{ride.entrant} rides in {spec.name} but the format "
-                         f"does not put them there", ride.place)
+                ctx.find(
+                    "not-qualified",
+                    f"{ride.entrant} rides in {spec.name} but the format does not put them there",
+                    ride.place,
+                )
                 continue
             if ride.heat is None or ride.heat not in placed:
-                ctx.find("heat-unknown", f"{ride.entrant} in {spec.name}: no heat given and the "
-                         "pairing is not known yet", ride.place)
+                ctx.find(
+                    "heat-unknown",
+                    f"{ride.entrant} in {spec.name}: no heat given and the "
+                    "pairing is not known yet",
+                    ride.place,
+                )
                 continue
             number = ride.heat
         elif ride.heat is not None and ride.heat != number:
             pair = " v ".join(n or "?" for n in expected[number - 1])
-            ctx.find("pairing", f"{ride.entrant} is entered in {spec.name} heat {ride.heat}, but "
-                     f"the format pairs {spec.heats[number - 1].refs[0]} v "
-                     f"{spec.heats[number - 1].refs[1]} in heat {number}: {pair}", ride.place)
+            ctx.find(
+                "pairing",
+                f"{ride.entrant} is entered in {spec.name} heat {ride.heat}, but "
+                f"the format pairs {spec.heats[number - 1].refs[0]} v "
+                f"{spec.heats[number - 1].refs[1]} in heat {number}: {pair}",
+                ride.place,
+            )
         placed[number].append(ride)
     heats: list[HeatResult] = []
     rows: list[RankedRide] = []
@@ -113,12 +157,22 @@ def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
     for heat_spec in spec.heats:
         in_heat = placed[heat_spec.number]
         winner, loser, how = decide_heat(ctx, spec, in_heat)
-        heat = HeatResult(spec.id, heat_spec.number, spec.heat_title(heat_spec.number),
-                          expected[heat_spec.number - 1], tuple(in_heat), winner, loser, how,
-                          places)
+        heat = HeatResult(
+            spec.id,
+            heat_spec.number,
+            spec.heat_title(heat_spec.number),
+            expected[heat_spec.number - 1],
+            tuple(in_heat),
+            winner,
+            loser,
+            how,
+            places,
+        )
         heats.append(heat)
-        order = sorted(in_heat, key=lambda r: (heat.rank_of(r.entrant) or 99))
-        rows += [RankedRide(r, heat.rank_of(r.entrant), False, note_for(r), heat_spec.number)
-                 for r in order]
+        order = sorted(in_heat, key=lambda r: heat.rank_of(r.entrant) or 99)
+        rows += [
+            RankedRide(r, heat.rank_of(r.entrant), False, note_for(r), heat_spec.number)
+            for r in order
+        ]
     complete = all(h.decided for h in heats)
     return RoundResult(spec, tuple(rows), tuple(heats), (), frozenset(), complete)

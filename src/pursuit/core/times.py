@@ -70,7 +70,7 @@ class RaceTime:
 
 def unit(digits: int) -> int:
     """Ticks in one unit of the last decimal at `digits` precision."""
-    return 10 ** (MAX_DIGITS - digits)
+    return int(10 ** (MAX_DIGITS - digits))
 
 
 def truncate(time: RaceTime, digits: int) -> RaceTime:
@@ -120,4 +120,3 @@ def format_time(time: RaceTime, digits: int | None = None, *, decimal: str = "."
     if places:
         text += decimal + f"{rest:04d}"[:places]
     return text
-

@@ -22,8 +22,20 @@ from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place, T
 from pursuit.loading.format_files import load_format
 from pursuit.loading.toml_lines import line_of, value_lines
 
-RIDE_FIELDS = {"rider", "team", "time", "status", "heat", "side", "splits", "record", "rank",
-               "basis", "lineup", "note"}
+RIDE_FIELDS = {
+    "rider",
+    "team",
+    "time",
+    "status",
+    "heat",
+    "side",
+    "splits",
+    "record",
+    "rank",
+    "basis",
+    "lineup",
+    "note",
+}
 ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
 
@@ -54,8 +66,13 @@ def competition_from_text(text: str, source: str, base: Path | None = None) -> L
 
 
 class _Reader:
-    def __init__(self, data: dict[str, Any], lines: dict[tuple[str | int, ...], int],
-                 source: str, base: Path | None) -> None:
+    def __init__(
+        self,
+        data: dict[str, Any],
+        lines: dict[tuple[str | int, ...], int],
+        source: str,
+        base: Path | None,
+    ) -> None:
         self.data = data
         self.lines = lines
         self.source = source
@@ -77,8 +94,9 @@ class _Reader:
             raise self.fail("the file needs a [competition] table with title and format")
         fmt_ref = meta_data.get("format")
         if not isinstance(fmt_ref, str) or not fmt_ref:
-            raise self.fail("competition.format must name a preset or a format file",
-                            "competition", "format")
+            raise self.fail(
+                "competition.format must name a preset or a format file", "competition", "format"
+            )
         try:
             fmt = load_format(fmt_ref, self.base)
         except FormatDefinitionError as e:
@@ -92,22 +110,29 @@ class _Reader:
             raise self.fail("rounds must be tables: [rounds.Q], [rounds.QF], …", "rounds")
         for round_id, table in rounds.items():
             if round_id not in fmt.round_ids():
-                self.find("unknown-round", f"round {round_id!r} is not in format {fmt.name} "
-                          f"(rounds: {', '.join(fmt.round_ids())})", "rounds", round_id)
+                self.find(
+                    "unknown-round",
+                    f"round {round_id!r} is not in format {fmt.name} "
+                    f"(rounds: {', '.join(fmt.round_ids())})",
+                    "rounds",
+                    round_id,
+                )
                 continue
             if not isinstance(table, dict):
                 raise self.fail(f"rounds.{round_id} must be a table", "rounds", round_id)
             rides[round_id] = self.rides(round_id, table, known, meta)
-        competition = Competition(meta, fmt, tuple(entrants), rides,
-                                  self.published(known), entrant_places)
+        competition = Competition(
+            meta, fmt, tuple(entrants), rides, self.published(known), entrant_places
+        )
         return Loaded(competition, self.findings, self.source)
 
     def metadata(self, t: Mapping[str, Any], format_precision: int) -> Metadata:
         def get(key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
             value = t.get(key, default)
             if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
-                raise self.fail(f"competition.{key} has the wrong type ({value!r})",
-                                "competition", key)
+                raise self.fail(
+                    f"competition.{key} has the wrong type ({value!r})", "competition", key
+                )
             return value
 
         title = get("title", str)
@@ -115,13 +140,17 @@ class _Reader:
             raise self.fail("competition.title is required", "competition")
         precision = get("precision", str)
         if precision is not None and precision not in _PRECISIONS:
-            raise self.fail(f"competition.precision must be one of {', '.join(_PRECISIONS)}",
-                            "competition", "precision")
+            raise self.fail(
+                f"competition.precision must be one of {', '.join(_PRECISIONS)}",
+                "competition",
+                "precision",
+            )
         distance = get("distance_m", int, 4000)
         track = get("track_length_m", (int, float), 250)
         if distance <= 0 or not 100 <= track <= 500:
-            raise self.fail("distance_m must be positive and track_length_m 100–500 m",
-                            "competition")
+            raise self.fail(
+                "distance_m must be positive and track_length_m 100–500 m", "competition"
+            )
         dates = get("dates", list, [])
         return Metadata(
             title=title,
@@ -138,8 +167,10 @@ class _Reader:
     def entrants(self) -> tuple[list[Entrant], dict[str, Place]]:
         table = self.data.get("entrants")
         if not isinstance(table, dict) or not (table.get("riders") or table.get("teams")):
-            raise self.fail("the file needs an [entrants] table with riders = [ … ] "
-                            "(or teams = [ … ])", "entrants")
+            raise self.fail(
+                "the file needs an [entrants] table with riders = [ … ] (or teams = [ … ])",
+                "entrants",
+            )
         out: list[Entrant] = []
         places: dict[str, Place] = {}
         for kind in ("riders", "teams"):
@@ -153,18 +184,21 @@ class _Reader:
                     places[entrant.name] = self.place("entrants", kind, i)
         return out, places
 
-    def entrant(self, item: object, path: tuple[str | int, ...], team: bool,
-                places: dict[str, Place]) -> Entrant | None:
+    def entrant(
+        self, item: object, path: tuple[str | int, ...], team: bool, places: dict[str, Place]
+    ) -> Entrant | None:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             self.find("bad-entrant", "an entrant needs a name", *path)
             return None
         for key in sorted(set(item) - ENTRANT_FIELDS):
-            self.find("unknown-field", f"entrant {item['name']}: unknown field {key!r}",
-                      *path, key)
+            self.find("unknown-field", f"entrant {item['name']}: unknown field {key!r}", *path, key)
         name = item["name"].strip()
         if name in places:
-            self.find("duplicate-entrant", f"{name} is entered twice (first at line "
-                      f"{places[name].line})", *path)
+            self.find(
+                "duplicate-entrant",
+                f"{name} is entered twice (first at line {places[name].line})",
+                *path,
+            )
             return None
         nation = item.get("nation")
         if team:
@@ -172,8 +206,9 @@ class _Reader:
             return Team(name, nation, roster, item.get("bib"))
         return Rider(name, nation, item.get("family_name"), item.get("bib"))
 
-    def rides(self, round_id: str, table: Mapping[str, Any], known: set[str],
-              meta: Metadata) -> tuple[Ride, ...]:
+    def rides(
+        self, round_id: str, table: Mapping[str, Any], known: set[str], meta: Metadata
+    ) -> tuple[Ride, ...]:
         raw = table.get("rides", [])
         if not isinstance(raw, list):
             raise self.fail(f"rounds.{round_id}.rides must be a list", "rounds", round_id)
@@ -185,18 +220,20 @@ class _Reader:
                 out.append(ride)
         return tuple(out)
 
-    def ride(self, item: object, path: tuple[str | int, ...], known: set[str],
-             meta: Metadata) -> Ride | None:
+    def ride(
+        self, item: object, path: tuple[str | int, ...], known: set[str], meta: Metadata
+    ) -> Ride | None:
         if not isinstance(item, dict):
             self.find("bad-ride", "a ride must be an inline table { rider = …, time = … }", *path)
             return None
         name = item.get("rider", item.get("team"))
         if not isinstance(name, str):
-            self.find("bad-ride", "a ride needs rider = \"name\"", *path)
+            self.find("bad-ride", 'a ride needs rider = "name"', *path)
             return None
         if name not in known:
-            self.find("unknown-entrant", f"unknown rider {name!r}: not among the entrants",
-                      *path, "rider")
+            self.find(
+                "unknown-entrant", f"unknown rider {name!r}: not among the entrants", *path, "rider"
+            )
             return None
         for key in sorted(set(item) - RIDE_FIELDS):
             self.find("unknown-field", f"{name}: unknown field {key!r}", *path, key)
@@ -204,14 +241,20 @@ class _Reader:
         try:
             status = Status(status_text)
         except ValueError:
-            self.find("bad-status", f"{name}: status {status_text!r} is not one of "
-                      f"{', '.join(s.value for s in Status)}", *path, "status")
+            self.find(
+                "bad-status",
+                f"{name}: status {status_text!r} is not one of "
+                f"{', '.join(s.value for s in Status)}",
+                *path,
+                "status",
+            )
             return None
         time = self.time(item.get("time"), name, (*path, "time"))
         if time is False:
             return None
-        splits = self.splits(item.get("splits", []), name, path, meta,
-                             time if isinstance(time, RaceTime) else None)
+        splits = self.splits(
+            item.get("splits", []), name, path, meta, time if isinstance(time, RaceTime) else None
+        )
         side = item.get("side")
         if side is not None and side not in ("red", "green"):
             self.find("bad-side", f"{name}: side must be red or green", *path, "side")
@@ -234,7 +277,7 @@ class _Reader:
             place=self.place(*path),
         )
 
-    def time(self, value: object, name: str, path: tuple[str | int, ...]) -> RaceTime | None | bool:
+    def time(self, value: object, name: str, path: tuple[str | int, ...]) -> RaceTime | bool | None:
         """The parsed time, None when absent, False when it does not parse."""
         if value is None:
             return None
@@ -244,8 +287,14 @@ class _Reader:
             self.find("bad-time", f"{name}: {e.message}", *path)
             return False
 
-    def splits(self, raw: object, name: str, path: tuple[str | int, ...], meta: Metadata,
-               time: RaceTime | None) -> tuple[RaceTime, ...]:
+    def splits(
+        self,
+        raw: object,
+        name: str,
+        path: tuple[str | int, ...],
+        meta: Metadata,
+        time: RaceTime | None,
+    ) -> tuple[RaceTime, ...]:
         if not isinstance(raw, list):
             self.find("bad-splits", f"{name}: splits must be a list of times", *path, "splits")
             return ()
@@ -255,21 +304,38 @@ class _Reader:
             if not isinstance(parsed, RaceTime):
                 return ()
             if out and parsed <= out[-1]:
-                self.find("bad-splits", f"{name}: split {k + 1} ({value}) is not after split "
-                          f"{k} ({out[-1]})", *path, "splits", k)
+                self.find(
+                    "bad-splits",
+                    f"{name}: split {k + 1} ({value}) is not after split {k} ({out[-1]})",
+                    *path,
+                    "splits",
+                    k,
+                )
                 return ()
             out.append(parsed)
         if len(out) > meta.half_laps:
-            self.find("bad-splits", f"{name}: {len(out)} splits for {meta.half_laps} half laps",
-                      *path, "splits")
+            self.find(
+                "bad-splits",
+                f"{name}: {len(out)} splits for {meta.half_laps} half laps",
+                *path,
+                "splits",
+            )
             return ()
         if time is not None and out:
             if len(out) == meta.half_laps and out[-1] != time:
-                self.find("bad-splits", f"{name}: the last split {out[-1]} is not the time "
-                          f"{time}", *path, "splits")
+                self.find(
+                    "bad-splits",
+                    f"{name}: the last split {out[-1]} is not the time {time}",
+                    *path,
+                    "splits",
+                )
             elif out[-1] > time:
-                self.find("bad-splits", f"{name}: a split ({out[-1]}) is after the finish "
-                          f"time {time}", *path, "splits")
+                self.find(
+                    "bad-splits",
+                    f"{name}: a split ({out[-1]}) is after the finish time {time}",
+                    *path,
+                    "splits",
+                )
         return tuple(out)
 
     def published(self, known: set[str]) -> tuple[PublishedPlace, ...]:
@@ -282,8 +348,12 @@ class _Reader:
                 self.find("bad-published", "a published place needs rank and rider", *path)
                 continue
             if item["rider"] not in known:
-                self.find("unknown-entrant", f"unknown rider {item['rider']!r} in the published "
-                          "classification", *path, "rider")
+                self.find(
+                    "unknown-entrant",
+                    f"unknown rider {item['rider']!r} in the published classification",
+                    *path,
+                    "rider",
+                )
                 continue
             out.append(PublishedPlace(str(item["rank"]), item["rider"], self.place(*path)))
         return tuple(out)

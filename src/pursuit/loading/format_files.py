@@ -16,8 +16,9 @@ PRESET_PACKAGE = "pursuit.formats"
 def preset_names() -> list[str]:
     """The formats shipped with pursuit."""
     folder = resources.files(PRESET_PACKAGE)
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
-                  if p.name.endswith(".toml"))
+    return sorted(
+        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
+    )
 
 
 def load_format(reference: str, base: Path | None = None) -> Format:

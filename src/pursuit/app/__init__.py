@@ -1,0 +1,1 @@
+"""Application services: wire loading, the core and the views together."""

@@ -1,0 +1,1 @@
+"""Read models: what every output (terminal, files, web, PDF) renders from."""

@@ -1,0 +1,187 @@
+"""The results read model: every round's table and the classification, as text cells.
+
+Every exporter, the CLI, the web pages and the PDFs render this one view, so they
+can never disagree on a rank or a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from pursuit.core.competition import Ride
+from pursuit.core.entrants import Entrant
+from pursuit.core.findings import Finding
+from pursuit.core.formats import RoundKind
+from pursuit.core.results import RankedRide, Results, RoundResult
+from pursuit.core.times import format_time
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    rank: str  # "1", "5", "–"
+    name: str
+    nation: str
+    time: str  # as published, "" when there is none
+    note: str = ""
+    heat: int | None = None
+    shared: bool = False
+    basis: str = ""
+    side: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HeatView:
+    number: int
+    title: str
+    rides: tuple[RowView, ...]
+    decided_by: str = ""
+    expected: tuple[str, ...] = ()  # who the format puts here ("" while not known)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundView:
+    id: str
+    name: str
+    kind: str  # timed | knockout
+    complete: bool
+    ranking: tuple[RowView, ...]
+    heats: tuple[HeatView, ...]
+    advance: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceView:
+    rank: str  # "1", "5", "AC", "DNF", "" (still in competition)
+    name: str  # "" for a vacant place
+    nation: str
+    shared: bool = False
+    vacant: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    code: str
+    message: str
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompetitionView:
+    title: str
+    event: str
+    gender: str
+    distance_m: int
+    track_length_m: float
+    venue: str
+    altitude_m: int | None
+    dates: tuple[str, ...]
+    precision: str
+    format_name: str
+    format_title: str
+    format_description: str
+    entrants: int
+    nations: int
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsView:
+    competition: CompetitionView
+    rounds: tuple[RoundView, ...]
+    classification: tuple[PlaceView, ...]
+    findings: tuple[FindingView, ...]
+    complete: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def build_view(results: Results, findings: Sequence[Finding] | None = None) -> ResultsView:
+    """The view of `results`; `findings` default to the engine's own."""
+    comp = results.competition
+    meta = comp.meta
+    by_name = {e.name: e for e in comp.entrants}
+    digits = meta.precision
+
+    def row(ranked: RankedRide) -> RowView:
+        ride = ranked.ride
+        return RowView(
+            rank=ranked.label,
+            name=ride.entrant,
+            nation=_nation(by_name.get(ride.entrant)),
+            time=_time(ride, digits),
+            note=ranked.note,
+            heat=ranked.heat,
+            shared=ranked.shared,
+            basis=ride.basis or "",
+            side=ride.side.value if ride.side else "",
+        )
+
+    rounds = tuple(_round(r, row) for r in results.rounds)
+    places = tuple(
+        PlaceView(
+            p.label, p.entrant or "", _nation(by_name.get(p.entrant or "")), p.shared, p.vacant
+        )
+        for p in results.classification
+    )
+    nations = {e.nation for e in comp.entrants if e.nation}
+    return ResultsView(
+        competition=CompetitionView(
+            title=meta.title,
+            event=meta.event,
+            gender=meta.gender or "",
+            distance_m=meta.distance_m,
+            track_length_m=meta.track_length_m,
+            venue=meta.venue or "",
+            altitude_m=meta.altitude_m,
+            dates=meta.dates,
+            precision=f"{10**-digits:.{digits}f}" if digits else "1",
+            format_name=comp.format.name,
+            format_title=comp.format.title,
+            format_description=" ".join(comp.format.description.split()),
+            entrants=len(comp.entrants),
+            nations=len(nations),
+        ),
+        rounds=rounds,
+        classification=places,
+        findings=tuple(
+            FindingView(f.code, f.message, str(f.place or ""))
+            for f in (results.findings if findings is None else findings)
+        ),
+        complete=results.complete,
+    )
+
+
+def _round(result: RoundResult, row: Any) -> RoundView:
+    spec = result.spec
+    ranking = tuple(row(r) for r in result.ranking)
+    if spec.kind is RoundKind.KNOCKOUT:
+        heats = tuple(
+            HeatView(
+                number=h.number,
+                title=h.title,
+                rides=tuple(r for r in ranking if r.heat == h.number),
+                decided_by=h.decided_by,
+                expected=tuple(n or "" for n in h.expected),
+            )
+            for h in result.heats
+        )
+    else:
+        numbers = sorted({r.heat for r in ranking if r.heat is not None})
+        heats = tuple(
+            HeatView(n, f"{spec.name} heat {n}", tuple(r for r in ranking if r.heat == n))
+            for n in numbers
+        )
+    return RoundView(
+        spec.id, spec.name, spec.kind.value, result.complete, ranking, heats, spec.advance
+    )
+
+
+def _nation(entrant: Entrant | None) -> str:
+    return (entrant.nation or "") if entrant is not None else ""
+
+
+def _time(ride: Ride, digits: int) -> str:
+    time = ride.outcome.time
+    return format_time(time, digits) if time is not None else ""
