@@ -48,6 +48,7 @@ class Ride:
     published_rank: str | None = None
     basis: str | None = None  # published / seed / inferred
     lineup: tuple[str, ...] = ()  # team pursuit: riders who rode
+    readable: bool = True  # False: the record was there but its time or status could not be read
     place: Place | None = field(default=None, compare=False)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pursuit.core.classification import classify
-from pursuit.core.competition import Competition
+from pursuit.core.competition import Competition, Ride
 from pursuit.core.context import Context
 from pursuit.core.formats import RoundKind
 from pursuit.core.results import ClassifiedPlace, Results, RoundResult
@@ -37,9 +37,13 @@ def compute(competition: Competition) -> Results:
 def _check_published_ranks(ctx: Context, done: RoundResult) -> None:
     if done.spec.kind is not RoundKind.TIMED:
         return  # knockout heats are checked as they are decided
+    unreadable = [row.ride for row in done.ranking if not row.ride.readable]
+    cutoff = _cutoff(ctx, [(r.published_rank, r) for r in unreadable], done.spec.name)
     for row in done.ranking:
         published = row.ride.published_rank
-        if published is not None and _norm(published) != _norm(row.label):
+        if published is None or not row.ride.readable or not _before(published, cutoff):
+            continue
+        if _norm(published) != _norm(row.label):
             ctx.find(
                 "published-rank",
                 f"{done.spec.name}: {row.ride.entrant} is published "
@@ -49,16 +53,57 @@ def _check_published_ranks(ctx: Context, done: RoundResult) -> None:
 
 
 def _check_published_classification(ctx: Context, places: list[ClassifiedPlace]) -> None:
+    published_places = ctx.competition.published_classification
+    if not published_places:
+        return
+    published_rank = {p.entrant: p.rank for p in published_places}
+    unreadable = [
+        (published_rank.get(r.entrant), r)
+        for rides in ctx.competition.rides.values()
+        for r in rides
+        if not r.readable
+    ]
+    cutoff = _cutoff(ctx, unreadable, "the published classification")
     derived = {p.entrant: p.label for p in places if p.entrant is not None}
-    for published in ctx.competition.published_classification:
+    for published in published_places:
         mine = derived.get(published.entrant)
-        if mine is not None and _norm(mine) != _norm(published.rank):
+        if mine is None or not _before(published.rank, cutoff):
+            continue
+        if _norm(mine) != _norm(published.rank):
             ctx.find(
                 "published-rank",
                 f"classification: {published.entrant} is published "
                 f"{published.rank} but the rules give {mine or 'no place yet'}",
                 published.place,
             )
+
+
+def _cutoff(ctx: Context, unreadable: list[tuple[str | None, Ride]], what: str) -> int | None:
+    """The first published rank that a ride which could not be read may have displaced.
+
+    Ranks above it are still compared; from it on they are not (one finding says so).
+    """
+    if not unreadable:
+        return None
+    ranks = [int(rank) for rank, _ in unreadable if rank is not None and rank.isdigit()]
+    cutoff = min(ranks) if len(ranks) == len(unreadable) else 1
+    rides = [ride for _, ride in unreadable]
+    lines = ", ".join(str(r.place.line) for r in rides if r.place and r.place.line)
+    scope = f"from rank {cutoff} on " if cutoff > 1 else ""
+    ctx.find(
+        "not-compared",
+        f"{what}: published ranks {scope}not compared, as {len(rides)} ride(s) could not be "
+        f"read (line {lines})",
+        rides[0].place,
+    )
+    return cutoff
+
+
+def _before(rank: str, cutoff: int | None) -> bool:
+    if cutoff is None:
+        return True
+    rank = rank.strip().lstrip("=")
+    return rank.isdigit() and int(rank) < cutoff
 
 
 def _norm(label: str) -> str:

@@ -22,6 +22,8 @@ _UNRANKED_ORDER = {
 
 
 def note_for(ride: Ride, extra: str = "") -> str:
+    if not ride.readable:
+        return "not readable"
     parts = [p for p in (ride.outcome.status.label, extra, ride.record or "") if p]
     return ", ".join(parts)
 
@@ -67,7 +69,7 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
         counts = status in (Status.FINISHED, Status.CAUGHT_OPPONENT) or (
             status is Status.OVERTAKEN and not eliminate
         )
-        (eligible if counts and time is not None else others).append(ride)
+        (eligible if counts and time is not None and ride.readable else others).append(ride)
 
     def timed(ride: Ride) -> Timed:
         assert ride.outcome.time is not None

@@ -238,6 +238,7 @@ class _Reader:
         for key in sorted(set(item) - RIDE_FIELDS):
             self.find("unknown-field", f"{name}: unknown field {key!r}", *path, key)
         status_text = item.get("status", "finished")
+        readable = True
         try:
             status = Status(status_text)
         except ValueError:
@@ -248,10 +249,9 @@ class _Reader:
                 *path,
                 "status",
             )
-            return None
+            status, readable = Status.FINISHED, False
         time = self.time(item.get("time"), name, (*path, "time"))
-        if time is False:
-            return None
+        readable = readable and time is not False
         splits = self.splits(
             item.get("splits", []), name, path, meta, time if isinstance(time, RaceTime) else None
         )
@@ -274,6 +274,7 @@ class _Reader:
             published_rank=str(rank) if rank is not None else None,
             basis=item.get("basis"),
             lineup=tuple(str(r) for r in item.get("lineup", [])),
+            readable=readable,
             place=self.place(*path),
         )
 

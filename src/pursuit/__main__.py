@@ -1,0 +1,5 @@
+"""`python -m pursuit` runs the command line."""
+
+from pursuit.cli.main import main
+
+main()

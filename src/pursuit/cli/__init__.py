@@ -1,0 +1,1 @@
+"""The command line: parse, call the application, print. No rules here."""

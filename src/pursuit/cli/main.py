@@ -1,0 +1,41 @@
+"""The `pursuit` command."""
+
+from __future__ import annotations
+
+import typer
+
+from pursuit import __version__
+from pursuit.cli import results_commands
+
+app = typer.Typer(
+    name="pursuit",
+    help="Run track-cycling pursuit competitions exactly by the rules.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+results_commands.register(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"pursuit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Run track-cycling pursuit competitions exactly by the rules."""
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

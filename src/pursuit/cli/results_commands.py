@@ -1,0 +1,109 @@
+"""Commands that read a competition and print its results: show, classify, export, check."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from pursuit.app.files import compute_file
+from pursuit.cli.errors import EXIT_FINDINGS, EXIT_OK, user_errors
+from pursuit.cli.terminal import classification_table, print_results
+
+FILE = typer.Argument(
+    ...,
+    help="A competition file (TOML), e.g. examples/mexico-1968-men-individual-pursuit.toml.",
+    show_default=False,
+)
+
+
+def _console() -> Console:
+    return Console(width=None if sys.stdout.isatty() else 100, highlight=False)
+
+
+@user_errors
+def show(file: Path = FILE) -> None:
+    """Print every round's table and the final classification."""
+    computed = compute_file(file)
+    print_results(_console(), computed.view)
+
+
+@user_errors
+def classify(
+    file: Path = FILE,
+    as_json: bool = typer.Option(False, "--json", help="Machine output (JSON)."),
+) -> None:
+    """Print the final classification (or, with --json, every round and the classification)."""
+    from pursuit.export.json_export import results_document
+
+    computed = compute_file(file)
+    if as_json:
+        print(json.dumps(results_document(computed.view), ensure_ascii=False, indent=2))
+    else:
+        _console().print(classification_table(computed.view.classification))
+
+
+@user_errors
+def export(
+    file: Path = FILE,
+    to: str = typer.Option(..., "--to", help="markdown, wikitext, csv or json."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of standard output."
+    ),
+) -> None:
+    """Write the results tables as Markdown, wikitext, CSV or JSON."""
+    from pursuit.export import render
+
+    computed = compute_file(file)
+    text = render(computed.view, to)
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, "utf-8")
+        print(f"wrote {output}", file=sys.stderr)
+
+
+@user_errors
+def check(
+    file: Path = FILE,
+    as_json: bool = typer.Option(False, "--json", help="Findings as JSON."),
+) -> None:
+    """List every inconsistency with its place (file:line).
+
+    Exit status: 0 clean, 1 inconsistencies found, 2 unusable input.
+    """
+    computed = compute_file(file)
+    findings = sorted(computed.findings, key=lambda f: (f.place.line or 0) if f.place else 0)
+    if as_json:
+        print(
+            json.dumps(
+                [
+                    {"code": f.code, "message": f.message, "place": str(f.place or "")}
+                    for f in findings
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for f in findings:
+            print(f"{f.place}: {f.message} [{f.code}]" if f.place else f"{f.message} [{f.code}]")
+        rides = sum(len(r) for r in computed.results.competition.rides.values())
+        entrants = len(computed.results.competition.entrants)
+        summary = (
+            f"{file}: {len(findings)} inconsistencies"
+            if findings
+            else f"{file}: clean ({entrants} entrants, {rides} rides checked)"
+        )
+        print(summary, file=sys.stderr if findings else sys.stdout)
+    raise typer.Exit(EXIT_FINDINGS if findings else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(show)
+    app.command()(classify)
+    app.command()(export)
+    app.command()(check)

@@ -1,0 +1,103 @@
+"""Render the results view for a terminal with Rich, laid out like a results article."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from pursuit.views.results import PlaceView, ResultsView, RoundView, RowView
+
+
+def header(view: ResultsView) -> RenderableType:
+    c = view.competition
+    lines = [Text(c.title, style="bold")]
+    facts = [
+        c.venue,
+        " to ".join(c.dates) if len(c.dates) <= 2 else ", ".join(c.dates),
+        f"{c.distance_m:,} m on a {c.track_length_m:g} m track",
+        f"times to {c.precision} s",
+    ]
+    lines.append(Text(" · ".join(f for f in facts if f), style="dim"))
+    lines.append(Text(f"Format: {c.format_title}", style="dim"))
+    if not view.complete:
+        lines.append(Text("Provisional: the competition is not complete.", style="yellow"))
+    return Group(*lines)
+
+
+def round_tables(view: ResultsView) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for rnd in view.rounds:
+        if rnd.kind == "timed":
+            if rnd.ranking:
+                out.append(_rows_table(rnd.name, rnd.ranking, notes=True))
+        else:
+            out.extend(_heat_tables(rnd))
+    return out
+
+
+def _heat_tables(rnd: RoundView) -> list[RenderableType]:
+    tables: list[RenderableType] = []
+    for heat in rnd.heats:
+        if heat.rides:
+            tables.append(_rows_table(heat.title, heat.rides, notes=True))
+        elif any(heat.expected):
+            pair = " v ".join(n or "to be decided" for n in heat.expected)
+            tables.append(Text(f"{heat.title}: {pair}", style="dim"))
+    return tables
+
+
+def _rows_table(title: str, rows: tuple[RowView, ...], *, notes: bool) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
+    table.add_column("Rank", justify="right")
+    table.add_column("Cyclist")
+    table.add_column("Nation")
+    table.add_column("Time", justify="right")
+    if notes:
+        table.add_column("Notes")
+    for r in rows:
+        cells = [r.rank, r.name, r.nation, r.time]
+        if notes:
+            cells.append(r.note)
+        table.add_row(*cells)
+    return table
+
+
+def classification_table(places: tuple[PlaceView, ...]) -> Table:
+    table = Table(
+        title="Final classification", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD
+    )
+    table.add_column("Rank", justify="right")
+    table.add_column("Name")
+    table.add_column("Nation")
+    previous = None
+    for p in places:
+        same_group = (
+            previous is not None and p.rank == previous.rank and (p.shared or not p.rank.isdigit())
+        )
+        rank = "" if same_group else p.rank
+        name = p.name if not p.vacant else "(vacant)"
+        table.add_row(rank, name, p.nation)
+        previous = p
+    return table
+
+
+def findings_summary(view: ResultsView) -> RenderableType | None:
+    if not view.findings:
+        return None
+    lines = [Text(f"{len(view.findings)} inconsistencies found:", style="yellow bold")]
+    lines += [
+        Text(f"  {f.place}: {f.message}" if f.place else f"  {f.message}") for f in view.findings
+    ]
+    return Group(*lines)
+
+
+def print_results(console: Console, view: ResultsView) -> None:
+    console.print(header(view))
+    for table in round_tables(view):
+        console.print(table)
+    console.print(classification_table(view.classification))
+    summary = findings_summary(view)
+    if summary is not None:
+        console.print(summary)

@@ -1,0 +1,86 @@
+"""`pursuit show` on the 1968 example prints the published article's tables.
+
+The expected facts (every rank and time as printed in the article, with the
+names from the project's data) live in tests/data/mexico-1968-published.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "mexico-1968-men-individual-pursuit.toml"
+FACTS = json.loads((ROOT / "tests" / "data" / "mexico-1968-published.json").read_text("utf-8"))
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pursuit", *args], capture_output=True,
+                          text=True, encoding="utf-8", check=False)
+
+
+def section(lines: list[str], title: str, start: int) -> int:
+    for i in range(start, len(lines)):
+        if lines[i].strip() == title:
+            return i
+    raise AssertionError(f"no table titled {title!r} after line {start}")
+
+
+def cells(line: str) -> list[str]:
+    return [c for c in re.split(r"\s{2,}", line.strip()) if c]
+
+
+def test_show_prints_every_published_table_in_the_article_order_with_ranks_times_and_names():
+    result = run("show", str(EXAMPLE))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    at = 0
+    for table in FACTS["tables"]:
+        at = section(lines, table["title"], at)
+        for row in table["rows"]:
+            at = next(i for i in range(at + 1, len(lines)) if row["name"] in lines[i])
+            found = cells(lines[at])
+            assert found[:2] == [row["rank"], row["name"]], (table["title"], lines[at])
+            assert row["time"] in found, (table["title"], lines[at])
+            if "note" in row:
+                assert row["note"] in found
+
+
+def test_show_prints_the_classification_with_the_shared_fifth_and_ac_listed_as_published():
+    result = run("show", str(EXAMPLE))
+    lines = result.stdout.splitlines()
+    at = section(lines, "Final classification", 0)
+    previous_rank = None
+    for place in FACTS["classification"]:
+        at = next(i for i in range(at + 1, len(lines)) if place["name"] in lines[i])
+        found = cells(lines[at])
+        shown_rank = found[0] if found[0] != place["name"] else ""
+        expected = "" if place["rank"] == previous_rank else place["rank"]
+        assert shown_rank == expected, lines[at]
+        previous_rank = place["rank"]
+
+
+def test_classify_json_gives_every_round_and_the_classification_as_published():
+    result = run("classify", str(EXAMPLE), "--json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    got = [(p["rank"], p["name"]) for p in doc["classification"]]
+    assert got == [(p["rank"], p["name"]) for p in FACTS["classification"]]
+    qualifying = doc["rounds"][0]["ranking"]
+    want = FACTS["tables"][0]["rows"]
+    assert [(r["rank"], r["name"], r["time"]) for r in qualifying] == [
+        (r["rank"], r["name"], r["time"]) for r in want
+    ]
+    heats = [h for rnd in doc["rounds"][1:] for h in rnd["heats"]]
+    assert [[(r["rank"], r["name"], r["time"]) for r in h["rides"]] for h in heats] == [
+        [(r["rank"], r["name"], r["time"]) for r in t["rows"]] for t in FACTS["tables"][1:]
+    ]
+
+
+def test_check_on_the_example_is_clean():
+    result = run("check", str(EXAMPLE))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "clean" in result.stdout
