@@ -1,0 +1,67 @@
+"""The machine shape of the results, as JSON; `results_document` is shared with the CLI.
+
+{"competition": {...}, "rounds": [{"id", "name", "ranking": [...], "heats": [...]}],
+ "classification": [{"rank", "name", "nation"}], "findings": [...], "complete": bool}
+
+Ranks and times are strings as published ("1", "5", "AC", "–"; "4:40.41"), "" when there
+is none; a vacant place has the name "".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from pursuit.views.results import HeatView, ResultsView, RoundView, RowView
+
+
+def render(view: ResultsView) -> str:
+    """The document, indented by 2, non-ASCII kept as is, ending with one newline."""
+    return json.dumps(results_document(view), ensure_ascii=False, indent=2) + "\n"
+
+
+def results_document(view: ResultsView) -> dict[str, Any]:
+    """The results as plain JSON-ready data (dicts, lists, strings, numbers, booleans)."""
+    competition = asdict(view.competition)
+    competition["dates"] = list(view.competition.dates)
+    return {
+        "competition": competition,
+        "rounds": [_round(r) for r in view.rounds],
+        "classification": [
+            {"rank": p.rank, "name": p.name, "nation": p.nation} for p in view.classification
+        ],
+        "findings": [
+            {"code": f.code, "message": f.message, "place": f.place} for f in view.findings
+        ],
+        "complete": view.complete,
+    }
+
+
+def _round(rnd: RoundView) -> dict[str, Any]:
+    return {
+        "id": rnd.id,
+        "name": rnd.name,
+        "ranking": [_ranked(r) for r in rnd.ranking],
+        "heats": [_heat(h) for h in rnd.heats],
+    }
+
+
+def _ranked(row: RowView) -> dict[str, str]:
+    return {
+        "rank": row.rank,
+        "name": row.name,
+        "nation": row.nation,
+        "time": row.time,
+        "note": row.note,
+    }
+
+
+def _heat(heat: HeatView) -> dict[str, Any]:
+    return {
+        "number": heat.number,
+        "title": heat.title,
+        "rides": [
+            {"name": r.name, "nation": r.nation, "time": r.time, "rank": r.rank} for r in heat.rides
+        ],
+    }
