@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import Format
@@ -23,9 +24,21 @@ def preset_names() -> list[str]:
 
 def load_format(reference: str, base: Path | None = None) -> Format:
     """A preset name (`olympic-1968`) or a path to a .toml file (relative to `base`)."""
+    text, source = _format_text(reference, base)
+    return format_from_text(text, source)
+
+
+def format_definition(reference: str, base: Path | None = None) -> dict[str, Any]:
+    """The format's table as written (checked), to store with a competition's log."""
+    text, source = _format_text(reference, base)
+    format_from_text(text, source)
+    return tomllib.loads(text)
+
+
+def _format_text(reference: str, base: Path | None) -> tuple[str, str]:
     if reference in preset_names():
         text = resources.files(PRESET_PACKAGE).joinpath(f"{reference}.toml").read_text("utf-8")
-        return format_from_text(text, f"preset {reference}")
+        return text, f"preset {reference}"
     path = Path(reference)
     if not path.is_absolute() and base is not None:
         path = base / path
@@ -34,7 +47,7 @@ def load_format(reference: str, base: Path | None = None) -> Format:
             f"unknown format {reference!r}: not a preset ({', '.join(preset_names())}) "
             f"and no file {path}"
         )
-    return format_from_text(path.read_text("utf-8"), str(path))
+    return path.read_text("utf-8"), str(path)
 
 
 def format_from_text(text: str, source: str) -> Format:

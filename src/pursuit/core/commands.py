@@ -1,0 +1,148 @@
+"""Commands: what an operator asks for, in the imperative. `decide` checks them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class CreateCompetition(Command):
+    title: str
+    format_name: str
+    format_definition: dict[str, Any]
+    event: str = "individual pursuit"
+    gender: str | None = None
+    distance_m: int = 4000
+    track_length_m: float = 250.0
+    venue: str | None = None
+    altitude_m: int | None = None
+    dates: tuple[str, ...] = ()
+    precision: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterEntrant(Command):
+    name: str
+    nation: str | None = None
+    family_name: str | None = None
+    bib: str | None = None
+    seed_time: str | None = None
+    roster: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DrawRound(Command):
+    """Draw a round. Qualifying: `pairs` as the commissaires set them, or None to pair by
+    seed times. Knockout rounds: from the format (`pairs` must be None)."""
+
+    round: str
+    pairs: tuple[tuple[str, ...], ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StartHeat(Command):
+    round: str
+    heat: int
+    start_impulse: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSplit(Command):
+    """A half-lap split: an elapsed time, or a time-of-day impulse from the timer."""
+
+    round: str
+    heat: int
+    entrant: str
+    elapsed: str | None = None
+    impulse: str | None = None
+    half_lap: int | None = None  # None: the next one
+    synthetic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFinish(Command):
+    round: str
+    heat: int
+    entrant: str
+    time: str | None = None
+    impulse: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordCatch(Command):
+    round: str
+    heat: int
+    catcher: str
+    half_lap: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordNonStart(Command):
+    round: str
+    entrant: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordNonFinish(Command):
+    round: str
+    entrant: str
+
+
+@dataclass(frozen=True, slots=True)
+class Disqualify(Command):
+    round: str
+    entrant: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relegate(Command):
+    round: str
+    entrant: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectRide(Command):
+    round: str
+    entrant: str
+    reason: str
+    time: str | None = None
+    status: str | None = None
+    clear_time: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDecision(Command):
+    effect: str  # disqualify | reinstate | note
+    authority: str
+    reason: str
+    round: str | None = None
+    entrant: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRide(Command):
+    round: str
+    entrant: str
+    status: str = "finished"
+    time: str | None = None
+    heat: int | None = None
+    side: str | None = None
+    splits: tuple[str, ...] = ()
+    record: str | None = None
+    published_rank: str | None = None
+    basis: str | None = None
+    lineup: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PublishClassification(Command):
+    places: tuple[tuple[str, str], ...]  # (rank, entrant)

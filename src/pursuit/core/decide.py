@@ -1,0 +1,233 @@
+"""Check a command against the rules and the state; return the events it causes.
+
+`decide` never changes anything: a refused command raises `RuleViolation` naming
+what is wrong (rider, heat, value) and the log stays as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pursuit.core import commands as c
+from pursuit.core import events as ev
+from pursuit.core.decide_timing import catch, finish, split, start
+from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
+from pursuit.core.format_reader import format_from_mapping
+from pursuit.core.formats import RoundKind
+from pursuit.core.guards import checked_time, entrant, need_reason, round_spec
+from pursuit.core.live_state import CompetitionState, RideState
+from pursuit.core.outcomes import Status
+from pursuit.errors import FormatDefinitionError, RuleViolation
+
+STATUSES = {s.value for s in Status}
+EFFECTS = ("disqualify", "reinstate", "note")
+
+
+def decide(state: CompetitionState, command: c.Command) -> list[ev.Event]:
+    handler = _HANDLERS.get(type(command))
+    if handler is None:
+        raise RuleViolation(f"unknown command {type(command).__name__}")
+    if not isinstance(command, c.CreateCompetition) and not state.created:
+        raise RuleViolation("no competition yet: create one first")
+    return handler(state, command)
+
+
+def _create(state: CompetitionState, cmd: c.CreateCompetition) -> list[ev.Event]:
+    if state.created:
+        raise RuleViolation("the competition already exists")
+    if not cmd.title.strip():
+        raise RuleViolation("a competition needs a title")
+    try:
+        format_from_mapping(cmd.format_definition, cmd.format_name)
+    except FormatDefinitionError as e:
+        raise RuleViolation(str(e)) from e
+    if cmd.distance_m <= 0 or not 100 <= cmd.track_length_m <= 500:
+        raise RuleViolation("distance must be positive and the track 100–500 m")
+    return [
+        ev.CompetitionCreated(
+            cmd.title,
+            cmd.format_name,
+            cmd.format_definition,
+            cmd.event,
+            cmd.gender,
+            cmd.distance_m,
+            cmd.track_length_m,
+            cmd.venue,
+            cmd.altitude_m,
+            tuple(cmd.dates),
+            cmd.precision,
+        )
+    ]
+
+
+def _register(state: CompetitionState, cmd: c.RegisterEntrant) -> list[ev.Event]:
+    name = cmd.name.strip()
+    if not name:
+        raise RuleViolation("an entrant needs a name")
+    if name in state.entrants:
+        raise RuleViolation(f"{name} is already entered")
+    assert state.format is not None
+    first = state.format.rounds[0].id
+    if state.heats.get(first):
+        raise RuleViolation(f"entries are closed: {first} is drawn")
+    return [
+        ev.EntrantRegistered(
+            name,
+            cmd.nation,
+            cmd.family_name,
+            cmd.bib,
+            checked_time(cmd.seed_time, f"{name}: seed time"),
+            cmd.roster,
+        )
+    ]
+
+
+def _draw(state: CompetitionState, cmd: c.DrawRound) -> list[ev.Event]:
+    spec = round_spec(state, cmd.round)
+    if any(h.started for h in state.heats.get(spec.id, {}).values()):
+        raise RuleViolation(f"{spec.name} has started; it cannot be drawn again")
+    if spec.kind is RoundKind.KNOCKOUT:
+        if cmd.pairs is not None:
+            raise RuleViolation(f"{spec.name} is drawn from the format; pairs cannot be given")
+        return [ev.RoundDrawn(spec.id, tuple(knockout_heats(state, spec)))]
+    names = list(state.entrants)
+    if len(names) < 1:
+        raise RuleViolation("nobody is entered")
+    pairs = (
+        [tuple(p) for p in cmd.pairs]
+        if cmd.pairs is not None
+        else qualifying_pairs(names, state.seed_times)
+    )
+    check_pairs(pairs, names, state.seed_times, spec.competitors_per_heat)
+    return [ev.RoundDrawn(spec.id, tuple(with_sides(i, p) for i, p in enumerate(pairs, 1)))]
+
+
+def _ride(state: CompetitionState, round_id: str, name: str) -> RideState:
+    round_spec(state, round_id)
+    ride = state.ride(round_id, entrant(state, name))
+    if ride is None:
+        raise RuleViolation(f"{name} has no ride in {round_id}")
+    return ride
+
+
+def _non_start(state: CompetitionState, cmd: c.RecordNonStart) -> list[ev.Event]:
+    ride = _ride(state, cmd.round, cmd.entrant)
+    heat = state.heat(cmd.round, ride.heat) if ride.heat is not None else None
+    if heat is not None and heat.started:
+        raise RuleViolation(f"{cmd.entrant}: heat {heat.number} has started; record a DNF")
+    if ride.finished:
+        raise RuleViolation(f"{cmd.entrant} already has a result in {cmd.round}")
+    return [ev.OutcomeRecorded(cmd.round, cmd.entrant, Status.DNS.value, ride.heat)]
+
+
+def _non_finish(state: CompetitionState, cmd: c.RecordNonFinish) -> list[ev.Event]:
+    ride = _ride(state, cmd.round, cmd.entrant)
+    heat = state.heat(cmd.round, ride.heat) if ride.heat is not None else None
+    if heat is None or not heat.started:
+        raise RuleViolation(f"{cmd.entrant}: the heat has not started; record a DNS")
+    if ride.finished:
+        raise RuleViolation(f"{cmd.entrant} already has a result in {cmd.round}")
+    return [ev.OutcomeRecorded(cmd.round, cmd.entrant, Status.DNF.value, ride.heat)]
+
+
+def _disqualify(state: CompetitionState, cmd: c.Disqualify) -> list[ev.Event]:
+    ride = _ride(state, cmd.round, cmd.entrant)
+    if ride.status is Status.DSQ:
+        raise RuleViolation(f"{cmd.entrant} is already disqualified in {cmd.round}")
+    return [ev.RiderDisqualified(cmd.round, cmd.entrant, need_reason(cmd.reason))]
+
+
+def _relegate(state: CompetitionState, cmd: c.Relegate) -> list[ev.Event]:
+    ride = _ride(state, cmd.round, cmd.entrant)
+    if ride.status in (Status.REL, Status.DSQ):
+        raise RuleViolation(f"{cmd.entrant} is already {ride.status.value} in {cmd.round}")
+    return [ev.RiderRelegated(cmd.round, cmd.entrant, need_reason(cmd.reason))]
+
+
+def _correct(state: CompetitionState, cmd: c.CorrectRide) -> list[ev.Event]:
+    ride = _ride(state, cmd.round, cmd.entrant)
+    reason = need_reason(cmd.reason)
+    if cmd.status is not None and cmd.status not in STATUSES:
+        raise RuleViolation(f"status {cmd.status!r} is not one of {', '.join(sorted(STATUSES))}")
+    time = checked_time(cmd.time, f"{cmd.entrant}: corrected time")
+    if time is None and cmd.status is None and not cmd.clear_time:
+        raise RuleViolation("a correction changes the time or the status; give one")
+    if time == ride.time and (cmd.status is None or cmd.status == ride.status.value):
+        raise RuleViolation(f"{cmd.entrant}: that is already the recorded result")
+    return [ev.RideCorrected(cmd.round, cmd.entrant, reason, time, cmd.status, cmd.clear_time)]
+
+
+def _decision(state: CompetitionState, cmd: c.RecordDecision) -> list[ev.Event]:
+    if cmd.effect not in EFFECTS:
+        raise RuleViolation(f"a decision's effect is one of {', '.join(EFFECTS)}")
+    if not cmd.authority.strip():
+        raise RuleViolation("a decision names its authority (commissaires' panel, federation…)")
+    if cmd.effect != "note":
+        if cmd.round is None or cmd.entrant is None:
+            raise RuleViolation(f"a decision to {cmd.effect} names the round and the entrant")
+        ride = _ride(state, cmd.round, cmd.entrant)
+        if cmd.effect == "reinstate" and ride.before_sanction is None:
+            raise RuleViolation(f"{cmd.entrant} has no sanction in {cmd.round} to lift")
+    return [
+        ev.DecisionRecorded(
+            cmd.effect,
+            cmd.authority.strip(),
+            need_reason(cmd.reason),
+            cmd.round,
+            cmd.entrant,
+            cmd.date,
+        )
+    ]
+
+
+def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:
+    round_spec(state, cmd.round)
+    entrant(state, cmd.entrant)
+    if cmd.status not in STATUSES:
+        raise RuleViolation(
+            f"{cmd.entrant}: status {cmd.status!r} is not one of {', '.join(sorted(STATUSES))}"
+        )
+    checked_time(cmd.time, f"{cmd.entrant}: time")
+    for k, s in enumerate(cmd.splits, 1):
+        checked_time(s, f"{cmd.entrant}: split {k}")
+    return [
+        ev.RideRecorded(
+            cmd.round,
+            cmd.entrant,
+            cmd.status,
+            cmd.time,
+            cmd.heat,
+            cmd.side,
+            tuple(cmd.splits),
+            cmd.record,
+            cmd.published_rank,
+            cmd.basis,
+            tuple(cmd.lineup),
+        )
+    ]
+
+
+def _publish(state: CompetitionState, cmd: c.PublishClassification) -> list[ev.Event]:
+    for _, name in cmd.places:
+        entrant(state, name)
+    return [ev.ClassificationPublished(tuple(ev.PublishedPlace(r, n) for r, n in cmd.places))]
+
+
+_HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event]]] = {
+    c.CreateCompetition: _create,
+    c.RegisterEntrant: _register,
+    c.DrawRound: _draw,
+    c.StartHeat: start,
+    c.RecordSplit: split,
+    c.RecordFinish: finish,
+    c.RecordCatch: catch,
+    c.RecordNonStart: _non_start,
+    c.RecordNonFinish: _non_finish,
+    c.Disqualify: _disqualify,
+    c.Relegate: _relegate,
+    c.CorrectRide: _correct,
+    c.RecordDecision: _decision,
+    c.ImportRide: _import,
+    c.PublishClassification: _publish,
+}

@@ -1,0 +1,159 @@
+"""Commands from the track: start, half-lap splits, finish, catch.
+
+Impulses are checked for plausibility: a half lap far too fast or slow, a second
+finish for one rider, an impulse for a heat that is not running — each refused
+with its reason.
+"""
+
+from __future__ import annotations
+
+from pursuit.core import commands as c
+from pursuit.core import events as ev
+from pursuit.core.guards import checked_time, entrant, round_spec
+from pursuit.core.live_state import CompetitionState, HeatState, RideState
+from pursuit.core.outcomes import Status
+from pursuit.core.race import catch_bound
+from pursuit.core.times import RaceTime, format_time, parse_time
+from pursuit.core.timing import elapsed, implausible
+from pursuit.errors import RuleViolation
+
+
+def start(state: CompetitionState, cmd: c.StartHeat) -> list[ev.Event]:
+    heat = _heat(state, cmd.round, cmd.heat)
+    if heat.started:
+        raise RuleViolation(f"{cmd.round} heat {cmd.heat} has already started")
+    running = state.running_heat()
+    if running is not None:
+        raise RuleViolation(
+            f"{running.round} heat {running.number} is still running; finish it first"
+        )
+    checked_time(cmd.start_impulse, "start impulse")
+    return [ev.HeatStarted(cmd.round, cmd.heat, cmd.start_impulse)]
+
+
+def split(state: CompetitionState, cmd: c.RecordSplit) -> list[ev.Event]:
+    heat, ride = _running_ride(state, cmd.round, cmd.heat, cmd.entrant)
+    assert state.meta is not None
+    time = _elapsed(heat, cmd.elapsed, cmd.impulse, f"{cmd.entrant} split")
+    half_lap = cmd.half_lap if cmd.half_lap is not None else len(ride.splits) + 1
+    if not 1 <= half_lap <= state.meta.half_laps - 1:
+        raise RuleViolation(
+            f"{cmd.entrant}: half lap {half_lap} is not between 1 and "
+            f"{state.meta.half_laps - 1} (the finish is recorded as a finish)"
+        )
+    if half_lap > len(ride.splits) + 1:
+        raise RuleViolation(
+            f"{cmd.entrant}: half lap {half_lap} recorded before half lap {len(ride.splits) + 1}"
+        )
+    previous = parse_time(ride.splits[half_lap - 2]) if half_lap >= 2 else RaceTime(0, 4)
+    segment = time.ticks - previous.ticks
+    if segment <= 0:
+        raise RuleViolation(
+            f"{cmd.entrant}: half lap {half_lap} at {format_time(time)} is not "
+            f"after half lap {half_lap - 1} ({format_time(previous)})"
+        )
+    if reason := implausible(state.meta.track_length_m / 2, segment):
+        raise RuleViolation(f"{cmd.entrant}: half lap {half_lap} rejected: {reason}")
+    return [
+        ev.SplitRecorded(
+            cmd.round, cmd.heat, cmd.entrant, half_lap, format_time(time), cmd.synthetic
+        )
+    ]
+
+
+def finish(state: CompetitionState, cmd: c.RecordFinish) -> list[ev.Event]:
+    heat, ride = _running_ride(state, cmd.round, cmd.heat, cmd.entrant)
+    assert state.meta is not None
+    time = _elapsed(heat, cmd.time, cmd.impulse, f"{cmd.entrant} finish")
+    if ride.splits and parse_time(ride.splits[-1]).ticks >= time.ticks:
+        raise RuleViolation(
+            f"{cmd.entrant}: finish {format_time(time)} is not after the last "
+            f"split {ride.splits[-1]}"
+        )
+    if reason := implausible(state.meta.distance_m, time.ticks):
+        raise RuleViolation(f"{cmd.entrant}: finish rejected: {reason}")
+    return [
+        ev.FinishRecorded(
+            cmd.round,
+            cmd.heat,
+            cmd.entrant,
+            format_time(time),
+            "impulse" if cmd.impulse else "typed",
+        )
+    ]
+
+
+def catch(state: CompetitionState, cmd: c.RecordCatch) -> list[ev.Event]:
+    heat, ride = _running_ride(state, cmd.round, cmd.heat, cmd.catcher)
+    others = [n for n in heat.entrants if n != cmd.catcher]
+    if not others:
+        raise RuleViolation(f"{cmd.catcher} rides alone in heat {cmd.heat}: nobody to catch")
+    caught = others[0]
+    other = state.ride(cmd.round, caught)
+    if other is not None and other.status is Status.OVERTAKEN:
+        raise RuleViolation(f"{caught} is already recorded as caught")
+    if ride.status is Status.OVERTAKEN:
+        raise RuleViolation(f"{cmd.catcher} was caught; a caught rider cannot catch")
+    round_spec(state, cmd.round)
+    return [ev.CatchRecorded(cmd.round, cmd.heat, cmd.catcher, caught, cmd.half_lap)]
+
+
+def propose_catch(
+    state: CompetitionState, round_id: str, number: int
+) -> tuple[str, str, int] | None:
+    """(catcher, caught, half lap) when the splits prove a catch not yet recorded."""
+    heat = state.heat(round_id, number)
+    if heat is None or len(heat.entrants) != 2 or heat.done:
+        return None
+    a, b = (state.ride(round_id, n) for n in heat.entrants)
+    if a is None or b is None or Status.OVERTAKEN in (a.status, b.status):
+        return None
+    sa = [parse_time(s) for s in a.splits]
+    sb = [parse_time(s) for s in b.splits]
+    if (k := catch_bound(sa, sb)) is not None:
+        return a.entrant, b.entrant, k
+    if (k := catch_bound(sb, sa)) is not None:
+        return b.entrant, a.entrant, k
+    return None
+
+
+def _heat(state: CompetitionState, round_id: str, number: int) -> HeatState:
+    spec = round_spec(state, round_id)
+    heat = state.heat(round_id, number)
+    if heat is None:
+        raise RuleViolation(f"{spec.name} heat {number} is not drawn")
+    return heat
+
+
+def _running_ride(
+    state: CompetitionState, round_id: str, number: int, name: str
+) -> tuple[HeatState, RideState]:
+    heat = _heat(state, round_id, number)
+    entrant(state, name)
+    if name not in heat.entrants:
+        raise RuleViolation(
+            f"{name} does not ride in {round_id} heat {number} ({' v '.join(heat.entrants)})"
+        )
+    if not heat.started or heat.done:
+        raise RuleViolation(f"{round_id} heat {number} is not running")
+    ride = state.ride(round_id, name)
+    assert ride is not None
+    if ride.finished:
+        raise RuleViolation(
+            f"{name} has already finished ({ride.time or ride.status.value}); "
+            "use a correction to change it"
+        )
+    return heat, ride
+
+
+def _elapsed(heat: HeatState, typed: str | None, impulse: str | None, what: str) -> RaceTime:
+    if (typed is None) == (impulse is None):
+        raise RuleViolation(f"{what}: give either a time or a timer impulse")
+    if typed is not None:
+        checked_time(typed, what)
+        return parse_time(typed)
+    assert impulse is not None
+    checked_time(impulse, f"{what} impulse")
+    if heat.start_impulse is None:
+        raise RuleViolation(f"{what}: the heat was started without a start impulse; type the time")
+    return elapsed(heat.start_impulse, parse_time(impulse))

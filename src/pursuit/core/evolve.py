@@ -1,0 +1,199 @@
+"""Fold events into the competition state. `evolve` never fails on a valid log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pursuit.core import events as ev
+from pursuit.core.competition import Metadata
+from pursuit.core.competition import PublishedPlace as ModelPlace
+from pursuit.core.entrants import Rider, Team
+from pursuit.core.format_reader import format_from_mapping
+from pursuit.core.live_state import CompetitionState, Correction, HeatState, RideState
+from pursuit.core.outcomes import Status
+from pursuit.core.times import parse_time
+
+
+def _created(state: CompetitionState, e: ev.CompetitionCreated) -> None:
+    fmt = format_from_mapping(e.format_definition, e.format_name)
+    state.format = fmt
+    state.format_name = e.format_name
+    state.meta = Metadata(
+        title=e.title,
+        event=e.event,
+        gender=e.gender,
+        distance_m=e.distance_m,
+        track_length_m=e.track_length_m,
+        venue=e.venue,
+        altitude_m=e.altitude_m,
+        dates=tuple(e.dates),
+        precision=fmt.precision if e.precision is None else e.precision,
+    )
+
+
+def _registered(state: CompetitionState, e: ev.EntrantRegistered) -> None:
+    if e.roster is not None:
+        roster = tuple(Rider(name, e.nation) for name in e.roster)
+        state.entrants[e.name] = Team(e.name, e.nation, roster, e.bib)
+    else:
+        state.entrants[e.name] = Rider(e.name, e.nation, e.family_name, e.bib)
+    if e.seed_time:
+        state.seed_times[e.name] = e.seed_time
+
+
+def _drawn(state: CompetitionState, e: ev.RoundDrawn) -> None:
+    heats = state.heats.setdefault(e.round, {})
+    rides = state.rides.setdefault(e.round, {})
+    for h in e.heats:
+        heats[h.number] = HeatState(e.round, h.number, tuple(h.entrants), tuple(h.sides))
+        for name, side in zip(h.entrants, h.sides, strict=False):
+            ride = rides.setdefault(name, RideState(name))
+            ride.heat, ride.side = h.number, side
+
+
+def _started(state: CompetitionState, e: ev.HeatStarted) -> None:
+    heat = state.heats[e.round][e.heat]
+    heat.started = True
+    heat.start_impulse = parse_time(e.start_impulse) if e.start_impulse else None
+
+
+def _ride(state: CompetitionState, round_id: str, entrant: str) -> RideState:
+    return state.rides.setdefault(round_id, {}).setdefault(entrant, RideState(entrant))
+
+
+def _split(state: CompetitionState, e: ev.SplitRecorded) -> None:
+    ride = _ride(state, e.round, e.entrant)
+    del ride.splits[e.half_lap - 1 :]
+    ride.splits.append(e.elapsed)
+    ride.synthetic = ride.synthetic or e.synthetic
+
+
+def _finish(state: CompetitionState, e: ev.FinishRecorded) -> None:
+    ride = _ride(state, e.round, e.entrant)
+    ride.time = e.time
+    ride.finished = True
+    _close_heat_if_over(state, e.round, e.heat)
+
+
+def _catch(state: CompetitionState, e: ev.CatchRecorded) -> None:
+    assert state.format is not None
+    spec = state.format.round(e.round)
+    catcher, caught = _ride(state, e.round, e.catcher), _ride(state, e.round, e.caught)
+    caught.status = Status.OVERTAKEN
+    if catcher.status is Status.FINISHED:
+        catcher.status = Status.CAUGHT_OPPONENT
+    if spec.catch.value == "ends_race":
+        catcher.finished = caught.finished = True
+    elif spec.catch.value == "ease_up":
+        catcher.finished = True
+    _close_heat_if_over(state, e.round, e.heat)
+
+
+def _outcome(state: CompetitionState, e: ev.OutcomeRecorded) -> None:
+    ride = _ride(state, e.round, e.entrant)
+    ride.status = Status(e.status)
+    ride.finished = True
+    heat = e.heat if e.heat is not None else ride.heat
+    if heat is not None:
+        _close_heat_if_over(state, e.round, heat)
+
+
+def _sanction(status: Status) -> Callable[[CompetitionState, Any], None]:
+    def apply(state: CompetitionState, e: ev.RiderDisqualified | ev.RiderRelegated) -> None:
+        ride = _ride(state, e.round, e.entrant)
+        if ride.before_sanction is None:
+            ride.before_sanction = (ride.status, ride.time)
+        ride.status = status
+        ride.finished = True
+        state.corrections.append(
+            Correction(state.position, e.round, e.entrant, status.value.upper(), e.reason)
+        )
+
+    return apply
+
+
+def _corrected(state: CompetitionState, e: ev.RideCorrected) -> None:
+    ride = _ride(state, e.round, e.entrant)
+    changes = []
+    if e.time is not None or e.clear_time:
+        changes.append(f"time {ride.time or '–'} → {e.time or '–'}")
+        ride.time = e.time
+    if e.status is not None:
+        changes.append(f"status {ride.status.value} → {e.status}")
+        ride.status = Status(e.status)
+    ride.finished = True
+    state.corrections.append(
+        Correction(state.position, e.round, e.entrant, "; ".join(changes), e.reason)
+    )
+
+
+def _decision(state: CompetitionState, e: ev.DecisionRecorded) -> None:
+    state.decisions.append((state.position, e))
+    if e.round is None or e.entrant is None:
+        return
+    ride = _ride(state, e.round, e.entrant)
+    if e.effect == "disqualify":
+        if ride.before_sanction is None:
+            ride.before_sanction = (ride.status, ride.time)
+        ride.status = Status.DSQ
+    elif e.effect == "reinstate" and ride.before_sanction is not None:
+        ride.status, ride.time = ride.before_sanction
+        ride.before_sanction = None
+
+
+def _recorded(state: CompetitionState, e: ev.RideRecorded) -> None:
+    ride = _ride(state, e.round, e.entrant)
+    ride.status = Status(e.status)
+    ride.time = e.time
+    ride.heat = e.heat if e.heat is not None else ride.heat
+    ride.side = e.side if e.side is not None else ride.side
+    ride.splits = list(e.splits)
+    ride.record, ride.published_rank, ride.basis = e.record, e.published_rank, e.basis
+    ride.lineup = tuple(e.lineup)
+    ride.finished = True
+
+
+def _published(state: CompetitionState, e: ev.ClassificationPublished) -> None:
+    state.published = [ModelPlace(p.rank, p.entrant) for p in e.places]
+
+
+def _close_heat_if_over(state: CompetitionState, round_id: str, number: int) -> None:
+    heat = state.heat(round_id, number)
+    if heat is None:
+        return
+    rides = state.rides.get(round_id, {})
+    heat.done = all(n in rides and rides[n].finished for n in heat.entrants)
+
+
+_HANDLERS: dict[type[ev.Event], Callable[[CompetitionState, Any], None]] = {
+    ev.CompetitionCreated: _created,
+    ev.EntrantRegistered: _registered,
+    ev.RoundDrawn: _drawn,
+    ev.HeatStarted: _started,
+    ev.SplitRecorded: _split,
+    ev.FinishRecorded: _finish,
+    ev.CatchRecorded: _catch,
+    ev.OutcomeRecorded: _outcome,
+    ev.RiderDisqualified: _sanction(Status.DSQ),
+    ev.RiderRelegated: _sanction(Status.REL),
+    ev.RideCorrected: _corrected,
+    ev.DecisionRecorded: _decision,
+    ev.RideRecorded: _recorded,
+    ev.ClassificationPublished: _published,
+}
+
+
+def evolve(state: CompetitionState, event: ev.Event) -> CompetitionState:
+    """Apply one event (the next position) to `state`, in place, and return it."""
+    state.position += 1
+    state._model = None
+    _HANDLERS[type(event)](state, event)
+    return state
+
+
+def fold(events: Iterable[ev.Event], state: CompetitionState | None = None) -> CompetitionState:
+    state = state if state is not None else CompetitionState()
+    for event in events:
+        evolve(state, event)
+    return state

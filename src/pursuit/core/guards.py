@@ -1,0 +1,40 @@
+"""Small checks shared by the command handlers; each raises a named RuleViolation."""
+
+from __future__ import annotations
+
+from pursuit.core.formats import RoundSpec
+from pursuit.core.live_state import CompetitionState
+from pursuit.core.times import parse_time
+from pursuit.errors import RuleViolation, TimeFormatError
+
+
+def round_spec(state: CompetitionState, round_id: str) -> RoundSpec:
+    assert state.format is not None
+    try:
+        return state.format.round(round_id)
+    except KeyError:
+        raise RuleViolation(
+            f"unknown round {round_id!r}; the format has {', '.join(state.format.round_ids())}"
+        ) from None
+
+
+def entrant(state: CompetitionState, name: str) -> str:
+    if name not in state.entrants:
+        raise RuleViolation(f"{name!r} is not entered")
+    return name
+
+
+def checked_time(text: str | None, what: str) -> str | None:
+    if text is None:
+        return None
+    try:
+        parse_time(text)
+    except TimeFormatError as e:
+        raise RuleViolation(f"{what}: {e.message}") from e
+    return text
+
+
+def need_reason(reason: str) -> str:
+    if not reason or not reason.strip():
+        raise RuleViolation("a reason is required: every correction says why")
+    return reason.strip()

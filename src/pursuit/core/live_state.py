@@ -1,0 +1,131 @@
+"""The state of a competition folded from its event log.
+
+The fold owns its state: `evolve` changes it in place and returns it, which keeps
+replay linear and fast. Times are kept as written and parsed when the competition
+model is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Side
+from pursuit.core.entrants import Entrant
+from pursuit.core.events import DecisionRecorded
+from pursuit.core.formats import Format
+from pursuit.core.outcomes import Outcome, Status
+from pursuit.core.times import RaceTime, parse_time
+
+
+@dataclass
+class RideState:
+    entrant: str
+    heat: int | None = None
+    side: str | None = None
+    status: Status = Status.FINISHED
+    time: str | None = None
+    splits: list[str] = field(default_factory=list)
+    synthetic: bool = False
+    finished: bool = False  # the ride is over (finish, catch, non-start, …)
+    record: str | None = None
+    published_rank: str | None = None
+    basis: str | None = None
+    lineup: tuple[str, ...] = ()
+    before_sanction: tuple[Status, str | None] | None = None
+
+    def to_ride(self) -> Ride:
+        time = parse_time(self.time) if self.time is not None else None
+        return Ride(
+            entrant=self.entrant,
+            outcome=Outcome(self.status, time),
+            heat=self.heat,
+            side=Side(self.side) if self.side else None,
+            splits=tuple(parse_time(s) for s in self.splits),
+            record=self.record,
+            published_rank=self.published_rank,
+            basis=("synthetic splits; " + (self.basis or "")).strip("; ")
+            if self.synthetic
+            else self.basis,
+            lineup=self.lineup,
+        )
+
+
+@dataclass
+class HeatState:
+    round: str
+    number: int
+    entrants: tuple[str, ...]
+    sides: tuple[str, ...]
+    started: bool = False
+    start_impulse: RaceTime | None = None
+    done: bool = False
+
+
+@dataclass
+class Correction:
+    position: int
+    round: str
+    entrant: str
+    what: str
+    reason: str
+
+
+@dataclass
+class CompetitionState:
+    position: int = 0
+    meta: Metadata | None = None
+    format: Format | None = None
+    format_name: str = ""
+    entrants: dict[str, Entrant] = field(default_factory=dict)
+    seed_times: dict[str, str] = field(default_factory=dict)
+    heats: dict[str, dict[int, HeatState]] = field(default_factory=dict)
+    rides: dict[str, dict[str, RideState]] = field(default_factory=dict)
+    published: list[PublishedPlace] = field(default_factory=list)
+    decisions: list[tuple[int, DecisionRecorded]] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    _model: Competition | None = None
+
+    @property
+    def created(self) -> bool:
+        return self.meta is not None
+
+    def ride(self, round_id: str, entrant: str) -> RideState | None:
+        return self.rides.get(round_id, {}).get(entrant)
+
+    def heat(self, round_id: str, number: int) -> HeatState | None:
+        return self.heats.get(round_id, {}).get(number)
+
+    def running_heat(self) -> HeatState | None:
+        for heats in self.heats.values():
+            for heat in heats.values():
+                if heat.started and not heat.done:
+                    return heat
+        return None
+
+    def heat_of(self, round_id: str, entrant: str) -> HeatState | None:
+        for heat in self.heats.get(round_id, {}).values():
+            if entrant in heat.entrants:
+                return heat
+        return None
+
+    def competition(self) -> Competition:
+        """The competition model the rules engine computes from (cached until the next event)."""
+        if self._model is None:
+            assert self.meta is not None and self.format is not None
+            rides = {
+                round_id: tuple(r.to_ride() for r in by_entrant.values() if _counts(r))
+                for round_id, by_entrant in self.rides.items()
+            }
+            self._model = Competition(
+                self.meta,
+                self.format,
+                tuple(self.entrants.values()),
+                rides,
+                tuple(self.published),
+            )
+        return self._model
+
+
+def _counts(ride: RideState) -> bool:
+    """A ride enters the results once it has an outcome, a time, or is over."""
+    return ride.finished or ride.time is not None or ride.status is not Status.FINISHED
