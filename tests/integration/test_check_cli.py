@@ -15,8 +15,14 @@ EXAMPLE = ROOT / "examples" / "mexico-1968-men-individual-pursuit.toml"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pursuit", *args], capture_output=True,
-                          text=True, encoding="utf-8", check=False, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "pursuit", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=cwd,
+    )
 
 
 def planted() -> list[tuple[int, str]]:
@@ -29,7 +35,12 @@ def planted() -> list[tuple[int, str]]:
 
 def test_the_planted_file_really_has_five_planted_mistakes():
     assert [code for _, code in planted()] == [
-        "published-rank", "bad-time", "unknown-entrant", "pairing", "two-rides"]
+        "published-rank",
+        "bad-time",
+        "unknown-entrant",
+        "pairing",
+        "two-rides",
+    ]
 
 
 def test_check_reports_each_planted_mistake_at_its_line_and_exits_1():
@@ -60,14 +71,21 @@ def test_check_json_lists_findings_with_places(tmp_path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("[competition\ntitle = 'x'\n", r"bad\.toml: not valid TOML: .*line 1"),
-        ("[competition]\ntitle = 'x'\nformat = 'olympic-1900'\n",
-         r"bad\.toml:3: .*unknown format 'olympic-1900'"),
+        ("[competition\ntitle = 'x'\n", r"bad\.toml:1: not valid TOML: .*line 1"),
+        (
+            "[competition]\ntitle = 'x'\nformat = 'olympic-1900'\n",
+            r"bad\.toml:3: .*unknown format 'olympic-1900'",
+        ),
         ("[competition]\nformat = 'olympic-1968'\n", r"competition\.title is required"),
-        ("[competition]\ntitle = 'x'\nformat = 'olympic-1968'\n",
-         r"bad\.toml: .*\[entrants\] table"),
-        ("[competition]\ntitle = 'x'\nformat = 'olympic-1968'\ndistance_m = 'far'\n"
-         "[entrants]\nriders = [{name = 'A'}]\n", r"bad\.toml:4: .*distance_m has the wrong type"),
+        (
+            "[competition]\ntitle = 'x'\nformat = 'olympic-1968'\n",
+            r"bad\.toml: .*\[entrants\] table",
+        ),
+        (
+            "[competition]\ntitle = 'x'\nformat = 'olympic-1968'\ndistance_m = 'far'\n"
+            "[entrants]\nriders = [{name = 'A'}]\n",
+            r"bad\.toml:4: .*distance_m has the wrong type",
+        ),
     ],
 )
 def test_unusable_files_exit_2_with_one_line_naming_the_place(tmp_path, text, expected):
@@ -89,10 +107,12 @@ def test_a_missing_file_is_named():
 
 def test_a_user_format_file_is_found_next_to_the_competition(tmp_path):
     preset = (ROOT / "src" / "pursuit" / "formats" / "uci-individual-pursuit.toml").read_text()
-    (tmp_path / "my-format.toml").write_text(preset.replace('"uci-individual-pursuit"',
-                                                            '"my-format"'), "utf-8")
-    text = EXAMPLE.read_text("utf-8").replace('format = "olympic-1968"',
-                                              'format = "my-format.toml"')
+    (tmp_path / "my-format.toml").write_text(
+        preset.replace('"uci-individual-pursuit"', '"my-format"'), "utf-8"
+    )
+    text = EXAMPLE.read_text("utf-8").replace(
+        'format = "olympic-1968"', 'format = "my-format.toml"'
+    )
     (tmp_path / "c.toml").write_text(text, "utf-8")
     result = run("classify", "c.toml", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

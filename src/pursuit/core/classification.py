@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pursuit.core.context import Context
-from pursuit.core.formats import Block, UnrankedBlock
+from pursuit.core.formats import Block, RoundKind, UnrankedBlock
 from pursuit.core.outcomes import Status
 from pursuit.core.results import ClassifiedPlace
 
@@ -12,7 +12,6 @@ _STATUS_KEYS = {
     Status.REL: "rel",
     Status.DNS: "dns",
     Status.DSQ: "dsq",
-    Status.OVERTAKEN: "overtaken",
 }
 
 
@@ -25,14 +24,18 @@ def classify(ctx: Context) -> list[ClassifiedPlace]:
     for block in ctx.competition.format.classification:
         next_rank = _place_block(ctx, block, next_rank, placed, disqualified, out)
     rest = [e.name for e in ctx.competition.entrants if e.name not in placed]
-    statuses = {name: _unranked_status(ctx, name, disqualified) for name in rest}
+    alive = _still_in_competition(ctx)
+    statuses = {name: _unranked_status(ctx, name, disqualified, alive) for name in rest}
     for unranked in ctx.competition.format.unranked:
         members = [n for n in rest if statuses[n] in unranked.statuses]
         out.extend(
             ClassifiedPlace(unranked.label, n) for n in _unranked_order(ctx, unranked, members)
         )
         placed.update(members)
-    out.extend(ClassifiedPlace("", n) for n in rest if n not in placed)
+    out.extend(
+        ClassifiedPlace("–", n) for n in rest if n not in placed and statuses[n] != "pending"
+    )
+    out.extend(ClassifiedPlace("", n) for n in rest if statuses[n] == "pending")
     return out
 
 
@@ -79,9 +82,28 @@ def _disqualified(ctx: Context) -> set[str]:
     }
 
 
-def _unranked_status(ctx: Context, name: str, disqualified: set[str]) -> str:
+def _still_in_competition(ctx: Context) -> set[str]:
+    """Entrants the format may still place: due in an undecided heat, or with a ride that
+    counts in a timed round not yet complete."""
+    alive: set[str] = set()
+    for done in ctx.rounds.values():
+        if done.spec.kind is RoundKind.TIMED:
+            if not done.complete:
+                alive.update(row.ride.entrant for row in done.ranking if row.rank is not None)
+        else:
+            for heat in done.heats:
+                if not heat.decided:
+                    alive.update(name for name in heat.expected if name is not None)
+    return alive
+
+
+def _unranked_status(ctx: Context, name: str, disqualified: set[str], alive: set[str]) -> str:
+    """Why an entrant has no place: dsq, overtaken, dnf, rel, dns; "unranked" (a ride with
+    no time); "pending" while still in competition or not yet ridden."""
     if name in disqualified:
         return "dsq"
+    if name in alive:
+        return "pending"
     last = None
     for spec in ctx.competition.format.rounds:
         ride = ctx.rides_by_round.get(spec.id, {}).get(name)
@@ -92,7 +114,10 @@ def _unranked_status(ctx: Context, name: str, disqualified: set[str]) -> str:
             return "overtaken"
     if last is None:
         return "pending"
-    return _STATUS_KEYS.get(last.outcome.status, "pending")
+    status = last.outcome.status
+    if status is Status.OVERTAKEN and last.outcome.time is None:
+        return "overtaken"
+    return _STATUS_KEYS.get(status, "unranked")
 
 
 def _unranked_order(ctx: Context, block: UnrankedBlock, members: list[str]) -> list[str]:

@@ -62,7 +62,7 @@ def split(state: CompetitionState, cmd: c.RecordSplit) -> list[ev.Event]:
 
 
 def finish(state: CompetitionState, cmd: c.RecordFinish) -> list[ev.Event]:
-    heat, ride = _running_ride(state, cmd.round, cmd.heat, cmd.entrant)
+    heat, ride = _running_ride(state, cmd.round, cmd.heat, cmd.entrant, catcher_time=True)
     assert state.meta is not None
     time = _elapsed(heat, cmd.time, cmd.impulse, f"{cmd.entrant} finish")
     if ride.splits and parse_time(ride.splits[-1]).ticks >= time.ticks:
@@ -126,18 +126,22 @@ def _heat(state: CompetitionState, round_id: str, number: int) -> HeatState:
 
 
 def _running_ride(
-    state: CompetitionState, round_id: str, number: int, name: str
+    state: CompetitionState, round_id: str, number: int, name: str, catcher_time: bool = False
 ) -> tuple[HeatState, RideState]:
+    """The heat and ride an impulse is for; refused unless the heat is running and the ride
+    open. With `catcher_time`, a catcher whose catch ended the race may still get a time."""
     heat = _heat(state, round_id, number)
     entrant(state, name)
     if name not in heat.entrants:
         raise RuleViolation(
             f"{name} does not ride in {round_id} heat {number} ({' v '.join(heat.entrants)})"
         )
-    if not heat.started or heat.done:
-        raise RuleViolation(f"{round_id} heat {number} is not running")
     ride = state.ride(round_id, name)
     assert ride is not None
+    if catcher_time and ride.status is Status.CAUGHT_OPPONENT and ride.time is None:
+        return heat, ride
+    if not heat.started or heat.done:
+        raise RuleViolation(f"{round_id} heat {number} is not running")
     if ride.finished:
         raise RuleViolation(
             f"{name} has already finished ({ride.time or ride.status.value}); "

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 def sort_key(text: str) -> str:
     """Alphabetical key that ignores accents and case (Rébillard sorts as Rebillard)."""
+    if text.isascii():  # fast path: NFKD leaves ASCII unchanged and it has no combining marks
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -127,11 +127,20 @@ class _Reader:
         if kind is RoundKind.TIMED and heats:
             raise self.fail(where, "a timed round's pairs are input, not part of the format")
         run_order = tuple(table.get("run_order", ()))
-        if run_order and sorted(run_order) != list(range(1, len(heats) + 1)):
+        if any(not isinstance(n, int) or isinstance(n, bool) for n in run_order) or (
+            run_order and sorted(run_order) != list(range(1, len(heats) + 1))
+        ):
             raise self.fail(f"{where}.run_order", "must list every heat number once")
         places = tuple(table.get("places", ()))
         if places and (len(places) != 2 or not all(isinstance(p, int) for p in places)):
             raise self.fail(f"{where}.places", "two ranks: the winner's and the loser's")
+        heat_name = self.text(table, "heat_name", where, "{round} heat {n}")
+        try:
+            heat_name.format(round=round_id, n=1)
+        except (KeyError, IndexError, ValueError) as e:
+            raise self.fail(
+                f"{where}.heat_name", f"{heat_name!r}: only {{round}} and {{n}} may be filled in"
+            ) from e
         return RoundSpec(
             id=round_id,
             name=self.text(table, "name", where, round_id),
@@ -142,7 +151,7 @@ class _Reader:
             heats=tuple(heats),
             run_order=run_order,
             places=places,
-            heat_name=self.text(table, "heat_name", where, "{round} heat {n}"),
+            heat_name=heat_name,
             competitors_per_heat=per_heat,
         )
 
@@ -168,6 +177,10 @@ def format_from_mapping(data: Mapping[str, Any], source: str = "<format>") -> Fo
     rounds_data = data.get("rounds")
     if not isinstance(rounds_data, list) or not rounds_data:
         raise r.fail("rounds", "a format needs at least one [[rounds]] table")
+    for key in ("rounds", "pools", "classification", "unranked"):
+        items = data.get(key, [])
+        if not isinstance(items, list) or any(not isinstance(t, Mapping) for t in items):
+            raise r.fail(key, f"write each of {key} as a [[{key}]] table")
     rounds = tuple(r.round(t, i) for i, t in enumerate(rounds_data))
     pools = tuple(
         Pool(
@@ -225,7 +238,7 @@ def _check_references(fmt: Format, r: _Reader) -> None:
     if len(pools) != len(fmt.pools) or set(pools) & set(fmt.round_ids()):
         raise r.fail("pools", "pool and round ids must be unique")
 
-    def check(ref: Ref, where: str, before: int | None) -> None:
+    def check(ref: Ref, where: str, visiting: frozenset[str] = frozenset()) -> None:
         target_id = ref_round(ref)
         target: RoundSpec | Pool | None = known.get(target_id) or pools.get(target_id)
         if target is None:
@@ -243,23 +256,32 @@ def _check_references(fmt: Format, r: _Reader) -> None:
             if target.advance is not None and ref.n > target.advance:
                 raise r.fail(where, f"{ref}: only {target.advance} advance from {target_id}")
         if isinstance(target, Pool):
-            for inner in target.members.refs:
-                check(inner, f"pools[{target.id}]", before)
+            check_pool(target, where, visiting)
+
+    def check_pool(pool: Pool, where: str, visiting: frozenset[str]) -> None:
+        if pool.id in visiting:
+            raise r.fail(f"pools[{pool.id}]", f"pool {pool.id!r} refers to itself (via {where})")
+        for round_id in (pool.members.round, pool.order.round):
+            if round_id is not None and round_id not in known:
+                raise r.fail(
+                    f"pools[{pool.id}]",
+                    f"round {round_id!r} is not decided before the pool is used ({where})",
+                )
+        for inner in pool.members.refs:
+            check(inner, f"pools[{pool.id}]", visiting | {pool.id})
 
     for index, spec in enumerate(fmt.rounds):
         if spec.id in known:
             raise r.fail(f"rounds[{index}].id", f"round id {spec.id!r} used twice")
         for heat in spec.heats:
             for ref in heat.refs:
-                check(ref, f"rounds[{index}].heats[{heat.number - 1}]", index)
+                check(ref, f"rounds[{index}].heats[{heat.number - 1}]")
         known[spec.id] = spec
     for i, block in enumerate(fmt.classification):
         for ref in block.members.refs:
-            check(ref, f"classification[{i}].members", None)
+            check(ref, f"classification[{i}].members")
         for round_id in (block.members.round, block.order.round):
             if round_id is not None and round_id not in known:
                 raise r.fail(f"classification[{i}]", f"unknown round {round_id!r}")
     for pool in fmt.pools:
-        for round_id in (pool.members.round, pool.order.round):
-            if round_id is not None and round_id not in known:
-                raise r.fail(f"pools[{pool.id}]", f"unknown round {round_id!r}")
+        check_pool(pool, "the format", frozenset())

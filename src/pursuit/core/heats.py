@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pursuit.core.competition import Ride
 from pursuit.core.context import Context
-from pursuit.core.formats import CatchEffect, RoundSpec
+from pursuit.core.formats import CatchEffect, RoundSpec, TieBreak
 from pursuit.core.outcomes import Status
 from pursuit.core.race import compare_at, last_lap
 
@@ -24,6 +24,9 @@ def decide_heat(
     ctx: Context, spec: RoundSpec, rides: list[Ride]
 ) -> tuple[str | None, str | None, str]:
     """(winner, loser, how) for a two-competitor heat; (None, None, "") while undecided."""
+    if len(rides) == 1 and spec.competitors_per_heat == 1:
+        solo = rides[0]
+        return (solo.entrant, None, "outcome") if solo.outcome.completed else (None, None, "")
     if len(rides) != 2:
         return None, None, ""
     a, b = rides
@@ -60,6 +63,8 @@ def _by_outcomes(ctx: Context, spec: RoundSpec, a: Ride, b: Ride) -> tuple[Ride,
         cmp = compare_at(ta, tb, ctx.digits)
         if cmp:
             return (a, b, "time") if cmp < 0 else (b, a, "time")
+        if TieBreak.LAST_LAP not in ctx.tie_break:
+            return None
         la = last_lap(ta, a.splits, ctx.half_laps)
         lb = last_lap(tb, b.splits, ctx.half_laps)
         if la is not None and lb is not None and compare_at(la, lb, ctx.digits):
@@ -84,7 +89,8 @@ def _as_int(text: str | None) -> int | None:
 def _check_published(ctx: Context, spec: RoundSpec, winner: Ride, loser: Ride) -> None:
     places = spec.places or (1, 2)
     for ride, rank in ((winner, places[0]), (loser, places[1])):
-        if ride.published_rank is not None and ride.published_rank != str(rank):
+        published = (ride.published_rank or "").strip().lstrip("=")
+        if ride.published_rank is not None and published != str(rank):
             ctx.find(
                 "published-rank",
                 f"{spec.name}: {ride.entrant} is published {ride.published_rank}"

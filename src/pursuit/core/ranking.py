@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from pursuit.core.formats import TieBreak
 from pursuit.core.race import last_lap
-from pursuit.core.times import RaceTime, truncate
+from pursuit.core.times import RaceTime, unit
 
 T = TypeVar("T")
 
@@ -39,7 +39,7 @@ def rank_by_time(
     keyed = []
     for item in items:
         t = timed(item)
-        keyed.append((truncate(t.time, digits).ticks, item, t))
+        keyed.append((_ticks_at(t.time, digits), item, t))
     keyed.sort(key=lambda k: k[0])
     use_last_lap = TieBreak.LAST_LAP in tie_break
     out: list[tuple[int, bool, T]] = []
@@ -57,6 +57,14 @@ def rank_by_time(
     return out
 
 
+def _ticks_at(time: RaceTime, digits: int) -> int:
+    """`truncate(time, digits).ticks`, without building the truncated time (hot in ranking)."""
+    if digits >= time.digits:
+        return time.ticks
+    step = unit(digits)
+    return time.ticks // step * step
+
+
 def _break_tie(
     group: list[tuple[int, T, Timed]],
     first_rank: int,
@@ -71,7 +79,7 @@ def _break_tie(
         return [(first_rank, True, item) for item in ordered]
     with_laps = sorted(
         (
-            (truncate(lap, digits).ticks, item)
+            (_ticks_at(lap, digits), item)
             for lap, (_, item, _) in zip(laps, group, strict=True)
             if lap is not None
         ),

@@ -148,8 +148,8 @@ def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
             ctx.find(
                 "pairing",
                 f"{ride.entrant} is entered in {spec.name} heat {ride.heat}, but "
-                f"the format pairs {spec.heats[number - 1].refs[0]} v "
-                f"{spec.heats[number - 1].refs[1]} in heat {number}: {pair}",
+                f"the format pairs {' v '.join(str(r) for r in spec.heats[number - 1].refs)} "
+                f"in heat {number}: {pair}",
                 ride.place,
             )
         placed[number].append(ride)

@@ -41,6 +41,8 @@ class RaceTime:
             raise TimeFormatError(f"a race time cannot be negative ({self.ticks} ticks)")
         if not 0 <= self.digits <= MAX_DIGITS:
             raise TimeFormatError(f"precision must be 0 to {MAX_DIGITS} decimal digits")
+        if self.ticks % 10 ** (MAX_DIGITS - self.digits):
+            raise TimeFormatError(f"{self.ticks} ticks are finer than {self.digits} decimals")
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, RaceTime):

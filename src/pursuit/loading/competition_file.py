@@ -7,6 +7,7 @@ findings and the fact is left out, so the rest can still be computed and checked
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,22 @@ from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place, T
 from pursuit.loading.format_files import load_format
 from pursuit.loading.toml_lines import line_of, value_lines
 
+COMPETITION_FIELDS = {
+    "title",
+    "event",
+    "gender",
+    "distance_m",
+    "track_length_m",
+    "venue",
+    "altitude_m",
+    "dates",
+    "precision",
+    "format",
+}
+TOP_LEVEL = {"competition", "entrants", "rounds", "published"}
+ROUND_FIELDS = {"date", "rides", "note"}
+ENTRANTS_FIELDS = {"riders", "teams"}
+PUBLISHED_FIELDS = {"classification", "source"}
 RIDE_FIELDS = {
     "rider",
     "team",
@@ -61,7 +78,9 @@ def competition_from_text(text: str, source: str, base: Path | None = None) -> L
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise CompetitionFileError(f"{source}: not valid TOML: {e}") from e
+        at = re.search(r"at line (\d+)", str(e))
+        place = Place(source, int(at[1])) if at else Place(source)
+        raise CompetitionFileError(f"not valid TOML: {e}", place) from e
     return _Reader(data, value_lines(text), source, base).read()
 
 
@@ -101,6 +120,11 @@ class _Reader:
             fmt = load_format(fmt_ref, self.base)
         except FormatDefinitionError as e:
             raise self.fail(str(e), "competition", "format") from e
+        self.unknown_keys(self.data, TOP_LEVEL, ())
+        self.unknown_keys(meta_data, COMPETITION_FIELDS, ("competition",))
+        for name, allowed in (("entrants", ENTRANTS_FIELDS), ("published", PUBLISHED_FIELDS)):
+            if isinstance(self.data.get(name), dict):
+                self.unknown_keys(self.data[name], allowed, (name,))
         meta = self.metadata(meta_data, fmt.precision)
         entrants, entrant_places = self.entrants()
         known = {e.name for e in entrants}
@@ -125,6 +149,18 @@ class _Reader:
             meta, fmt, tuple(entrants), rides, self.published(known), entrant_places
         )
         return Loaded(competition, self.findings, self.source)
+
+    def unknown_keys(
+        self, table: Mapping[str, Any], allowed: set[str], path: tuple[str | int, ...]
+    ) -> None:
+        where = ".".join(str(p) for p in path) or "the file"
+        for key in sorted(set(table) - allowed):
+            self.find(
+                "unknown-field",
+                f"{where}: unknown field {key!r} (known: {', '.join(sorted(allowed))})",
+                *path,
+                key,
+            )
 
     def metadata(self, t: Mapping[str, Any], format_precision: int) -> Metadata:
         def get(key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
@@ -209,6 +245,7 @@ class _Reader:
     def rides(
         self, round_id: str, table: Mapping[str, Any], known: set[str], meta: Metadata
     ) -> tuple[Ride, ...]:
+        self.unknown_keys(table, ROUND_FIELDS, ("rounds", round_id))
         raw = table.get("rides", [])
         if not isinstance(raw, list):
             raise self.fail(f"rounds.{round_id}.rides must be a list", "rounds", round_id)
@@ -282,8 +319,16 @@ class _Reader:
         """The parsed time, None when absent, False when it does not parse."""
         if value is None:
             return None
+        if not isinstance(value, str):
+            self.find(
+                "bad-time",
+                f'{name}: write times as strings, e.g. "4:40.41" '
+                f"(a number like {value!r} loses its trailing zeros)",
+                *path,
+            )
+            return False
         try:
-            return parse_time(str(value))
+            return parse_time(value)
         except TimeFormatError as e:
             self.find("bad-time", f"{name}: {e.message}", *path)
             return False
