@@ -18,8 +18,13 @@ FACTS = json.loads((ROOT / "tests" / "data" / "mexico-1968-published.json").read
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pursuit", *args], capture_output=True,
-                          text=True, encoding="utf-8", check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pursuit", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
 
 
 def section(lines: list[str], title: str, start: int) -> int:

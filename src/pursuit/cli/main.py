@@ -5,7 +5,12 @@ from __future__ import annotations
 import typer
 
 from pursuit import __version__
-from pursuit.cli import results_commands
+from pursuit.cli import (
+    log_commands,
+    operate_commands,
+    replay_command,
+    results_commands,
+)
 
 app = typer.Typer(
     name="pursuit",
@@ -16,6 +21,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 results_commands.register(app)
+log_commands.register(app)
+operate_commands.register(app)
+replay_command.register(app)
 
 
 def _version(value: bool) -> None:

@@ -9,15 +9,46 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from pursuit.app.files import compute_file
+from pursuit.app.files import Computed, compute_file
+from pursuit.cli.database import COMPETITION, DB, competition_id, service
 from pursuit.cli.errors import EXIT_FINDINGS, EXIT_OK, user_errors
 from pursuit.cli.terminal import classification_table, print_results
+from pursuit.errors import PursuitError
 
 FILE = typer.Argument(
-    ...,
+    None,
     help="A competition file (TOML), e.g. examples/mexico-1968-men-individual-pursuit.toml.",
     show_default=False,
 )
+
+
+AS_OF = typer.Option(
+    None,
+    "--as-of",
+    help="Results as they stood after event N of the log (with --db).",
+    show_default=False,
+)
+
+
+def computed_for(
+    file: Path | None, db: str | None, competition: str | None, as_of: int | None
+) -> Computed:
+    """The results of a competition file, or of a competition in the database."""
+    if file is not None:
+        if as_of is not None:
+            raise UsageProblem("--as-of reads an event log: use it with --db, not a file")
+        return compute_file(file)
+    from pursuit.core.engine import compute
+    from pursuit.views.results import build_view
+
+    svc = service(db)
+    state = svc.existing(competition_id(svc, competition), as_of)
+    results = compute(state.competition())
+    return Computed(results, results.findings, build_view(results))
+
+
+class UsageProblem(PursuitError):
+    """Options that do not go together."""
 
 
 def _console() -> Console:
@@ -25,21 +56,29 @@ def _console() -> Console:
 
 
 @user_errors
-def show(file: Path = FILE) -> None:
+def show(
+    file: Path | None = FILE,
+    db: str | None = DB,
+    competition: str | None = COMPETITION,
+    as_of: int | None = AS_OF,
+) -> None:
     """Print every round's table and the final classification."""
-    computed = compute_file(file)
+    computed = computed_for(file, db, competition, as_of)
     print_results(_console(), computed.view)
 
 
 @user_errors
 def classify(
-    file: Path = FILE,
+    file: Path | None = FILE,
+    db: str | None = DB,
+    competition: str | None = COMPETITION,
+    as_of: int | None = AS_OF,
     as_json: bool = typer.Option(False, "--json", help="Machine output (JSON)."),
 ) -> None:
     """Print the final classification (or, with --json, every round and the classification)."""
     from pursuit.export.json_export import results_document
 
-    computed = compute_file(file)
+    computed = computed_for(file, db, competition, as_of)
     if as_json:
         print(json.dumps(results_document(computed.view), ensure_ascii=False, indent=2))
     else:
@@ -48,7 +87,10 @@ def classify(
 
 @user_errors
 def export(
-    file: Path = FILE,
+    file: Path | None = FILE,
+    db: str | None = DB,
+    competition: str | None = COMPETITION,
+    as_of: int | None = AS_OF,
     to: str = typer.Option(..., "--to", help="markdown, wikitext, csv or json."),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here instead of standard output."
@@ -57,7 +99,7 @@ def export(
     """Write the results tables as Markdown, wikitext, CSV or JSON."""
     from pursuit.export import render
 
-    computed = compute_file(file)
+    computed = computed_for(file, db, competition, as_of)
     text = render(computed.view, to)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -68,14 +110,16 @@ def export(
 
 @user_errors
 def check(
-    file: Path = FILE,
+    file: Path | None = FILE,
+    db: str | None = DB,
+    competition: str | None = COMPETITION,
     as_json: bool = typer.Option(False, "--json", help="Findings as JSON."),
 ) -> None:
     """List every inconsistency with its place (file:line).
 
     Exit status: 0 clean, 1 inconsistencies found, 2 unusable input.
     """
-    computed = compute_file(file)
+    computed = computed_for(file, db, competition, None)
     findings = sorted(computed.findings, key=lambda f: (f.place.line or 0) if f.place else 0)
     if as_json:
         print(
@@ -93,10 +137,11 @@ def check(
             print(f"{f.place}: {f.message} [{f.code}]" if f.place else f"{f.message} [{f.code}]")
         rides = sum(len(r) for r in computed.results.competition.rides.values())
         entrants = len(computed.results.competition.entrants)
+        name = file or "the competition"
         summary = (
-            f"{file}: {len(findings)} inconsistencies"
+            f"{name}: {len(findings)} inconsistencies"
             if findings
-            else f"{file}: clean ({entrants} entrants, {rides} rides checked)"
+            else f"{name}: clean ({entrants} entrants, {rides} rides checked)"
         )
         print(summary, file=sys.stderr if findings else sys.stdout)
     raise typer.Exit(EXIT_FINDINGS if findings else EXIT_OK)

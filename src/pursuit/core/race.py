@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pursuit.core.times import RaceTime, truncate
+from pursuit.core.times import RaceTime, truncate, unit
 
 
 def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) -> RaceTime | None:
@@ -13,12 +13,37 @@ def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) 
     `splits` are elapsed times at half laps 1, 2, …; they may stop before the finish
     or include it.
     """
+    lap_before = _lap_start(time, splits, half_laps)
+    if time is None or lap_before is None:
+        return None
+    return RaceTime(time.ticks - lap_before.ticks, max(time.digits, lap_before.digits))
+
+
+def last_lap_ticks(
+    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int, digits: int
+) -> int | None:
+    """`truncate(last_lap(time, splits, half_laps), digits).ticks`, or None where that is
+    None, without building the times: ranking needs it for every tied ride."""
+    lap_before = _lap_start(time, splits, half_laps)
+    if time is None or lap_before is None:
+        return None
+    ticks = time.ticks - lap_before.ticks
+    if digits >= max(time.digits, lap_before.digits):
+        return ticks
+    step = unit(digits)
+    return ticks // step * step
+
+
+def _lap_start(
+    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int
+) -> RaceTime | None:
+    """The split one lap before the finish (zero in a one-lap race); None when unknown."""
     if time is None or half_laps < 2 or len(splits) < half_laps - 2:
         return None
     lap_before = splits[half_laps - 3] if half_laps >= 3 else RaceTime(0, time.digits)
     if lap_before.ticks > time.ticks:
         return None
-    return RaceTime(time.ticks - lap_before.ticks, max(time.digits, lap_before.digits))
+    return lap_before
 
 
 def gaps(a: Sequence[RaceTime], b: Sequence[RaceTime]) -> list[int]:

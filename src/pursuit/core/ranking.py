@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from pursuit.core.formats import TieBreak
-from pursuit.core.race import last_lap
+from pursuit.core.race import last_lap_ticks
 from pursuit.core.times import RaceTime, unit
 
 T = TypeVar("T")
@@ -73,16 +73,12 @@ def _break_tie(
     use_last_lap: bool,
     name: Callable[[T], str],
 ) -> list[tuple[int, bool, T]]:
-    laps = [last_lap(t.time, t.splits, half_laps) for _, _, t in group]
+    laps = [last_lap_ticks(t.time, t.splits, half_laps, digits) for _, _, t in group]
     if not use_last_lap or any(lap is None for lap in laps):
         ordered = sorted((item for _, item, _ in group), key=name)
         return [(first_rank, True, item) for item in ordered]
     with_laps = sorted(
-        (
-            (_ticks_at(lap, digits), item)
-            for lap, (_, item, _) in zip(laps, group, strict=True)
-            if lap is not None
-        ),
+        ((lap, item) for lap, (_, item, _) in zip(laps, group, strict=True) if lap is not None),
         key=lambda p: (p[0], name(p[1])),
     )
     out: list[tuple[int, bool, T]] = []

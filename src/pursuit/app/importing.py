@@ -1,0 +1,84 @@
+"""Move a competition between a competition file and an event log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pursuit.core import commands as c
+from pursuit.core.competition import Competition, Ride
+from pursuit.core.entrants import Team
+from pursuit.core.times import format_time
+from pursuit.errors import CompetitionFileError
+from pursuit.loading.competition_file import load_competition
+from pursuit.loading.format_files import format_definition, preset_names
+
+
+def commands_from_file(path: Path) -> list[c.Command]:
+    """The commands that rebuild the competition in `path` as an event log.
+
+    A file whose facts cannot all be read is refused, naming each problem: importing
+    must not silently drop a ride.
+    """
+    loaded = load_competition(path)
+    if loaded.findings:
+        problems = "\n".join(f"  {f}" for f in loaded.findings)
+        raise CompetitionFileError(
+            f"{path} has facts that cannot be read; fix them first (pursuit check):\n{problems}"
+        )
+    import tomllib
+
+    reference = tomllib.loads(path.read_text("utf-8"))["competition"]["format"]
+    name = reference if reference in preset_names() else loaded.competition.format.name
+    definition = format_definition(reference, path.parent)
+    return commands_from_competition(loaded.competition, name, definition)
+
+
+def commands_from_competition(
+    comp: Competition, format_name: str, definition: dict[str, object]
+) -> list[c.Command]:
+    meta = comp.meta
+    out: list[c.Command] = [
+        c.CreateCompetition(
+            meta.title,
+            format_name,
+            dict(definition),
+            meta.event,
+            meta.gender,
+            meta.distance_m,
+            meta.track_length_m,
+            meta.venue,
+            meta.altitude_m,
+            meta.dates,
+            meta.precision,
+        )
+    ]
+    for e in comp.entrants:
+        roster = tuple(r.name for r in e.roster) if isinstance(e, Team) else None
+        family = None if isinstance(e, Team) else e.family_name
+        out.append(c.RegisterEntrant(e.name, e.nation, family, e.bib, None, roster))
+    for spec in comp.format.rounds:
+        out.extend(_import_ride(spec.id, ride) for ride in comp.rides_of(spec.id))
+    if comp.published_classification:
+        out.append(
+            c.PublishClassification(
+                tuple((p.rank, p.entrant) for p in comp.published_classification)
+            )
+        )
+    return out
+
+
+def _import_ride(round_id: str, ride: Ride) -> c.ImportRide:
+    time = ride.outcome.time
+    return c.ImportRide(
+        round=round_id,
+        entrant=ride.entrant,
+        status=ride.outcome.status.value,
+        time=format_time(time) if time is not None else None,
+        heat=ride.heat,
+        side=ride.side.value if ride.side else None,
+        splits=tuple(format_time(s) for s in ride.splits),
+        record=ride.record,
+        published_rank=ride.published_rank,
+        basis=ride.basis,
+        lineup=ride.lineup,
+    )

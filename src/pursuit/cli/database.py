@@ -1,0 +1,68 @@
+"""Where the CLI keeps competitions: --db URL (or PURSUIT_DATABASE_URL), --competition ID."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+import typer
+
+from pursuit.app.service import CompetitionService, UnknownCompetition
+from pursuit.store.open import open_store
+
+DEFAULT_DB = "sqlite:///pursuit.db"
+
+DB = typer.Option(
+    None,
+    "--db",
+    help="Event store URL: sqlite:///file.db (default "
+    f"{DEFAULT_DB}, or $PURSUIT_DATABASE_URL), postgresql://…, memory://.",
+    show_default=False,
+)
+COMPETITION = typer.Option(
+    None,
+    "--competition",
+    "-c",
+    help="Competition id (default: the only one in the database).",
+    show_default=False,
+)
+ACTOR = typer.Option(
+    None,
+    "--actor",
+    help="Who is doing this (default $PURSUIT_ACTOR or your login name); every event records it.",
+    show_default=False,
+)
+
+
+def db_url(db: str | None) -> str:
+    return db or os.environ.get("PURSUIT_DATABASE_URL") or DEFAULT_DB
+
+
+def service(db: str | None) -> CompetitionService:
+    return CompetitionService(open_store(db_url(db)))
+
+
+def actor(name: str | None) -> str:
+    return name or os.environ.get("PURSUIT_ACTOR") or getpass.getuser()
+
+
+def competition_id(svc: CompetitionService, given: str | None) -> str:
+    if given:
+        return given
+    known = svc.competitions()
+    if len(known) == 1:
+        return known[0]
+    if not known:
+        raise UnknownCompetition(
+            "the database holds no competition yet: create one with "
+            "`pursuit new` or `pursuit import FILE`"
+        )
+    raise UnknownCompetition(
+        f"the database holds several competitions ({', '.join(known)}); "
+        "choose one with --competition"
+    )
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stdout, flush=True)

@@ -1,0 +1,274 @@
+"""Running a competition live through the service: commands, events, state, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pursuit.app.importing import commands_from_file
+from pursuit.app.replay import replay_script, run
+from pursuit.app.service import CompetitionService
+from pursuit.core import commands as c
+from pursuit.core.engine import compute
+from pursuit.errors import RuleViolation
+from pursuit.loading.competition_file import load_competition
+from pursuit.loading.format_files import format_definition
+from pursuit.store.errors import ConcurrencyConflict
+from pursuit.store.open import open_store
+from pursuit.views.results import build_view
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "mexico-1968-men-individual-pursuit.toml"
+RIDERS = [
+    ("Anna", "4:30.00"),
+    ("Berit", "4:31.00"),
+    ("Carla", "4:40.00"),
+    ("Dora", "4:41.00"),
+    ("Eva", "4:50.00"),
+    ("Fia", "5:20.00"),
+]
+
+
+def new_service() -> CompetitionService:
+    ticks = iter(range(10**6))
+    return CompetitionService(open_store("memory://"), clock=lambda: f"t{next(ticks):06d}")
+
+
+def uci_competition(svc: CompetitionService, cid: str = "cup") -> None:
+    svc.execute(
+        cid,
+        c.CreateCompetition(
+            "Cup",
+            "uci-individual-pursuit",
+            format_definition("uci-individual-pursuit"),
+            track_length_m=250.0,
+        ),
+        "admin",
+    )
+    for name, seed in RIDERS:
+        svc.execute(cid, c.RegisterEntrant(name, "XYZ", seed_time=seed), "admin")
+
+
+def ride_heat(
+    svc: CompetitionService, cid: str, round_id: str, heat: int, times: dict[str, str]
+) -> None:
+    svc.execute(cid, c.StartHeat(round_id, heat), "tk")
+    for name, time in times.items():
+        svc.execute(cid, c.RecordFinish(round_id, heat, name, time), "tk")
+
+
+def test_the_qualifying_draw_pairs_by_seed_time_slowest_first_and_never_pairs_the_two_best():
+    svc = new_service()
+    uci_competition(svc)
+    state = svc.execute("cup", c.DrawRound("Q"), "admin").state
+    heats = [h.entrants for h in state.heats["Q"].values()]
+    assert heats == [("Eva", "Fia"), ("Berit", "Dora"), ("Anna", "Carla")]
+    assert next(h.sides for h in state.heats["Q"].values()) == ("red", "green")
+
+
+def test_given_pairs_that_put_the_two_best_together_are_refused_and_nothing_is_written():
+    svc = new_service()
+    uci_competition(svc)
+    head = svc.store.head("cup")
+    with pytest.raises(RuleViolation, match="two best"):
+        svc.execute(
+            "cup", c.DrawRound("Q", (("Anna", "Berit"), ("Carla", "Dora"), ("Eva", "Fia"))), "admin"
+        )
+    assert svc.store.head("cup") == head
+
+
+def test_a_whole_uci_competition_runs_live_to_its_classification():
+    svc = new_service()
+    uci_competition(svc)
+    svc.execute("cup", c.DrawRound("Q"), "admin")
+    ride_heat(svc, "cup", "Q", 1, {"Eva": "4:50.000", "Fia": "5:20.000"})
+    ride_heat(svc, "cup", "Q", 2, {"Berit": "4:31.000", "Dora": "4:41.000"})
+    ride_heat(svc, "cup", "Q", 3, {"Anna": "4:30.000", "Carla": "4:40.000"})
+    state = svc.execute("cup", c.DrawRound("B"), "admin").state
+    # the faster qualifier takes the red side (home straight)
+    assert state.heats["B"][1].entrants == ("Carla", "Dora")
+    assert state.heats["B"][1].sides == ("red", "green")
+    svc.execute("cup", c.DrawRound("F"), "admin")
+    ride_heat(svc, "cup", "B", 1, {"Dora": "4:38.000", "Carla": "4:39.000"})
+    svc.execute("cup", c.StartHeat("F", 1), "tk")
+    svc.execute("cup", c.RecordCatch("F", 1, "Berit"), "tk")
+    svc.execute("cup", c.RecordFinish("F", 1, "Berit", "4:29.000"), "tk")
+    view = build_view(svc.results("cup"))
+    assert [(p.rank, p.name) for p in view.classification] == [
+        ("1", "Berit"),
+        ("2", "Anna"),
+        ("3", "Dora"),
+        ("4", "Carla"),
+        ("5", "Eva"),
+        ("6", "Fia"),
+    ]
+    assert view.complete
+
+
+def test_refused_commands_name_the_problem_and_leave_the_log_unchanged():
+    svc = new_service()
+    uci_competition(svc)
+    svc.execute("cup", c.DrawRound("Q"), "admin")
+    head = svc.store.head("cup")
+    refusals = [
+        (c.RecordFinish("Q", 1, "Eva", "4:50.00"), "not running"),
+        (c.StartHeat("Q", 9), "not drawn"),
+        (c.StartHeat("ZZ", 1), "unknown round"),
+        (c.DrawRound("F"), "cannot be drawn yet"),
+        (c.RegisterEntrant("Gina"), "entries are closed"),
+    ]
+    for command, message in refusals:
+        with pytest.raises(RuleViolation, match=message):
+            svc.execute("cup", command, "tk")
+    svc.execute("cup", c.StartHeat("Q", 1), "tk")
+    head = svc.store.head("cup")
+    for command, message in [
+        (c.RecordFinish("Q", 1, "Eva", "4:5x.00"), "not a race time"),
+        (c.RecordFinish("Q", 1, "Eva", "2:10.00"), "faster than any pursuit"),
+        (c.RecordSplit("Q", 1, "Eva", "1.50"), "faster than any pursuit"),
+        (c.RecordSplit("Q", 1, "Eva", "59.00"), "slower than any pursuit"),
+        (c.RecordSplit("Q", 1, "Anna", "18.00"), "does not ride"),
+        (c.StartHeat("Q", 2), "still running"),
+        (c.RecordFinish("Q", 1, "Eva", None, "15:00:00.0000"), "without a start impulse"),
+    ]:
+        with pytest.raises(RuleViolation, match=message):
+            svc.execute("cup", command, "tk")
+    assert svc.store.head("cup") == head
+
+
+def test_a_second_finish_for_one_rider_is_refused_and_a_correction_needs_a_reason():
+    svc = new_service()
+    uci_competition(svc)
+    svc.execute("cup", c.DrawRound("Q"), "admin")
+    ride_heat(svc, "cup", "Q", 1, {"Eva": "4:50.000"})
+    with pytest.raises(RuleViolation, match="already finished"):
+        svc.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:49.000"), "tk")
+    with pytest.raises(RuleViolation, match="reason is required"):
+        svc.execute("cup", c.CorrectRide("Q", "Eva", " ", time="4:49.000"), "chief")
+    done = svc.execute("cup", c.CorrectRide("Q", "Eva", "photo finish", time="4:49.500"), "chief")
+    assert done.stored[0].actor == "chief"
+    state = done.state
+    assert state.ride("Q", "Eva").time == "4:49.500"
+    assert state.corrections[-1].reason == "photo finish"
+    assert "4:50.000 → 4:49.500" in state.corrections[-1].what
+    # the original finish is still in the log
+    types = [e.type for e in svc.history("cup")]
+    assert types.count("FinishRecorded") == 1 and types[-1] == "RideCorrected"
+
+
+def test_timer_impulses_give_the_elapsed_time_and_splits_propose_a_catch():
+    svc = new_service()
+    uci_competition(svc)
+    svc.execute(
+        "cup", c.DrawRound("Q", (("Anna", "Fia"), ("Berit", "Carla"), ("Dora", "Eva"))), "admin"
+    )
+    svc.execute("cup", c.StartHeat("Q", 1, "15:00:00.0000"), "tk")
+    done = svc.execute("cup", c.RecordSplit("Q", 1, "Anna", None, "15:00:12.3456"), "tk")
+    assert done.state.ride("Q", "Anna").splits == ["12.3456"]
+    # Fia is slow: 20 s a half lap; Anna 8.5 s — after k half laps Anna reaches the line
+    # Fia crossed one half lap earlier
+    proposal = None
+    anna = 12.3456
+    for k in range(1, 6):
+        svc.execute("cup", c.RecordSplit("Q", 1, "Fia", f"{20 * k}.00"), "tk")
+        if k >= 2:
+            anna += 8.5
+            proposal = svc.execute(
+                "cup", c.RecordSplit("Q", 1, "Anna", f"{anna:.4f}"), "tk"
+            ).proposal
+            if proposal:
+                break
+    assert proposal is not None and (proposal.catcher, proposal.caught) == ("Anna", "Fia")
+    svc.execute("cup", c.RecordCatch("Q", 1, "Anna", proposal.half_lap), "tk")
+    state = svc.state("cup")
+    assert state.ride("Q", "Fia").status.value == "overtaken"
+
+
+def test_two_operators_on_one_heat_the_second_conflicting_write_is_refused_not_lost():
+    store = open_store("memory://")
+    a, b = CompetitionService(store), CompetitionService(store)
+    uci_competition(a)
+    a.execute("cup", c.DrawRound("Q"), "admin")
+    a.execute("cup", c.StartHeat("Q", 1), "tk1")
+    b.state("cup")  # operator B has loaded the log
+    a.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:50.000"), "tk1")
+    # B decides on a stale state: the store's unique position refuses the write
+    stale = b._states["cup"]
+    from pursuit.core.decide import decide
+    from pursuit.core.events import to_wire
+    from pursuit.store.events import NewEvent
+
+    events = decide(stale, c.RecordFinish("Q", 1, "Fia", "5:20.000"))
+    with pytest.raises(ConcurrencyConflict):
+        store.append(
+            "cup",
+            stale.position,
+            [NewEvent(*to_wire(events[0]), command_id="x", actor="tk2", recorded_at="t")],
+        )
+    # reloading, B sees A's finish and its own command now goes through
+    assert b.state("cup").ride("Q", "Eva").time == "4:50.000"
+    b.execute("cup", c.RecordFinish("Q", 1, "Fia", "5:20.000"), "tk2")
+    assert b.state("cup").ride("Q", "Fia").time == "5:20.000"
+
+
+def test_a_retried_command_with_the_same_id_is_applied_once():
+    svc = new_service()
+    uci_competition(svc)
+    svc.execute("cup", c.DrawRound("Q"), "admin")
+    svc.execute("cup", c.StartHeat("Q", 1), "tk")
+    first = svc.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:50.000"), "tk", "cmd-1")
+    again = svc.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:50.000"), "tk", "cmd-1")
+    assert [e.position for e in again.stored] == [e.position for e in first.stored]
+    assert svc.store.head("cup") == first.stored[-1].position
+
+
+def test_a_disqualification_and_a_later_reinstatement_both_stay_in_the_record():
+    svc = new_service()
+    for command in commands_from_file(EXAMPLE):
+        svc.execute("mx", command, "import")
+    before = svc.store.head("mx")
+    svc.execute("mx", c.Disqualify("F", "Daniel Rébillard", "protest upheld"), "jury")
+    dsq = build_view(svc.results("mx"))
+    # the final goes to Frey; the disqualified rider's place stays vacant (nobody moves up)
+    assert (dsq.classification[0].rank, dsq.classification[0].name) == ("1", "Mogens Frey")
+    assert (dsq.classification[1].rank, dsq.classification[1].vacant) == ("2", True)
+    assert dsq.classification[2].name == "Xaver Kurmann"
+    assert ("DSQ", "Daniel Rébillard") in [(p.rank, p.name) for p in dsq.classification]
+    svc.execute(
+        "mx",
+        c.RecordDecision(
+            "reinstate", "federation", "appeal granted", "F", "Daniel Rébillard", "1968-11-02"
+        ),
+        "federation",
+    )
+    after = build_view(svc.results("mx"))
+    assert after.classification[0].name == "Daniel Rébillard"
+    # as of the protest, the record still shows the vacant gold
+    as_of = build_view(compute(svc.existing("mx", before + 1).competition()))
+    assert as_of.classification[1].vacant
+
+
+def test_importing_the_1968_file_gives_identical_results_to_reading_it():
+    from pursuit.app.files import compute_file
+
+    svc = new_service()
+    svc.execute_all("mx", commands_from_file(EXAMPLE), "import")
+    assert build_view(svc.results("mx")) == compute_file(EXAMPLE).view
+
+
+def test_the_1968_replay_reaches_the_published_classification_with_synthetic_splits():
+    loaded = load_competition(EXAMPLE)
+    steps = replay_script(loaded.competition, "olympic-1968", format_definition("olympic-1968"))
+    svc = new_service()
+    list(run(steps, lambda cmd: svc.execute("live", cmd, "replay") and None, 0, lambda s: None))
+    live = build_view(svc.results("live"))
+    published = build_view(compute(loaded.competition))
+    assert [(p.rank, p.name) for p in live.classification] == [
+        (p.rank, p.name) for p in published.classification
+    ]
+    state = svc.state("live")
+    kurmann = state.ride("Q", "Xaver Kurmann")
+    assert kurmann.synthetic and len(kurmann.splits) == 23
+    # splits end before the published time and the time is exact
+    assert kurmann.time == "4:40.41"
