@@ -220,6 +220,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _tuple_fields(cls: type[Event]) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls) if str(f.type).startswith("tuple["))
+
+
+_TUPLES = {name: _tuple_fields(cls) for name, cls in EVENT_TYPES.items()}
+_FIELDS = {
+    name: frozenset(f.name for f in dataclasses.fields(cls)) for name, cls in EVENT_TYPES.items()
+}
+
+
 def from_wire(name: str, version: int, data: dict[str, Any]) -> Event:
     cls = EVENT_TYPES.get(name)
     if cls is None or version != cls.version:
@@ -233,10 +243,10 @@ def from_wire(name: str, version: int, data: dict[str, Any]) -> Event:
         return ClassificationPublished(
             tuple(PublishedPlace(p["rank"], p["entrant"]) for p in data["places"])
         )
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    kwargs = {
-        k: tuple(v) if isinstance(v, list) and k != "format_definition" else v
-        for k, v in data.items()
-        if k in fields
-    }
-    return cls(**kwargs)
+    tuples = _TUPLES[name]
+    if tuples:
+        data = {k: tuple(v) if k in tuples and isinstance(v, list) else v for k, v in data.items()}
+    try:
+        return cls(**data)
+    except TypeError:  # a field this version does not know: keep the ones it does
+        return cls(**{k: v for k, v in data.items() if k in _FIELDS[name]})

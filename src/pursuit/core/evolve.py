@@ -59,7 +59,13 @@ def _started(state: CompetitionState, e: ev.HeatStarted) -> None:
 
 
 def _ride(state: CompetitionState, round_id: str, entrant: str) -> RideState:
-    return state.rides.setdefault(round_id, {}).setdefault(entrant, RideState(entrant))
+    rides = state.rides.get(round_id)
+    if rides is None:
+        rides = state.rides[round_id] = {}
+    ride = rides.get(entrant)
+    if ride is None:
+        ride = rides[entrant] = RideState(entrant)
+    return ride
 
 
 def _split(state: CompetitionState, e: ev.SplitRecorded) -> None:
