@@ -98,7 +98,8 @@ def import_(
     db: str | None = DB,
     who: str | None = ACTOR,
 ) -> None:
-    """Import a whole competition into the database (atomically)."""
+    """Import a whole competition: a .toml file in one atomic write, a .jsonl log command
+    by command (every line is checked first)."""
     cid = competition or file.name.removesuffix(".jsonl").removesuffix(".toml")
     svc = service(db)
     if svc.store.head(cid):

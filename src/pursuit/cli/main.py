@@ -8,8 +8,10 @@ from pursuit import __version__
 from pursuit.cli import (
     log_commands,
     operate_commands,
+    publish_command,
     replay_command,
     results_commands,
+    sheet_command,
 )
 
 app = typer.Typer(
@@ -24,6 +26,8 @@ results_commands.register(app)
 log_commands.register(app)
 operate_commands.register(app)
 replay_command.register(app)
+sheet_command.register(app)
+publish_command.register(app)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,134 @@
+"""A timed round as a ranked bar chart: one bar per rider in ranking order, the qualification
+line after the last rider who advances, overtaken (eliminated) riders hatched and labelled."""
+
+from __future__ import annotations
+
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+
+from pursuit.charts.style import (
+    ACCENT,
+    GRID,
+    INK,
+    MUTED,
+    RED,
+    ImageFormat,
+    encode,
+    new_figure,
+    styled,
+)
+from pursuit.core.times import parse_time
+from pursuit.views.results import RoundView
+
+WIDTH_IN = 6.8
+ROW_IN = 0.16  # height of one bar's row
+MIN_ROW_IN = 0.06  # the least a row may shrink to when the height is capped
+FRAME_IN = 0.9  # title, axis and legend
+
+
+def row_height(riders: int, max_height: float | None = None) -> float:
+    """A row's height: ROW_IN, less when the whole chart must fit in `max_height` inches."""
+    if max_height is None:
+        return ROW_IN
+    return max(MIN_ROW_IN, min(ROW_IN, (max_height - FRAME_IN) / max(riders, 1)))
+
+
+def chart_height(riders: int, max_height: float | None = None) -> float:
+    return FRAME_IN + row_height(riders, max_height) * max(riders, 1)
+
+
+def qualifying_chart(
+    round_view: RoundView,
+    fmt: ImageFormat = "svg",
+    width: float = WIDTH_IN,
+    max_height: float | None = None,
+) -> bytes:
+    """Every rider with a time, in the round's ranking order (so an overtaken rider sits
+    below the ranked ones whatever his time). Bars start at a common baseline a little
+    under the fastest time, so the differences show."""
+    rows = [r for r in round_view.ranking if r.time]
+    height = chart_height(len(rows), max_height)
+    font = max(3.5, min(6.5, row_height(len(rows), max_height) * 72 * 0.8))
+    with styled():
+        figure = new_figure(width, height)
+        left, right = 2.0 / width, 0.25 / width
+        top, bottom = 0.3 / height, 0.75 / height
+        ax = figure.add_axes((left, bottom, 1 - left - right, 1 - top - bottom))
+        seconds = [parse_time(r.time).seconds for r in rows]
+        advance = round_view.advance or 0
+        out = {i for i, r in enumerate(rows) if r.rank in ("–", "") or not r.rank.isdigit()}
+        ranked = [i for i in range(len(rows)) if i not in out]
+        qualified = set(ranked[:advance])
+        if rows:
+            base = (min(seconds) // 5) * 5 - 5
+            span = max(seconds) - base
+            normal = [i for i in range(len(rows)) if i not in out]
+            ax.barh(
+                normal,
+                [seconds[i] - base for i in normal],
+                left=base,
+                height=0.72,
+                color=[ACCENT if i in qualified else "#9db4cc" for i in normal],
+                linewidth=0,
+            )
+            if out:
+                hatched = sorted(out)
+                ax.barh(
+                    hatched,
+                    [seconds[i] - base for i in hatched],
+                    left=base,
+                    height=0.72,
+                    color="white",
+                    edgecolor=MUTED,
+                    hatch="////",
+                    linewidth=0.5,
+                )
+            for i, (row, value) in enumerate(zip(rows, seconds, strict=True)):
+                eliminated = i in out
+                note = f"{row.time}  overtaken" if eliminated else row.time
+                ax.text(
+                    value + span * 0.01,
+                    i,
+                    note,
+                    va="center",
+                    fontsize=font,
+                    color=RED if eliminated else INK,
+                )
+            labels = [f"{r.rank if r.rank.isdigit() else '–'}  {r.name}" for r in rows]
+            ax.set_yticks(range(len(rows)), labels, fontsize=font)
+            ax.set_ylim(len(rows) - 0.4, -0.6)
+            ax.set_xlim(base, base + span * 1.22)
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _clock(v)))
+            ax.grid(True, axis="x", color=GRID, linewidth=0.4)
+            ax.set_axisbelow(True)
+            if 0 < advance < len(ranked):
+                line = (ranked[advance - 1] + ranked[advance]) / 2
+                ax.axhline(line, color=RED, linestyle="--", linewidth=0.9)
+                ax.text(
+                    base + span * 1.21,
+                    line - 0.15,
+                    f"qualification: {advance} advance",
+                    color=RED,
+                    fontsize=6.5,
+                    ha="right",
+                    va="bottom",
+                )
+        ax.tick_params(axis="y", length=0)
+        ax.set_xlabel("time (m:ss)")
+        ax.set_title(f"{round_view.name}: times in ranking order", loc="left")
+        figure.legend(
+            handles=[
+                Patch(color=ACCENT, label="advances"),
+                Patch(color="#9db4cc", label="does not advance"),
+                Patch(facecolor="white", edgecolor=MUTED, hatch="////", label="overtaken (AC)"),
+            ],
+            loc="lower center",
+            ncols=3,
+            bbox_to_anchor=(0.5, 0.0),
+        )
+        return encode(figure, fmt)
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"

@@ -1,0 +1,5 @@
+"""PDF result sheets: start lists, heat sheets, round results and the final classification.
+
+Each sheet is built as plain data from the read models (`pursuit.views`) and typeset by typst
+from one template (templates/sheets.typ); charts come from `pursuit.charts` as SVG.
+"""

@@ -1,0 +1,79 @@
+"""The final classification: every place with shared ranks ('=5'), unranked blocks (AC, DNF, …)
+and vacant places; for each rider the last round ridden and the time there; the knockout
+bracket; any inconsistency the checker found; the chief commissaire's signature."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pursuit.sheets.sheet import Sheet, prune, status_data
+from pursuit.sheets.source import SheetSource
+from pursuit.views.results import PlaceView, ResultsView, RowView
+
+COLUMNS = [
+    {"key": "rank", "head": "Rank", "align": "right", "style": "bold"},
+    {"key": "name", "head": "Rider", "align": "left", "style": "wide-bold"},
+    {"key": "nation", "head": "Nation", "align": "left", "style": "plain"},
+    {"key": "round", "head": "Last round", "align": "left", "style": "muted"},
+    {"key": "time", "head": "Time", "align": "right", "style": "plain"},
+]
+UNRANKED = {
+    "AC": "not classified (overtaken)",
+    "DNF": "did not finish",
+    "DNS": "did not start",
+    "DSQ": "disqualified",
+    "REL": "relegated",
+}
+
+
+def classification_page(source: SheetSource, charts: bool = True) -> Sheet:
+    view = source.computed.view
+    images: dict[str, str] = {}
+    fmt_spec = source.computed.results.competition.format
+    knockout = [r for r in view.rounds if r.kind == "knockout"]
+    if charts and knockout:
+        from pursuit.charts.bracket import bracket_chart  # matplotlib only when drawing
+
+        images["classification-bracket"] = bracket_chart(view, fmt_spec, "svg").decode("utf-8")
+    last = _last_rides(view)
+    rows = [_row(p, last.get(p.name)) for p in view.classification]
+    columns, groups = prune(COLUMNS, [{"title": "", "decided": "", "rows": rows}], {"rank", "name"})
+    labels = {p.rank for p in view.classification}
+    legend = [f"{k} {v}" for k, v in UNRANKED.items() if k in labels]
+    if any(p.shared for p in view.classification):
+        legend.insert(0, "= shared place")
+    if any(p.rank == "" and not p.vacant for p in view.classification):
+        legend.append("no rank: still in the competition")
+    data: dict[str, Any] = {
+        "kind": "classification",
+        "title": "Final classification",
+        "status": status_data(source.official.competition),
+        "columns": columns,
+        "groups": groups,
+        "charts": list(images),
+        "legend": " · ".join(legend),
+        "findings": [f"{f.message} [{f.code}]" for f in view.findings],
+        "format": view.competition.format_description,
+        "footer": "Final classification",
+    }
+    return Sheet("classification", "classification", data, images)
+
+
+def _row(place: PlaceView, last: tuple[str, RowView] | None) -> list[str]:
+    if place.vacant:
+        return [place.rank, "(vacant)", "", "", ""]
+    rank = ("=" + place.rank) if place.shared else place.rank
+    round_name, ride = last if last is not None else ("", None)
+    time = ride.time if ride is not None else ""
+    if ride is not None and not time and ride.note:
+        time = ride.note
+    return [rank, place.name, place.nation, round_name, time]
+
+
+def _last_rides(view: ResultsView) -> dict[str, tuple[str, RowView]]:
+    """Each entrant's ride in the last round (in format order) they rode in."""
+    last: dict[str, tuple[str, RowView]] = {}
+    for round_view in view.rounds:
+        for row in round_view.ranking:
+            last[row.name] = (round_view.name, row)
+    return last

@@ -1,0 +1,65 @@
+"""The heat sheet: both riders, their half-lap splits and lap times, the gap at each half lap,
+the outcome, the gap and lap-time charts, and the chief commissaire's signature."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pursuit.sheets.sheet import Sheet, record_legend, status_data
+from pursuit.sheets.source import SheetSource
+from pursuit.views.heat_sheet import HalfLapRow, RiderSheet, build_heat_sheet
+
+
+def heat_page(source: SheetSource, round_id: str, number: int, charts: bool = True) -> Sheet:
+    sheet = build_heat_sheet(source.computed.results, round_id, number)
+    name = f"heat-{round_id}-{number}"
+    images: dict[str, str] = {}
+    if charts and sheet.has_splits and len(sheet.riders) == 2:
+        from pursuit.charts.heat import gap_chart, lap_chart  # matplotlib only when drawing
+
+        images[f"{name}-gap"] = gap_chart(sheet, "svg").decode("utf-8")
+        images[f"{name}-laps"] = lap_chart(sheet, "svg").decode("utf-8")
+    data = {
+        "kind": "heat",
+        "title": f"{sheet.title} · Heat sheet",
+        "status": status_data(source.official.of_round(round_id)),
+        "riders": [_rider(r, sheet.winner) for r in sheet.riders],
+        "rows": [_row(r, {x.name: x.short for x in sheet.riders}) for r in sheet.rows],
+        "outcome": sheet.outcome,
+        "splits": sheet.has_splits,
+        "synthetic": sheet.synthetic,
+        "half_laps": sheet.half_laps,
+        "half_lap_m": f"{sheet.half_lap_m:g}",
+        "charts": list(images),
+        "legend": record_legend({r.record for r in sheet.riders}),
+        "footer": f"Heat sheet · {sheet.round_name} · {sheet.title}",
+    }
+    return Sheet("heat", name, data, images)
+
+
+def _rider(rider: RiderSheet, winner: str) -> dict[str, Any]:
+    return {
+        "name": rider.name,
+        "short": rider.short,
+        "nation": rider.nation,
+        "side": rider.side,
+        "rank": rider.rank,
+        "time": rider.time,
+        "status": rider.status,
+        "record": rider.record,
+        "last_lap": rider.last_lap,
+        "winner": rider.name == winner,
+    }
+
+
+def _row(row: HalfLapRow, short: dict[str, str]) -> list[str]:
+    return [
+        str(row.half_lap),
+        f"{row.distance_m:,}",
+        row.elapsed[0],
+        row.lap[0],
+        row.elapsed[1],
+        row.lap[1],
+        row.gap,
+        short.get(row.leader, row.leader),
+    ]

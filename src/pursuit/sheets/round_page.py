@@ -1,0 +1,112 @@
+"""The results of one round: a timed round as one ranking (with who advances and the
+qualifying chart), a knockout round heat by heat with how each heat was decided."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pursuit.core.formats import RoundKind
+from pursuit.sheets.sheet import Sheet, prune, record_legend, records_of, status_data
+from pursuit.sheets.source import SheetSource
+from pursuit.views.results import RoundView, RowView
+
+PAGE_HEIGHT_IN = 9.0  # the most a chart may take of an A4 page inside the header and footer
+BASIS = {"seed": "name not printed with the time", "inferred": "inferred"}
+COLUMNS = [
+    {"key": "rank", "head": "Rank", "align": "right", "style": "bold"},
+    {"key": "name", "head": "Rider", "align": "left", "style": "wide"},
+    {"key": "nation", "head": "Nation", "align": "left", "style": "plain"},
+    {"key": "heat", "head": "Heat", "align": "right", "style": "plain"},
+    {"key": "side", "head": "Side", "align": "left", "style": "side"},
+    {"key": "time", "head": "Time", "align": "right", "style": "bold"},
+    {"key": "record", "head": "Rec.", "align": "left", "style": "record"},
+    {"key": "note", "head": "Note", "align": "left", "style": "note"},
+    {"key": "q", "head": "", "align": "center", "style": "mark"},
+]
+DECIDED_BY = {
+    "time": "on time",
+    "last_lap": "on the last lap (level on time)",
+    "catch": "by a catch",
+    "outcome": "on the other rider's outcome",
+    "published": "as published",
+}
+
+
+def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet:
+    results = source.computed.results
+    view = next(r for r in source.computed.view.rounds if r.id == round_id)
+    records = records_of(results, round_id)
+    timed = view.kind == RoundKind.TIMED.value
+    name = f"results-{round_id}"
+    images: dict[str, str] = {}
+    if timed and charts and any(r.time for r in view.ranking):
+        from pursuit.charts.qualifying import qualifying_chart  # matplotlib only when drawing
+
+        chart = qualifying_chart(view, "svg", max_height=PAGE_HEIGHT_IN)
+        images[f"{name}-chart"] = chart.decode("utf-8")
+    data: dict[str, Any] = {
+        "kind": "round",
+        "title": f"{view.name} · Results",
+        "status": status_data(source.official.of_round(round_id)),
+        "timed": timed,
+        "charts": list(images),
+        "legend": _legend(view, records, timed),
+        "footer": f"Results · {view.name}",
+    }
+    groups: list[dict[str, Any]]
+    if timed:
+        advanced = set(results.round(round_id).advanced)
+        rows = [_row(r, records, r.name in advanced) for r in view.ranking]
+        groups = [{"title": "", "number": 0, "decided": "", "rows": rows}]
+    else:
+        groups = [
+            {
+                "title": h.title,
+                "number": h.number,
+                "decided": DECIDED_BY.get(h.decided_by, ""),
+                "rows": [_row(r, records, qualified=False, heat=False) for r in h.rides]
+                or [_expected(n) for n in h.expected],
+            }
+            for h in view.heats
+        ]
+    data["columns"], data["groups"] = prune(COLUMNS, groups, keep={"rank", "name", "time"})
+    return Sheet("round", name, data, images)
+
+
+def _row(row: RowView, records: dict[str, str], qualified: bool, heat: bool = True) -> list[str]:
+    record = records.get(row.name, "")
+    notes = [n.strip() for n in row.note.split(",") if n.strip() and n.strip() != record]
+    notes += basis_notes(row.basis)
+    return [
+        ("=" + row.rank) if row.shared else row.rank,
+        row.name,
+        row.nation,
+        str(row.heat) if heat and row.heat is not None else "",
+        row.side,
+        row.time,
+        record,
+        "; ".join(notes),
+        "Q" if qualified else "",
+    ]
+
+
+def _expected(name: str) -> list[str]:
+    return ["", name or "—", "", "", "", "", "", "not ridden yet", ""]
+
+
+def _legend(view: RoundView, records: dict[str, str], timed: bool) -> str:
+    parts = [record_legend(set(records.values()))] if records else []
+    if timed and view.advance:
+        parts.append(f"Q advances to the next round ({view.advance} advance)")
+    if any(r.rank == "–" for r in view.ranking):
+        parts.append("– not ranked (overtaken riders are eliminated whatever their time)")
+    if any(r.shared for r in view.ranking):
+        parts.append("= shared rank")
+    return " · ".join(p for p in parts if p)
+
+
+def basis_notes(basis: str) -> list[str]:
+    """How a ride is known, for a note: nothing for published facts or synthetic splits
+    (the heat sheet says so), else 'name from rank' or 'inferred'."""
+    parts = [p.strip() for p in basis.split(";")]
+    return [BASIS.get(p, p) for p in parts if p and p != "published" and "synthetic" not in p]

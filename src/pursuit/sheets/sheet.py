@@ -1,0 +1,97 @@
+"""One sheet as data for the template, and the pieces every sheet shares: its status line,
+the records of a round's rides, and the header describing the competition."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pursuit.core.results import Results
+from pursuit.sheets.official import SheetStatus
+from pursuit.views.results import CompetitionView
+
+RECORDS = {"OR": "Olympic record", "WR": "world record"}
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet: `data` is what the template reads; `images` maps keys named in `data`
+    to SVG text; `name` is its file stem (start-list-QF, heat-QF-2, results-QF, …)."""
+
+    kind: str  # start-list | heat | round | classification
+    name: str
+    data: dict[str, Any]
+    images: dict[str, str] = field(default_factory=dict)
+
+
+def prune(
+    columns: list[dict[str, str]], groups: list[dict[str, Any]], keep: set[str]
+) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
+    """Drop the columns no row fills (except those in `keep`), from the heads and the rows."""
+    rows = [row for g in groups for row in g["rows"]]
+    used = [
+        i
+        for i, column in enumerate(columns)
+        if column["key"] in keep or any(row[i] for row in rows)
+    ]
+    pruned = [{**g, "rows": [[row[i] for i in used] for row in g["rows"]]} for g in groups]
+    return [columns[i] for i in used], pruned
+
+
+def status_data(status: SheetStatus) -> dict[str, Any]:
+    return {"official": status.official, "label": status.label, "since": status.since}
+
+
+def records_of(results: Results, round_id: str) -> dict[str, str]:
+    """Entrant -> record tag (OR, WR) as recorded on the ride in this round."""
+    return {r.entrant: r.record for r in results.competition.rides_of(round_id) if r.record}
+
+
+def record_legend(tags: set[str]) -> str:
+    return " · ".join(f"{tag} {RECORDS.get(tag, 'record')}" for tag in sorted(tags) if tag)
+
+
+def competition_data(view: CompetitionView) -> dict[str, Any]:
+    """The header every page carries: title, venue, dates, distance, track, precision."""
+    laps = view.distance_m / view.track_length_m
+    lap_text = f"{laps:.0f} laps" if abs(laps - round(laps)) < 0.01 else f"{laps:.1f} laps"
+    venue = view.venue
+    if view.altitude_m:
+        venue = f"{venue} ({view.altitude_m:,} m altitude)" if venue else ""
+    facts = [
+        dates_text(view.dates),
+        f"{view.distance_m:,} m",
+        f"track {view.track_length_m:g} m ({lap_text})",
+        f"times to {view.precision} s",
+    ]
+    return {
+        "title": view.title,
+        "venue": venue,
+        "line": " · ".join(f for f in facts if f),
+        "format": view.format_title,
+    }
+
+
+def dates_text(dates: tuple[str, ...]) -> str:
+    """'1968-10-17', '1968-10-18' -> '17–18 October 1968'; unreadable dates as given."""
+    try:
+        days = sorted(date.fromisoformat(d) for d in dates)
+    except ValueError:
+        return " – ".join(dates)
+    if not days:
+        return ""
+    first, last = days[0], days[-1]
+    month = MONTHS[first.month - 1]
+    if first == last:
+        return f"{first.day} {month} {first.year}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {month} {first.year}"
+    end = f"{last.day} {MONTHS[last.month - 1]} {last.year}"
+    if first.year == last.year:
+        return f"{first.day} {month} – {end}"
+    return f"{first.day} {month} {first.year} – {end}"
