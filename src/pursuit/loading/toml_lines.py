@@ -7,9 +7,22 @@ can say file:line. It assumes the text already parsed with `tomllib`.
 
 from __future__ import annotations
 
+import re
+
 Path = tuple[str | int, ...]
 
-_BARE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+# The scanner moves over runs of characters with these rather than one call per character.
+_SPACE = re.compile(r"[ \t\r]*")
+_SPACE_OR_COMMENT = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]*")
+_BARE_VALUE_END = re.compile(r"[,\]}\n#]")
+_SIMPLE_STRING = re.compile(r'"(?!"")[^"\\\n]*"')
+_STRING_BODY = {  # up to the closing delimiter; a backslash escapes the next character in "…"
+    '"': re.compile(r'(?:[^"\\]|\\.)*', re.DOTALL),
+    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*', re.DOTALL),
+    "'": re.compile(r"[^']*"),
+    "'''": re.compile(r"(?:[^']|'(?!''))*"),
+}
 
 
 class _Scanner:
@@ -23,18 +36,16 @@ class _Scanner:
         return self.text[self.pos] if self.pos < len(self.text) else ""
 
     def advance(self, n: int = 1) -> None:
-        for _ in range(n):
-            if self.pos < len(self.text) and self.text[self.pos] == "\n":
-                self.line += 1
-            self.pos += 1
+        end = self.pos + n
+        self.line += self.text.count("\n", self.pos, end)
+        self.pos = end
 
     def skip_space(self, newlines: bool) -> None:
-        while (c := self.peek()) and (c in " \t\r" or (newlines and c in "\n#")):
-            if c == "#":
-                while self.peek() not in ("", "\n"):
-                    self.advance()
-            else:
-                self.advance()
+        """Spaces and tabs; with `newlines`, line ends and comments too."""
+        found = (_SPACE_OR_COMMENT if newlines else _SPACE).match(self.text, self.pos)
+        if found is not None and (end := found.end()) > self.pos:
+            self.line += self.text.count("\n", self.pos, end)
+            self.pos = end
 
     def skip_comment(self) -> None:
         self.skip_space(False)
@@ -46,17 +57,12 @@ class _Scanner:
         quote = self.peek()
         triple = self.text.startswith(quote * 3, self.pos)
         delim = quote * 3 if triple else quote
-        self.advance(len(delim))
-        out: list[str] = []
-        while self.pos < len(self.text) and not self.text.startswith(delim, self.pos):
-            if quote == '"' and self.peek() == "\\":
-                out.append(self.text[self.pos : self.pos + 2])
-                self.advance(2)
-                continue
-            out.append(self.peek())
-            self.advance()
-        self.advance(len(delim))
-        return "".join(out)
+        start = self.pos + len(delim)
+        body = _STRING_BODY.get(delim)
+        found = body.match(self.text, start) if body is not None else None
+        end = max(found.end(), start) if found is not None else start
+        self.advance(end + len(delim) - self.pos)
+        return self.text[start:end]
 
     def key(self) -> list[str]:
         parts: list[str] = []
@@ -66,8 +72,8 @@ class _Scanner:
                 parts.append(self.string())
             else:
                 start = self.pos
-                while self.peek() in _BARE and self.peek():
-                    self.advance()
+                found = _BARE_KEY.match(self.text, start)
+                self.pos = max(found.end(), start) if found is not None else start  # no line end
                 parts.append(self.text[start : self.pos])
             self.skip_space(False)
             if self.peek() != ".":
@@ -82,9 +88,9 @@ class _Scanner:
             self.array(path)
         elif c == "{":
             self.inline_table(path)
-        else:
-            while self.peek() and self.peek() not in ",]}\n#":
-                self.advance()
+        elif self.pos < len(self.text):  # a number, date or boolean: up to , ] } # or line end
+            found = _BARE_VALUE_END.search(self.text, self.pos)
+            self.pos = found.start() if found is not None else len(self.text)
 
     def array(self, path: Path) -> None:
         self.advance()
@@ -95,7 +101,10 @@ class _Scanner:
                 self.advance()
                 return
             self.lines[(*path, index)] = self.line
-            self.value((*path, index))
+            if simple := _SIMPLE_STRING.match(self.text, self.pos):
+                self.pos = simple.end()  # fast path for "…" on one line without escapes
+            else:
+                self.value((*path, index))
             index += 1
             self.skip_space(True)
             if self.peek() == ",":

@@ -156,22 +156,24 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
 def _round(result: RoundResult, row: Any) -> RoundView:
     spec = result.spec
     ranking = tuple(row(r) for r in result.ranking)
+    by_heat: dict[int, list[RowView]] = {}
+    for r in ranking:
+        if r.heat is not None:
+            by_heat.setdefault(r.heat, []).append(r)
     if spec.kind is RoundKind.KNOCKOUT:
         heats = tuple(
             HeatView(
                 number=h.number,
                 title=h.title,
-                rides=tuple(r for r in ranking if r.heat == h.number),
+                rides=tuple(by_heat.get(h.number, ())),
                 decided_by=h.decided_by,
                 expected=tuple(n or "" for n in h.expected),
             )
             for h in result.heats
         )
     else:
-        numbers = sorted({r.heat for r in ranking if r.heat is not None})
         heats = tuple(
-            HeatView(n, f"{spec.name} heat {n}", tuple(r for r in ranking if r.heat == n))
-            for n in numbers
+            HeatView(n, f"{spec.name} heat {n}", tuple(by_heat[n])) for n in sorted(by_heat)
         )
     return RoundView(
         spec.id, spec.name, spec.kind.value, result.complete, ranking, heats, spec.advance
