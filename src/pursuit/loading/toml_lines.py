@@ -25,12 +25,17 @@ _STRING_BODY = {  # up to the closing delimiter; a backslash escapes the next ch
 }
 
 
+class _Lost(Exception):
+    """The scanner lost its way (a TOML form it does not follow); lines stay unknown."""
+
+
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
         self.line = 1
         self.lines: dict[Path, int] = {}
+        self._last_turn = -1
 
     def peek(self) -> str:
         return self.text[self.pos] if self.pos < len(self.text) else ""
@@ -61,6 +66,10 @@ class _Scanner:
         body = _STRING_BODY.get(delim)
         found = body.match(self.text, start) if body is not None else None
         end = max(found.end(), start) if found is not None else start
+        if triple:  # up to two quotes may stand right before the closing three
+            extra = 0
+            while extra < 2 and self.text.startswith(delim + quote, end):
+                end, extra = end + 1, extra + 1
         self.advance(end + len(delim) - self.pos)
         return self.text[start:end]
 
@@ -96,6 +105,7 @@ class _Scanner:
         self.advance()
         index = 0
         while True:
+            self.progress()
             self.skip_space(True)
             if self.peek() in ("]", ""):
                 self.advance()
@@ -113,6 +123,7 @@ class _Scanner:
     def inline_table(self, path: Path) -> None:
         self.advance()
         while True:
+            self.progress()
             self.skip_space(True)
             if self.peek() in ("}", ""):
                 self.advance()
@@ -128,10 +139,17 @@ class _Scanner:
             if self.peek() == ",":
                 self.advance()
 
+    def progress(self) -> None:
+        """Every turn of a loop must move on; text the scanner misreads stops it."""
+        if self.pos == self._last_turn:
+            raise _Lost
+        self._last_turn = self.pos
+
     def document(self) -> dict[Path, int]:
         table: Path = ()
         counts: dict[Path, int] = {}
         while self.pos < len(self.text):
+            self.progress()
             self.skip_space(True)
             if not self.peek():
                 break
@@ -163,6 +181,8 @@ def value_lines(text: str) -> dict[Path, int]:
     """Map every path (keys and array indexes) to the line its value starts on."""
     try:
         return _Scanner(text).document()
+    except _Lost:
+        return {}
     except IndexError:  # pragma: no cover - the text parsed with tomllib first
         return {}
 
