@@ -63,7 +63,8 @@ class CompetitionService:
         self._commands: dict[str, dict[str, list[StoredEvent]]] = {}
 
     def competitions(self) -> list[str]:
-        return self.store.competitions()
+        """Competition ids; ids starting with '_' are reserved (the operators' log)."""
+        return [c for c in self.store.competitions() if not c.startswith("_")]
 
     def state(self, competition: str, as_of: int | None = None) -> CompetitionState:
         """The state now (kept and caught up incrementally) or as of position `as_of`."""

@@ -46,6 +46,8 @@ def new(
     who: str | None = ACTOR,
 ) -> None:
     """Create a competition in the database."""
+    if competition.startswith("_"):
+        raise PursuitError("ids starting with '_' are reserved; choose another")
     definition = format_definition(format_name, Path.cwd())
     name = format_name if format_name in preset_names() else str(definition.get("name"))
     svc = service(db)
@@ -101,6 +103,8 @@ def import_(
     """Import a whole competition: a .toml file in one atomic write, a .jsonl log command
     by command (every line is checked first)."""
     cid = competition or file.name.removesuffix(".jsonl").removesuffix(".toml")
+    if cid.startswith("_"):
+        raise PursuitError("ids starting with '_' are reserved; choose another")
     svc = service(db)
     if svc.store.head(cid):
         raise PursuitError(

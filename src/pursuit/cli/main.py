@@ -11,7 +11,9 @@ from pursuit.cli import (
     publish_command,
     replay_command,
     results_commands,
+    serve_command,
     sheet_command,
+    user_commands,
 )
 
 app = typer.Typer(
@@ -28,6 +30,8 @@ operate_commands.register(app)
 replay_command.register(app)
 sheet_command.register(app)
 publish_command.register(app)
+serve_command.register(app)
+user_commands.register(app)
 
 
 def _version(value: bool) -> None:

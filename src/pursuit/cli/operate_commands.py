@@ -15,11 +15,14 @@ from pursuit.core import commands as c
 from pursuit.core.live_state import CompetitionState
 
 ROUND = typer.Argument(
-    ..., help="Round id from the format, e.g. Q, QF, SF, B, F.", show_default=False
+    ..., metavar="ROUND", help="Round id from the format, e.g. Q, QF, SF, B, F.", show_default=False
 )
-HEAT = typer.Argument(..., help="Heat number.", show_default=False)
+HEAT = typer.Argument(..., metavar="HEAT", help="Heat number.", show_default=False)
 RIDER = typer.Argument(
-    ..., help="Rider or team: full name, bib, or a unique part of the name.", show_default=False
+    ...,
+    metavar="RIDER",
+    help="Rider or team: full name, bib, or a unique part of the name.",
+    show_default=False,
 )
 REASON = typer.Option(..., "--reason", help="Why (recorded with the event).", show_default=False)
 

@@ -1,0 +1,1 @@
+"""The web shell: public pages, the operator console, the JSON API and live updates."""

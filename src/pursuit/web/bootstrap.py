@@ -1,0 +1,29 @@
+"""The composition root: from settings to the wired parts of the web application."""
+
+from __future__ import annotations
+
+from pursuit.app.service import CompetitionService, utc_now
+from pursuit.store.open import open_store
+from pursuit.web.auth.passwords import Passwords
+from pursuit.web.auth.sessions import Sessions
+from pursuit.web.auth.users import Users
+from pursuit.web.context import Web
+from pursuit.web.hub import Hub
+from pursuit.web.live.broadcast import Broadcaster
+from pursuit.web.settings import WebSettings
+from pursuit.web.templating import Renderer
+
+
+def build(settings: WebSettings) -> Web:
+    """Open the store and wire every part; nothing runs until the app starts."""
+    store = open_store(settings.store_url)
+    broadcaster = Broadcaster()
+    hub = Hub(CompetitionService(store), broadcaster, settings.cache_entries)
+    return Web(
+        settings=settings,
+        hub=hub,
+        broadcaster=broadcaster,
+        renderer=Renderer(),
+        users=Users(store, Passwords(settings.password_cost), utc_now),
+        sessions=Sessions(settings.secret_key, settings.session_hours * 3600),
+    )

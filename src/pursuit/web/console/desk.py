@@ -1,0 +1,137 @@
+"""The operator's desk: every drawn heat with its riders, what can be started or drawn next,
+and the catch the splits show but nobody has confirmed yet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pursuit.core.decide_timing import propose_catch
+from pursuit.core.live_state import CompetitionState
+from pursuit.views.results import ResultsView
+from pursuit.web.pages.status import heat_status, heat_title, nation, round_status
+
+
+@dataclass(frozen=True)
+class DeskRider:
+    name: str
+    nation: str
+    side: str
+    splits: int
+    last_split: str
+    time: str
+    status: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class DeskHeat:
+    key: str  # "Q/3"
+    round: str
+    number: int
+    title: str
+    status: str
+    riders: tuple[DeskRider, ...]
+
+
+@dataclass(frozen=True)
+class DeskRound:
+    id: str
+    name: str
+    kind: str
+    status: str
+    drawn: bool
+
+
+@dataclass(frozen=True)
+class Proposal:
+    heat: str
+    round: str
+    number: int
+    catcher: str
+    caught: str
+    half_lap: int
+
+
+@dataclass(frozen=True)
+class Desk:
+    competition: str
+    title: str
+    half_laps: int
+    rounds: tuple[DeskRound, ...]
+    heats: tuple[DeskHeat, ...]
+    running: str | None  # key of the running heat
+    next_to_start: str | None
+    entrants: tuple[str, ...]
+    entries_open: bool
+    proposal: Proposal | None
+
+    def heat(self, key: str | None) -> DeskHeat | None:
+        return next((h for h in self.heats if h.key == key), None)
+
+    def selected(self, wanted: str | None) -> DeskHeat | None:
+        """The heat asked for, else the running one, the next to start, or the last."""
+        for key in (wanted, self.running, self.next_to_start):
+            if (found := self.heat(key)) is not None:
+                return found
+        return self.heats[-1] if self.heats else None
+
+
+def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
+    def build(state: CompetitionState, view: ResultsView) -> Desk:
+        assert state.meta is not None
+        heats: list[DeskHeat] = []
+        for round_id, drawn in state.heats.items():
+            for h in drawn.values():
+                riders = []
+                for name, side in zip(h.entrants, h.sides, strict=False):
+                    ride = state.ride(round_id, name)
+                    splits = ride.splits if ride else []
+                    riders.append(
+                        DeskRider(
+                            name,
+                            nation(state, name),
+                            side,
+                            len(splits),
+                            splits[-1] if splits else "",
+                            (ride.time or "") if ride else "",
+                            ride.status.label if ride else "",
+                            bool(ride and ride.finished),
+                        )
+                    )
+                heats.append(
+                    DeskHeat(
+                        f"{round_id}/{h.number}",
+                        round_id,
+                        h.number,
+                        heat_title(view, round_id, h.number),
+                        heat_status(h),
+                        tuple(riders),
+                    )
+                )
+        running = next((h.key for h in heats if h.status == "running"), None)
+        waiting = next((h.key for h in heats if h.status == "to ride"), None)
+        proposal = None
+        if running is not None:
+            round_id, number = running.split("/")
+            found = propose_catch(state, round_id, int(number))
+            if found is not None:
+                proposal = Proposal(running, round_id, int(number), *found)
+        first_round = view.rounds[0].id if view.rounds else ""
+        return Desk(
+            competition=competition,
+            title=view.competition.title,
+            half_laps=state.meta.half_laps,
+            rounds=tuple(
+                DeskRound(r.id, r.name, r.kind, round_status(state, r), r.id in state.heats)
+                for r in view.rounds
+            ),
+            heats=tuple(heats),
+            running=running,
+            next_to_start=waiting,
+            entrants=tuple(sorted(state.entrants)),
+            entries_open=not state.heats.get(first_round),
+            proposal=proposal,
+        )
+
+    return build

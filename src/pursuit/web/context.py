@@ -1,0 +1,30 @@
+"""The parts of one web application, wired by `create_app` and reached by routes through
+`web(request)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from starlette.requests import HTTPConnection
+
+from pursuit.web.auth.sessions import Sessions
+from pursuit.web.auth.users import Users
+from pursuit.web.hub import Hub
+from pursuit.web.live.broadcast import Broadcaster
+from pursuit.web.settings import WebSettings
+from pursuit.web.templating import Renderer
+
+
+@dataclass
+class Web:
+    settings: WebSettings
+    hub: Hub
+    broadcaster: Broadcaster
+    renderer: Renderer
+    users: Users
+    sessions: Sessions
+
+
+def web(connection: HTTPConnection) -> Web:
+    return cast(Web, connection.app.state.web)

@@ -1,0 +1,64 @@
+"""Creating a competition from a shipped format (admins only; the web reads no user files)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pursuit.app.service import Executed
+from pursuit.core import commands as c
+from pursuit.errors import RuleViolation
+from pursuit.loading.format_files import format_definition, preset_names
+from pursuit.web.errors import BadInput, validation_problem
+from pursuit.web.hub import Hub
+
+
+class NewCompetition(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="Short id used in URLs.")
+    title: str = Field(min_length=1)
+    format: str = Field(description="A shipped format, e.g. uci-individual-pursuit.")
+    event: str = "individual pursuit"
+    gender: str | None = None
+    distance_m: int = Field(4000, gt=0)
+    track_length_m: float = Field(250.0, ge=100, le=500)
+    venue: str | None = None
+    dates: list[str] = Field(default_factory=list)
+
+    @field_validator("format")
+    @classmethod
+    def _shipped(cls, value: str) -> str:
+        if value not in preset_names():
+            raise ValueError(f"unknown format {value!r}; choose one of {', '.join(preset_names())}")
+        return value
+
+    @classmethod
+    def from_form(cls, form: dict[str, str]) -> NewCompetition:
+        values: dict[str, Any] = {k: v for k, v in form.items() if v.strip()}
+        if "dates" in values:
+            values["dates"] = [d.strip() for d in values["dates"].split(",") if d.strip()]
+        try:
+            return cls.model_validate(values)
+        except ValidationError as e:
+            problem = validation_problem(e.errors())
+            raise BadInput(problem.message, problem.field) from None
+
+
+def create_competition(hub: Hub, wanted: NewCompetition, actor: str) -> Executed:
+    if hub.head(wanted.id):
+        raise RuleViolation(f"a competition {wanted.id!r} already exists")
+    command = c.CreateCompetition(
+        wanted.title,
+        wanted.format,
+        format_definition(wanted.format),
+        wanted.event,
+        wanted.gender or None,
+        wanted.distance_m,
+        wanted.track_length_m,
+        wanted.venue or None,
+        None,
+        tuple(wanted.dates),
+    )
+    return hub.execute(wanted.id, command, actor)

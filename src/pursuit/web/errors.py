@@ -1,0 +1,108 @@
+"""The one place errors become HTTP: a status, a code, a message and the field at fault.
+
+Every error the web answers with goes through `problem_of`, and every answer carries the same
+shape, `{"error": {"code": ..., "message": ..., "field": ...}}` (HTML pages render the same
+three things).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pursuit.app.lookup import NoSuchEntrant
+from pursuit.app.service import UnknownCompetition
+from pursuit.errors import PursuitError, RuleViolation, TimeFormatError
+from pursuit.store.errors import ConcurrencyConflict, StoreUnavailable
+
+
+class WebError(PursuitError):
+    """An error the web itself raises, carrying its HTTP status and code."""
+
+    status = 500
+    code = "internal"
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class BadInput(WebError):
+    status, code = 400, "invalid_input"
+
+
+class NotAuthenticated(WebError):
+    status, code = 401, "unauthenticated"
+
+
+class Forbidden(WebError):
+    status, code = 403, "forbidden"
+
+
+class NotFound(WebError):
+    status, code = 404, "not_found"
+
+
+@dataclass(frozen=True)
+class Problem:
+    status: int
+    code: str
+    message: str
+    field: str | None = None
+
+    def document(self) -> dict[str, Any]:
+        return {"error": {"code": self.code, "message": self.message, "field": self.field}}
+
+
+_HTTP_CODES = {
+    400: "invalid_input",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+}
+
+
+def problem_of(exc: BaseException) -> Problem:
+    """The HTTP problem for `exc` (anything unexpected is a 500 that reveals nothing)."""
+    if isinstance(exc, WebError):
+        return Problem(exc.status, exc.code, exc.message, exc.field)
+    if isinstance(exc, UnknownCompetition):  # without the list of ids the service adds
+        return Problem(404, "not_found", exc.message.split(" (known:")[0])
+    if isinstance(exc, NoSuchEntrant):
+        return Problem(400, "invalid_input", exc.message, "entrant")
+    if isinstance(exc, TimeFormatError):
+        return Problem(400, "invalid_input", exc.message, "time")
+    if isinstance(exc, ConcurrencyConflict):
+        return Problem(
+            409, "conflict", f"{exc.message}: someone else recorded first; reload and try again"
+        )
+    if isinstance(exc, StoreUnavailable):
+        return Problem(503, "store_unavailable", "the event store is unavailable; try again")
+    if isinstance(exc, RuleViolation):
+        place = exc.place.field if exc.place is not None else None
+        return Problem(400, "rule_violation", str(exc), place)
+    if isinstance(exc, PursuitError):
+        return Problem(400, "invalid_input", str(exc))
+    return Problem(500, "internal", "something went wrong on the server; it has been logged")
+
+
+def http_problem(status: int, detail: object) -> Problem:
+    """A problem for an HTTP error raised by the framework (404 route, 405 method…)."""
+    message = detail if isinstance(detail, str) else "request refused"
+    return Problem(status, _HTTP_CODES.get(status, "http_error"), message)
+
+
+def validation_problem(errors: Sequence[Mapping[str, Any]]) -> Problem:
+    """FastAPI's request validation errors as one 400 naming the first field at fault."""
+    first = errors[0] if errors else {}
+    loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path", "form")]
+    field = ".".join(loc) or None
+    message = str(first.get("msg", "invalid request"))
+    if first.get("type") == "value_error":  # our own words, e.g. "not a race time: '12..3'"
+        return Problem(400, "invalid_input", message.removeprefix("Value error, "), field)
+    return Problem(400, "invalid_input", f"{field}: {message}" if field else message, field)

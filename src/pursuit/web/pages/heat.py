@@ -1,0 +1,163 @@
+"""The live heat: both riders, their half-lap splits, the gap, the projected finish, a catch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pursuit.core.live_state import CompetitionState, RideState
+from pursuit.core.outcomes import Status
+from pursuit.core.race import catch_bound
+from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time, parse_time
+from pursuit.views.results import ResultsView
+from pursuit.web.errors import NotFound
+from pursuit.web.pages.chart import GapChart, gap_chart
+from pursuit.web.pages.status import find_round, heat_status, heat_title, nation
+
+
+@dataclass(frozen=True)
+class Rider:
+    name: str
+    nation: str
+    side: str
+    status: str  # "" while riding or finished normally, else Overtaken, DNF, …
+    time: str
+    splits: tuple[str, ...]
+    projected: str  # finish projected from the latest lap's pace, while riding
+    done: bool
+
+
+@dataclass(frozen=True)
+class HalfLap:
+    number: int
+    distance_m: int
+    times: tuple[str, ...]  # one per rider, "" where none yet
+    leader: str  # the side ahead, "" when level or unknown
+    gap: str  # seconds, at the competition's precision
+    gap_s: float | None  # positive: red ahead
+
+
+@dataclass(frozen=True)
+class Catch:
+    catcher: str
+    caught: str
+    half_lap: int | None
+
+
+@dataclass(frozen=True)
+class LiveHeat:
+    competition: str
+    title: str
+    round_id: str
+    round_name: str
+    number: int
+    heat_title: str
+    status: str
+    riders: tuple[Rider, ...]
+    half_laps: tuple[HalfLap, ...]
+    latest: HalfLap | None  # the last half lap both riders have passed
+    catch: Catch | None
+    chart: GapChart
+    synthetic: bool
+
+
+def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
+    """The finish at the latest pace: the last lap (two half laps) extrapolated."""
+    k = len(splits)
+    if k < 2 or k >= half_laps:
+        return ""
+    back = min(2, k - 1)
+    pace = (splits[-1].ticks - splits[-1 - back].ticks) / back
+    ticks = int(splits[-1].ticks + pace * (half_laps - k))
+    return format_time(RaceTime(ticks, 4), digits)
+
+
+def _rides(state: CompetitionState, round_id: str, number: int) -> list[RideState]:
+    heat = state.heat(round_id, number)
+    rides = state.rides.get(round_id, {})
+    if heat is not None:
+        found = [
+            rides.get(n) or RideState(n, number, s)
+            for n, s in zip(heat.entrants, heat.sides, strict=False)
+        ]
+    else:
+        found = [r for r in rides.values() if r.heat == number]
+    return sorted(found, key=lambda r: (r.side != "red", r.side != "green"))
+
+
+def _catch(rides: list[RideState]) -> Catch | None:
+    caught = [r for r in rides if r.status is Status.OVERTAKEN]
+    if not caught or len(rides) != 2:
+        return None
+    victim = caught[0]
+    catcher = rides[0] if rides[1] is victim else rides[1]
+    k = catch_bound([parse_time(s) for s in catcher.splits], [parse_time(s) for s in victim.splits])
+    return Catch(catcher.entrant, victim.entrant, k)
+
+
+def _gap_rows(
+    rides: list[RideState], half_laps: int, half_lap_m: float, digits: int
+) -> tuple[tuple[HalfLap, ...], list[float | None]]:
+    parsed = [[parse_time(s) for s in r.splits] for r in rides]
+    rows: list[HalfLap] = []
+    gaps: list[float | None] = []
+    for k in range(1, max((len(p) for p in parsed), default=0) + 1):
+        times = tuple(format_time(p[k - 1], digits) if len(p) >= k else "" for p in parsed)
+        gap: float | None = None
+        leader, shown = "", ""
+        if len(parsed) == 2 and all(len(p) >= k for p in parsed):
+            ticks = parsed[1][k - 1].ticks - parsed[0][k - 1].ticks  # green minus red
+            gap = ticks / TICKS_PER_SECOND
+            leader = "red" if ticks > 0 else "green" if ticks < 0 else ""
+            shown = format_time(RaceTime(abs(ticks), 4), digits)
+        rows.append(HalfLap(k, round(k * half_lap_m), times, leader, shown, gap))
+        gaps.append(gap)
+    return tuple(rows), gaps
+
+
+def live_heat(
+    competition: str, round_id: str, number: int
+) -> Callable[[CompetitionState, ResultsView], LiveHeat]:
+    def build(state: CompetitionState, view: ResultsView) -> LiveHeat:
+        rnd = find_round(view, round_id)
+        rides = _rides(state, round_id, number) if rnd is not None else []
+        if rnd is None or not rides:
+            raise NotFound(f"no heat {number} in round {round_id!r} of {competition}")
+        assert state.meta is not None
+        digits = state.meta.precision
+        half_laps = state.meta.half_laps
+        heat = state.heat(round_id, number)
+        status = heat_status(heat)
+        rows, gaps = _gap_rows(rides, half_laps, state.meta.track_length_m / 2, digits)
+        riders = tuple(
+            Rider(
+                r.entrant,
+                nation(state, r.entrant),
+                r.side or "",
+                r.status.label,
+                format_time(parse_time(r.time), digits) if r.time else "",
+                tuple(format_time(parse_time(s), digits) for s in r.splits),
+                ""
+                if r.finished or status != "running"
+                else projected([parse_time(s) for s in r.splits], half_laps, digits),
+                r.finished,
+            )
+            for r in rides
+        )
+        return LiveHeat(
+            competition,
+            view.competition.title,
+            round_id,
+            rnd.name,
+            number,
+            heat_title(view, round_id, number),
+            status,
+            riders,
+            rows,
+            next((h for h in reversed(rows) if h.gap_s is not None), None),
+            _catch(rides),
+            gap_chart(gaps, half_laps - 1),
+            any(r.synthetic for r in rides),
+        )
+
+    return build

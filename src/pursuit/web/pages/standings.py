@@ -1,0 +1,114 @@
+"""Results of a round and the final classification, marked provisional or official."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pursuit.core.live_state import CompetitionState
+from pursuit.views.results import ResultsView, RowView
+from pursuit.web.errors import NotFound
+from pursuit.web.pages.status import OFFICIAL, PROVISIONAL, RoundLine, find_round, round_line
+
+
+@dataclass(frozen=True)
+class Row:
+    rank: str
+    name: str
+    nation: str
+    time: str
+    note: str
+    shared: bool
+    heat: int | None
+
+
+@dataclass(frozen=True)
+class HeatResult:
+    number: int
+    title: str
+    decided_by: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class RoundResults:
+    competition: str
+    title: str
+    round: RoundLine
+    rounds: tuple[RoundLine, ...]
+    advance: int | None
+    rows: tuple[Row, ...]
+    heats: tuple[HeatResult, ...]  # knockout rounds: heat by heat
+
+
+@dataclass(frozen=True)
+class Place:
+    rank: str
+    name: str
+    nation: str
+    shared: bool
+    vacant: bool
+
+
+@dataclass(frozen=True)
+class Classification:
+    competition: str
+    title: str
+    status: str
+    official: bool
+    places: tuple[Place, ...]
+    notes: tuple[str, ...]
+
+
+def _row(r: RowView) -> Row:
+    return Row(r.rank, r.name, r.nation, r.time, r.note, r.shared, r.heat)
+
+
+def round_results(
+    competition: str, round_id: str
+) -> Callable[[CompetitionState, ResultsView], RoundResults]:
+    def build(state: CompetitionState, view: ResultsView) -> RoundResults:
+        rnd = find_round(view, round_id)
+        if rnd is None:
+            raise NotFound(f"no round {round_id!r} in {competition}")
+        heats: tuple[HeatResult, ...] = ()
+        if rnd.kind == "knockout":
+            heats = tuple(
+                HeatResult(h.number, h.title, h.decided_by, tuple(_row(r) for r in h.rides))
+                for h in rnd.heats
+            )
+        return RoundResults(
+            competition,
+            view.competition.title,
+            round_line(state, rnd),
+            tuple(round_line(state, r) for r in view.rounds),
+            rnd.advance,
+            tuple(_row(r) for r in rnd.ranking),
+            heats,
+        )
+
+    return build
+
+
+def classification(competition: str) -> Callable[[CompetitionState, ResultsView], Classification]:
+    def build(state: CompetitionState, view: ResultsView) -> Classification:
+        places = tuple(
+            Place(p.rank, p.name, p.nation, p.shared, p.vacant) for p in view.classification
+        )
+        notes = []
+        if any(p.rank == "AC" for p in places):
+            notes.append("AC: overtaken and eliminated, not classified.")
+        if any(p.shared for p in places):
+            notes.append("= marks a rank shared by several riders.")
+        if any(p.rank == "" and p.name for p in places):
+            notes.append("Riders without a rank are still in the competition.")
+        return Classification(
+            competition,
+            view.competition.title,
+            OFFICIAL if view.complete else PROVISIONAL,
+            view.complete,
+            places,
+            tuple(notes),
+        )
+
+    return build

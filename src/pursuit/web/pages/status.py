@@ -1,0 +1,80 @@
+"""Where a competition, a round and a heat stand: to come, drawn, running, provisional, official.
+
+A round is official once complete; the competition once every round is. Until then results are
+provisional.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pursuit.core.live_state import CompetitionState, HeatState
+from pursuit.views.results import ResultsView, RoundView
+
+OFFICIAL = "official"
+PROVISIONAL = "provisional"
+
+
+@dataclass(frozen=True)
+class RoundLine:
+    id: str
+    name: str
+    kind: str  # timed | knockout
+    status: str  # to come | drawn | running | provisional | official
+    official: bool
+
+
+@dataclass(frozen=True)
+class HeatRef:
+    round: str
+    number: int
+    title: str
+
+
+def heat_status(heat: HeatState | None) -> str:
+    if heat is None:
+        return "finished"  # known only from results (an imported competition)
+    if heat.done:
+        return "finished"
+    return "running" if heat.started else "to ride"
+
+
+def round_status(state: CompetitionState, rnd: RoundView) -> str:
+    if rnd.complete:
+        return OFFICIAL
+    heats = state.heats.get(rnd.id, {})
+    if any(heat_status(h) == "running" for h in heats.values()):
+        return "running"
+    if rnd.ranking:
+        return PROVISIONAL
+    return "drawn" if heats else "to come"
+
+
+def round_line(state: CompetitionState, rnd: RoundView) -> RoundLine:
+    return RoundLine(rnd.id, rnd.name, rnd.kind, round_status(state, rnd), rnd.complete)
+
+
+def find_round(view: ResultsView, round_id: str) -> RoundView | None:
+    return next((r for r in view.rounds if r.id == round_id), None)
+
+
+def heat_title(view: ResultsView, round_id: str, number: int) -> str:
+    rnd = find_round(view, round_id)
+    if rnd is not None:
+        for heat in rnd.heats:
+            if heat.number == number and rnd.kind == "knockout":
+                return heat.title
+        return f"{rnd.name}, heat {number}"
+    return f"{round_id} heat {number}"
+
+
+def running_heat(state: CompetitionState, view: ResultsView) -> HeatRef | None:
+    heat = state.running_heat()
+    if heat is None:
+        return None
+    return HeatRef(heat.round, heat.number, heat_title(view, heat.round, heat.number))
+
+
+def nation(state: CompetitionState, name: str) -> str:
+    entrant = state.entrants.get(name)
+    return (entrant.nation or "") if entrant is not None else ""

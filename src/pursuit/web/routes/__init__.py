@@ -1,0 +1,1 @@
+"""The routes: public pages, live events, the operator console and the JSON API."""

@@ -1,0 +1,121 @@
+"""The JSON API, writing: one endpoint per operator action, each with its role and body.
+
+Authenticate with `Authorization: Bearer <token>` (POST /api/token, or `pursuit user token`).
+An `Idempotency-Key` header makes a retried request apply once.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Header, Request
+from starlette.concurrency import run_in_threadpool
+
+from pursuit.app.service import Executed
+from pursuit.web.actions import ACTIONS, Action, Body
+from pursuit.web.auth.guards import api_operator
+from pursuit.web.auth.roles import Role
+from pursuit.web.console.confirm import describe
+from pursuit.web.context import web
+from pursuit.web.creation import NewCompetition, create_competition
+from pursuit.web.errors import NotAuthenticated
+from pursuit.web.routes.schemas import (
+    ERRORS,
+    CatchProposal,
+    Credentials,
+    NewUser,
+    Recorded,
+    RecordedEvent,
+    Token,
+)
+
+router = APIRouter(prefix="/api", tags=["write"], responses=ERRORS)
+
+
+def recorded(done: Executed) -> Recorded:
+    proposal = done.proposal
+    return Recorded(
+        position=done.state.position,
+        events=[
+            RecordedEvent(position=e.position, type=e.type, data=e.data, description=describe(e))
+            for e in done.stored
+        ],
+        catch_proposal=CatchProposal(**proposal.__dict__) if proposal is not None else None,
+    )
+
+
+@router.post("/token", response_model=Token, summary="Exchange a name and password for a token")
+def issue_token(request: Request, credentials: Credentials) -> Token:
+    users = web(request).users
+    user = users.authenticate(credentials.name, credentials.password)
+    if user is None:
+        raise NotAuthenticated("wrong name or password")
+    return Token(
+        token=users.issue_token(user.name, user.name), name=user.name, role=user.role.value
+    )
+
+
+@router.post("/users", status_code=201, summary="Add an operator (admin)")
+def add_user(request: Request, user: NewUser) -> dict[str, str]:
+    operator = api_operator(request, Role.ADMIN)
+    added = web(request).users.add(user.name, user.role, user.password, operator.user.name)
+    return {"name": added.name, "role": added.role.value}
+
+
+@router.post(
+    "/competitions",
+    status_code=201,
+    response_model=Recorded,
+    summary="Create a competition from a shipped format (admin)",
+)
+def new_competition(request: Request, wanted: NewCompetition) -> Recorded:
+    operator = api_operator(request, Role.ADMIN)
+    return recorded(create_competition(web(request).hub, wanted, operator.user.name))
+
+
+def _endpoint(action: Action) -> Callable[..., Any]:
+    async def endpoint(
+        request: Request, cid: str, body: Body, idempotency_key: str | None = None
+    ) -> Recorded:
+        def run() -> Recorded:
+            operator = api_operator(request, action.role)
+            done = web(request).hub.execute_with(
+                cid,
+                lambda state: action.build(state, body),
+                operator.user.name,
+                idempotency_key or None,
+            )
+            return recorded(done)
+
+        return await run_in_threadpool(run)
+
+    parameter = inspect.Parameter
+    endpoint.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            parameter("request", parameter.POSITIONAL_OR_KEYWORD, annotation=Request),
+            parameter("cid", parameter.POSITIONAL_OR_KEYWORD, annotation=str),
+            parameter("body", parameter.POSITIONAL_OR_KEYWORD, annotation=action.body),
+            parameter(
+                "idempotency_key",
+                parameter.POSITIONAL_OR_KEYWORD,
+                annotation=str | None,
+                default=Header(None, description="Repeat a request safely: applied once."),
+            ),
+        ],
+        return_annotation=Recorded,
+    )
+    endpoint.__name__ = f"{action.name}_command"
+    return endpoint
+
+
+for _action in ACTIONS.values():
+    router.add_api_route(
+        f"/competitions/{{cid}}/{_action.path}",
+        _endpoint(_action),
+        methods=["POST"],
+        status_code=201,
+        response_model=Recorded,
+        summary=f"{_action.summary} ({_action.role.value} or above)",
+    )

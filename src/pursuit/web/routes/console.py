@@ -1,0 +1,120 @@
+"""The operator console: pick a competition, run its heats, see every event confirmed.
+
+A refused command (a bad time, a heat that is not running, a lower role) changes nothing: the
+desk is shown again with the message next to the field and what was typed still in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import RedirectResponse, Response
+
+from pursuit.errors import PursuitError
+from pursuit.web.actions import ACTIONS
+from pursuit.web.auth.guards import check_csrf, console_operator, session_of
+from pursuit.web.auth.roles import Role
+from pursuit.web.auth.sessions import Session
+from pursuit.web.console.confirm import describe, positions
+from pursuit.web.console.desk import desk
+from pursuit.web.console.screen import screen
+from pursuit.web.context import web
+from pursuit.web.errors import NotFound, Problem, problem_of, validation_problem
+from pursuit.web.routes.public import summaries
+
+router = APIRouter(include_in_schema=False)
+RECENT = 8
+
+
+@router.get("/console")
+def home(request: Request) -> Response:
+    session = session_of(request)
+    console_operator(request, session, Role.TIMEKEEPER)
+    return screen(request, session, "console/home.html", {"competitions": summaries(request)})
+
+
+def _desk_screen(
+    request: Request,
+    session: Session,
+    cid: str,
+    heat: str | None,
+    done: list[int],
+    problem: Problem | None = None,
+    form: str = "",
+    values: dict[str, str] | None = None,
+) -> Response:
+    hub = web(request).hub
+    position, model = hub.model(cid, "desk", desk(cid))
+    recent = hub.events(cid, max(position - RECENT, 0))
+    flash = [describe(e) for e in hub.events(cid, min(done) - 1, max(done))] if done else []
+    errors = {form or "top": problem.message} if problem else {}
+    context: dict[str, Any] = {
+        "desk": model,
+        "position": position,
+        "selected": model.selected(heat),
+        "recent": [describe(e) for e in reversed(recent)],
+        "flash": flash,
+        "errors": errors,
+        "error_field": problem.field if problem else None,
+        "form": form,
+        "values": values or {},
+    }
+    status = problem.status if problem else 200
+    return screen(request, session, "console/desk.html", context, status)
+
+
+@router.get("/console/c/{cid}")
+def competition_desk(
+    request: Request, cid: str, heat: str | None = None, done: str | None = None
+) -> Response:
+    session = session_of(request)
+    console_operator(request, session, Role.TIMEKEEPER)
+    return _desk_screen(request, session, cid, heat, positions(done))
+
+
+def _fields(form: dict[str, str], action: str) -> dict[str, Any]:
+    values: dict[str, Any] = {k: v for k, v in form.items() if v.strip() != ""}
+    if action == "draw" and "pairs" in values:
+        lines = [line for line in values["pairs"].splitlines() if line.strip()]
+        values["pairs"] = [[n.strip() for n in line.split(" v ")] for line in lines]
+    return values
+
+
+def _act(request: Request, cid: str, action: str, form: dict[str, str]) -> Response:
+    session = session_of(request)
+    check_csrf(request, session, form.pop("csrf", None))
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise NotFound(f"no console action {action!r}")
+    operator = console_operator(request, session, spec.role)
+    form_id = form.pop("form", action)
+    command_id = form.pop("command_id", "") or None
+    heat_key = f"{form['round']}/{form['heat']}" if form.get("round") and form.get("heat") else None
+    try:
+        body = spec.body.model_validate(_fields(form, action))
+        done = web(request).hub.execute_with(
+            cid, lambda state: spec.build(state, body), operator.user.name, command_id
+        )
+    except ValidationError as e:
+        problem = validation_problem(e.errors())
+    except PursuitError as e:
+        problem = problem_of(e)
+        if problem.status >= 500:
+            raise
+    else:
+        query = {"done": ",".join(str(e.position) for e in done.stored)}
+        if heat_key:
+            query["heat"] = heat_key
+        return RedirectResponse(f"/console/c/{cid}?{urlencode(query)}", status_code=303)
+    return _desk_screen(request, session, cid, heat_key, [], problem, form_id, form)
+
+
+@router.post("/console/c/{cid}/{action}")
+async def act(request: Request, cid: str, action: str) -> Response:
+    received = await request.form()
+    form = {k: v for k, v in received.items() if isinstance(v, str)}
+    return await run_in_threadpool(_act, request, cid, action, form)

@@ -1,0 +1,42 @@
+"""Server-sent events: one stream per competition, an `update` each time its log moves.
+
+The first event on every (re)connection carries the current position, so a viewer whose page is
+older re-reads it at once: nothing is lost between rendering a page and subscribing.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
+
+from pursuit.web.context import web
+from pursuit.web.errors import NotFound
+from pursuit.web.live.stream import UpdateStream
+
+router = APIRouter()
+
+
+async def competition_head(request: Request, cid: str) -> int:
+    """The current position of `cid` (404 if there is no such competition)."""
+    w = web(request)
+    known = w.broadcaster.head(cid)
+    if known is not None:
+        return known
+    head = await run_in_threadpool(w.hub.head, cid)
+    if head == 0 or cid.startswith("_"):
+        raise NotFound(f"no competition {cid!r}")
+    return head
+
+
+@router.get(
+    "/c/{cid}/events",
+    response_class=UpdateStream,
+    summary="Live updates of a competition (server-sent events)",
+    tags=["live"],
+    responses={200: {"content": {"text/event-stream": {}}, "description": "An endless stream"}},
+)
+async def events(request: Request, cid: str, head: int = Depends(competition_head)) -> UpdateStream:
+    """`event: update`, `data: {"competition", "position", "heats": ["Q/3", …]}` whenever the
+    competition's log moves, and `: ping` every 15 s; re-read the page (or its `/fragment`) at
+    the new position."""
+    return UpdateStream(web(request).broadcaster, cid, head)

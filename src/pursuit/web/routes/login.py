@@ -1,0 +1,56 @@
+"""Console log in and log out: a new session each time, so tokens of the old one are void."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import RedirectResponse, Response
+
+from pursuit.web.auth.guards import check_csrf, keep_session, session_of
+from pursuit.web.console.screen import screen
+from pursuit.web.context import web
+
+router = APIRouter(include_in_schema=False)
+
+
+def _local(target: str | None) -> str:
+    """Only paths inside the console: never redirect to another site."""
+    if target and target.startswith("/console") and not target.startswith("//"):
+        return target
+    return "/console"
+
+
+@router.get("/console/login")
+def login_form(request: Request, next: str | None = None) -> Response:
+    session = session_of(request)
+    return screen(request, session, "console/login.html", {"next": _local(next)})
+
+
+@router.post("/console/login")
+async def login(request: Request) -> Response:
+    form = await request.form()
+    name, password = str(form.get("name", "")).strip(), str(form.get("password", ""))
+    session = session_of(request)
+    check_csrf(request, session, form.get("csrf"))
+    w = web(request)
+    user = await run_in_threadpool(w.users.authenticate, name, password)
+    target = _local(str(form.get("next", "")))
+    if user is None:
+        context = {
+            "next": target,
+            "values": {"name": name},
+            "errors": {"login": "Wrong name or password."},
+        }
+        return screen(request, session, "console/login.html", context, status=401)
+    fresh = w.sessions.new(user.name, user.credentials)
+    return keep_session(request, RedirectResponse(target, status_code=303), fresh)
+
+
+@router.post("/console/logout")
+async def logout(request: Request) -> Response:
+    form = await request.form()
+    session = session_of(request)
+    check_csrf(request, session, form.get("csrf"))
+    anonymous = web(request).sessions.new()
+    redirect = RedirectResponse("/console/login", status_code=303)
+    return keep_session(request, redirect, anonymous)

@@ -1,0 +1,84 @@
+"""Public pages, each also as JSON (`.json` or Accept) and its live part as `/fragment`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from pursuit.app.service import UnknownCompetition
+from pursuit.web.context import web
+from pursuit.web.negotiation import wants_json
+from pursuit.web.pages.bracket import bracket
+from pursuit.web.pages.heat import live_heat
+from pursuit.web.pages.overview import Summary, overview, summary
+from pursuit.web.pages.standings import classification, round_results
+from pursuit.web.pages.startlist import start_list
+from pursuit.web.present import HTML_TYPE, JSON_TYPE, page, to_json
+
+router = APIRouter(include_in_schema=False)
+
+
+def summaries(request: Request) -> list[Summary]:
+    hub = web(request).hub
+    found = []
+    for cid in hub.competitions():
+        try:
+            found.append(hub.model(cid, "summary", summary(cid))[1])
+        except UnknownCompetition:
+            continue  # a log without a CompetitionCreated yet
+    return found
+
+
+@router.get("/")
+@router.get("/competitions")
+def competition_list(request: Request) -> Response:
+    items = summaries(request)
+    if wants_json(request):
+        return Response(to_json(None, {"competitions": items}), media_type=JSON_TYPE)
+    html = web(request).renderer.page("list.html", {"competitions": items})
+    return Response(html, media_type=HTML_TYPE)
+
+
+@router.get("/c/{cid}")
+@router.get("/c/{cid}/fragment")
+def competition_overview(request: Request, cid: str) -> Response:
+    return page(request, cid, "overview", "overview.html", overview(cid), _is_fragment(request))
+
+
+@router.get("/c/{cid}/start/{round_id}")
+@router.get("/c/{cid}/start/{round_id}/fragment")
+def round_start_list(request: Request, cid: str, round_id: str) -> Response:
+    build = start_list(cid, round_id)
+    return page(request, cid, ("start", round_id), "startlist.html", build, _is_fragment(request))
+
+
+@router.get("/c/{cid}/heat/{round_id}/{number}")
+@router.get("/c/{cid}/heat/{round_id}/{number}/fragment")
+def heat(request: Request, cid: str, round_id: str, number: int) -> Response:
+    build = live_heat(cid, round_id, number)
+    key = ("heat", round_id, number)
+    return page(request, cid, key, "heat.html", build, _is_fragment(request))
+
+
+@router.get("/c/{cid}/results/{round_id}")
+@router.get("/c/{cid}/results/{round_id}/fragment")
+def results(request: Request, cid: str, round_id: str) -> Response:
+    build = round_results(cid, round_id)
+    return page(request, cid, ("results", round_id), "results.html", build, _is_fragment(request))
+
+
+@router.get("/c/{cid}/bracket")
+@router.get("/c/{cid}/bracket/fragment")
+def knockout_bracket(request: Request, cid: str) -> Response:
+    return page(request, cid, "bracket", "bracket.html", bracket(cid), _is_fragment(request))
+
+
+@router.get("/c/{cid}/classification")
+@router.get("/c/{cid}/classification/fragment")
+def final_classification(request: Request, cid: str) -> Response:
+    build = classification(cid)
+    return page(request, cid, "classification", "classification.html", build, _is_fragment(request))
+
+
+def _is_fragment(request: Request) -> bool:
+    return request.url.path.endswith("/fragment")

@@ -1,0 +1,72 @@
+"""Shapes the API documents in its OpenAPI description: the one error shape, a write's answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(
+        description="rule_violation, invalid_input, unauthenticated, forbidden, "
+        "not_found, conflict, store_unavailable, internal"
+    )
+    message: str
+    field: str | None = Field(None, description="The input field at fault, when one is.")
+
+
+class ErrorDocument(BaseModel):
+    error: ErrorBody
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorDocument, "description": text}
+    for status, text in (
+        (400, "Refused by the rules, or bad input (nothing was written)"),
+        (401, "No or unknown bearer token"),
+        (403, "The token's user has a lower role"),
+        (404, "No such competition, round or heat"),
+        (409, "Another writer was first; read again and retry"),
+    )
+}
+
+
+class RecordedEvent(BaseModel):
+    position: int
+    type: str
+    data: dict[str, Any]
+    description: str
+
+
+class CatchProposal(BaseModel):
+    round: str
+    heat: int
+    catcher: str
+    caught: str
+    half_lap: int
+
+
+class Recorded(BaseModel):
+    position: int = Field(description="The competition's log position after the write.")
+    events: list[RecordedEvent]
+    catch_proposal: CatchProposal | None = Field(
+        None, description="The splits show a catch: confirm it with POST …/catches."
+    )
+
+
+class Credentials(BaseModel):
+    name: str
+    password: str
+
+
+class Token(BaseModel):
+    token: str
+    name: str
+    role: str
+
+
+class NewUser(BaseModel):
+    name: str
+    role: str = Field(description="timekeeper, commissaire or admin")
+    password: str = Field(min_length=8)

@@ -1,0 +1,35 @@
+"""Serving an app with uvicorn on an address we bind first (so port 0 works and is printed)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+import uvicorn
+from fastapi import FastAPI
+
+GRACEFUL_SHUTDOWN_S = 1  # live streams never end by themselves; don't wait for them
+
+
+def bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(2048)  # connections made before uvicorn is up wait instead of being refused
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(app: FastAPI, sock: socket.socket, announce: Callable[[str], None]) -> None:
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    announce(f"pursuit serving on http://{shown}:{port}/ (Ctrl+C to stop)")
+    config = uvicorn.Config(
+        app,
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+    )
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,45 @@
+"""The one settings object of the web application, built by the CLI and passed explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PasswordCost:
+    """argon2 parameters; the defaults are argon2-cffi's (RFC 9106 low-memory profile)."""
+
+    time_cost: int = 3
+    memory_kib: int = 65536
+    parallelism: int = 4
+
+
+@dataclass(frozen=True)
+class DemoSettings:
+    """What `--demo` replays: the example file, the ids it uses and how fast it runs."""
+
+    example: Path
+    complete_id: str = "mexico-1968"
+    live_id: str = "mexico-1968-live"
+    speed: float = 60.0
+    admin_name: str = "admin"
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """Everything `create_app` needs; nothing in the web package reads the environment.
+
+    `secret_key` signs session cookies and CSRF tokens (give every process sharing a database
+    the same key if a load balancer spreads one operator over several). `secure_cookies` forces
+    the Secure flag; it is also set whenever a request arrives over https.
+    """
+
+    store_url: str
+    secret_key: str
+    demo: DemoSettings | None = None
+    secure_cookies: bool = False
+    session_hours: float = 12.0
+    password_cost: PasswordCost = PasswordCost()
+    watch_interval_s: float = 1.0  # how often heads are polled for writes by other processes
+    cache_entries: int = 512  # rendered pages and fragments kept per process

@@ -1,0 +1,42 @@
+// Live pages: on each server-sent `update`, fetch this page's fragment and swap it in.
+(function () {
+  "use strict";
+  var live = document.getElementById("live");
+  if (!live || !window.EventSource || !window.fetch) return;
+  var status = document.getElementById("live-status");
+  var position = Number(live.dataset.position);
+  var busy = false;
+  var again = false;
+
+  function say(text) { if (status) status.textContent = text; }
+
+  function refresh() {
+    if (busy) { again = true; return; }
+    busy = true;
+    fetch(live.dataset.fragment, { headers: { Accept: "text/html" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        var at = Number(response.headers.get("X-Log-Position"));
+        return response.text().then(function (html) {
+          if (at >= position) {
+            position = at;
+            live.dataset.position = String(at);
+            live.innerHTML = html;
+          }
+          say("Live · log position " + position + " · updated " + new Date().toLocaleTimeString());
+        });
+      })
+      .catch(function () { say("Live · could not refresh; retrying on the next update"); })
+      .finally(function () {
+        busy = false;
+        if (again) { again = false; refresh(); }
+      });
+  }
+
+  var source = new EventSource(live.dataset.events);
+  source.addEventListener("open", function () { say("Live · log position " + position); });
+  source.addEventListener("error", function () { say("Live · reconnecting…"); });
+  source.addEventListener("update", function (event) {
+    if (JSON.parse(event.data).position > position) refresh();
+  });
+})();

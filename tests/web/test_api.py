@@ -1,0 +1,202 @@
+"""The JSON API: tokens, one endpoint per action, roles, one error shape, OpenAPI."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from web_support import PASSWORD, heat_riders
+
+from pursuit.web.context import Web
+
+
+def token(client: TestClient, name: str) -> dict[str, str]:
+    answer = client.post("/api/token", json={"name": name, "password": PASSWORD})
+    assert answer.status_code == 200
+    return {"Authorization": f"Bearer {answer.json()['token']}"}
+
+
+def error(answer: object) -> dict[str, object]:
+    document = answer.json()  # type: ignore[attr-defined]
+    assert set(document) == {"error"} and set(document["error"]) == {"code", "message", "field"}
+    return document["error"]  # type: ignore[no-any-return]
+
+
+def test_a_token_records_a_split_and_the_answer_lists_the_events(
+    client: TestClient, web: Web
+) -> None:
+    red, _ = heat_riders(web)
+    auth = token(client, "tk")
+    started = client.post(
+        "/api/competitions/cup/starts", json={"round": "Q", "heat": 1}, headers=auth
+    )
+    assert started.status_code == 201
+    answer = client.post(
+        "/api/competitions/cup/splits",
+        json={
+            "round": "Q",
+            "heat": 1,
+            "entrant": "berg" if red == "Berit Berg" else red,
+            "time": "12.345",
+        },
+        headers=auth,
+    )
+    assert answer.status_code == 201
+    body = answer.json()
+    assert body["position"] == 8
+    assert body["events"][0]["type"] == "SplitRecorded"
+    assert body["events"][0]["data"]["entrant"] == red
+    assert body["events"][0]["description"].startswith("event 8: SplitRecorded")
+    assert body["catch_proposal"] is None
+    assert web.hub.events("cup", 7)[0].actor == "tk"
+
+
+def test_a_bad_time_is_a_400_naming_the_field(client: TestClient, web: Web) -> None:
+    red, _ = heat_riders(web)
+    auth = token(client, "tk")
+    client.post("/api/competitions/cup/starts", json={"round": "Q", "heat": 1}, headers=auth)
+    head = web.hub.head("cup")
+    answer = client.post(
+        "/api/competitions/cup/splits",
+        json={"round": "Q", "heat": 1, "entrant": red, "time": "1:2:3:4"},
+        headers=auth,
+    )
+    assert answer.status_code == 400
+    problem = error(answer)
+    assert problem["code"] == "invalid_input" and problem["field"] == "time"
+    assert "not a race time" in str(problem["message"])
+    assert web.hub.head("cup") == head
+
+
+def test_a_rule_violation_is_a_400(client: TestClient, web: Web) -> None:
+    red, _ = heat_riders(web)
+    answer = client.post(
+        "/api/competitions/cup/splits",
+        json={"round": "Q", "heat": 1, "entrant": red, "time": "12.3"},
+        headers=token(client, "tk"),
+    )
+    assert answer.status_code == 400
+    assert error(answer)["code"] == "rule_violation"
+    assert "not running" in str(error(answer)["message"])
+
+
+@pytest.mark.parametrize(
+    ("headers", "status", "code"),
+    [
+        ({}, 401, "unauthenticated"),
+        ({"Authorization": "Bearer pst_nonsense"}, 401, "unauthenticated"),
+        ({"Authorization": "Basic dGs6cHc="}, 401, "unauthenticated"),
+    ],
+)
+def test_writes_need_a_valid_bearer_token(
+    client: TestClient, headers: dict[str, str], status: int, code: str
+) -> None:
+    answer = client.post(
+        "/api/competitions/cup/starts", json={"round": "Q", "heat": 1}, headers=headers
+    )
+    assert answer.status_code == status
+    assert error(answer)["code"] == code
+    assert answer.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_lower_role_is_a_403(client: TestClient, web: Web) -> None:
+    head = web.hub.head("cup")
+    answer = client.post(
+        "/api/competitions/cup/disqualifications",
+        json={"round": "Q", "entrant": "Anna Aalto", "reason": "x"},
+        headers=token(client, "tk"),
+    )
+    assert answer.status_code == 403 and error(answer)["code"] == "forbidden"
+    assert web.hub.head("cup") == head
+    users = client.post(
+        "/api/users",
+        json={"name": "x", "role": "admin", "password": "p" * 9},
+        headers=token(client, "com"),
+    )
+    assert users.status_code == 403
+
+
+def test_unknown_things_are_404_and_bad_bodies_400(client: TestClient) -> None:
+    auth = token(client, "com")
+    missing = client.post(
+        "/api/competitions/nope/starts", json={"round": "Q", "heat": 1}, headers=auth
+    )
+    assert missing.status_code == 404 and error(missing)["code"] == "not_found"
+    assert error(client.get("/api/competitions/cup/heats/Q/9"))["code"] == "not_found"
+    bad = client.post(
+        "/api/competitions/cup/starts", json={"round": "Q", "heat": "first"}, headers=auth
+    )
+    assert bad.status_code == 400
+    assert error(bad)["field"] == "heat"
+    unknown_rider = client.post(
+        "/api/competitions/cup/non-starts", json={"round": "Q", "entrant": "Zelda"}, headers=auth
+    )
+    assert unknown_rider.status_code == 400 and error(unknown_rider)["field"] == "entrant"
+
+
+def test_a_lost_race_between_writers_is_a_409(client: TestClient, web: Web) -> None:
+    from pursuit.store.errors import ConcurrencyConflict
+
+    auth = token(client, "tk")
+    store = web.hub.service.store
+    original = store.append
+
+    def lose(*args: object, **kwargs: object) -> object:
+        raise ConcurrencyConflict("cup", 6, 7)
+
+    store.append = lose  # type: ignore[method-assign]
+    try:
+        answer = client.post(
+            "/api/competitions/cup/starts", json={"round": "Q", "heat": 1}, headers=auth
+        )
+    finally:
+        store.append = original  # type: ignore[method-assign]
+    assert answer.status_code == 409 and error(answer)["code"] == "conflict"
+
+
+def test_an_idempotency_key_applies_a_retried_request_once(client: TestClient, web: Web) -> None:
+    auth = {**token(client, "tk"), "Idempotency-Key": "start-q1"}
+    first = client.post(
+        "/api/competitions/cup/starts", json={"round": "Q", "heat": 1}, headers=auth
+    )
+    again = client.post(
+        "/api/competitions/cup/starts", json={"round": "Q", "heat": 1}, headers=auth
+    )
+    assert first.status_code == again.status_code == 201
+    assert first.json()["events"] == again.json()["events"]
+    assert web.hub.head("cup") == 7
+
+
+def test_read_endpoints_serve_the_page_models(client: TestClient) -> None:
+    assert client.get("/api/competitions").json()["competitions"][0]["id"] == "cup"
+    overview = client.get("/api/competitions/cup").json()
+    assert overview == client.get("/c/cup.json").json()
+    assert client.get("/api/competitions/cup/start-lists/Q").json()["heats"]
+    assert client.get("/api/competitions/cup/results").json()["competition"]["title"] == "Test Cup"
+    log = client.get("/api/competitions/cup/log?after=5").json()["events"]
+    assert [e["position"] for e in log] == [6]
+
+
+def test_the_openapi_document_lists_the_write_endpoints_with_bodies(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    for action in (
+        "starts",
+        "splits",
+        "finishes",
+        "catches",
+        "non-starts",
+        "non-finishes",
+        "disqualifications",
+        "relegations",
+        "corrections",
+        "decisions",
+        "entrants",
+        "draws",
+    ):
+        operation = paths[f"/api/competitions/{{cid}}/{action}"]["post"]
+        assert "requestBody" in operation, action
+        assert "403" in operation["responses"]
+        assert "422" not in operation["responses"]  # bad input is a 400, in the one error shape
+    assert "/api/token" in paths and "/api/competitions/{cid}/heats/{round_id}/{number}" in paths
+    split_schema = spec["components"]["schemas"]["Split"]
+    assert {"round", "heat", "entrant"} <= set(split_schema["required"])

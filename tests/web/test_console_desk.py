@@ -1,0 +1,194 @@
+"""The operator's desk: start, splits, finishes and catches, each confirmed as the event
+recorded; a refused input changes nothing and says why next to the field."""
+
+from __future__ import annotations
+
+import html as html_text
+import re
+
+from fastapi.testclient import TestClient
+from web_support import Console, heat_riders
+
+from pursuit.web.context import Web
+
+
+def start_heat(console: Console) -> None:
+    answer = console.post("/console/c/cup/start", {"round": "Q", "heat": "1"})
+    assert answer.status_code == 303, answer.text
+
+
+def split(console: Console, rider: str, time: str, form: str = "rider-0") -> object:
+    return console.post(
+        "/console/c/cup/split",
+        {"round": "Q", "heat": "1", "entrant": rider, "time": time, "form": form},
+    )
+
+
+def test_a_split_is_confirmed_with_the_event_recorded(console: Console, web: Web) -> None:
+    red, _ = heat_riders(web)
+    console.login("tk")
+    start_heat(console)
+    answer = split(console, red, "12.31")
+    assert answer.status_code == 303
+    page = console.client.get(answer.headers["location"])
+    assert f"event 8: SplitRecorded round=Q, heat=1, entrant={red}, half_lap=1, elapsed=12.31" in (
+        page.text
+    )
+    assert "2 of 31 half-lap splits" not in page.text
+    assert "1 of 31 half-lap splits, last 12.31" in page.text
+
+
+def test_the_desk_focuses_the_time_field_of_the_rider_due_next(console: Console, web: Web) -> None:
+    red, green = heat_riders(web)
+    console.login("tk")
+    start_heat(console)
+    split(console, red, "12.31")
+    page = console.client.get("/console/c/cup").text
+    focused = re.search(r'id="(rider-\d)-time"[^>]*autofocus', page, re.S)
+    assert focused is not None and focused.group(1) == "rider-1"  # green has no split yet
+    assert f"Time for {green}: half lap 1, or the finish" in page
+
+
+def test_a_bad_time_shows_an_error_next_to_the_field_and_changes_nothing(
+    console: Console, web: Web
+) -> None:
+    red, _ = heat_riders(web)
+    console.login("tk")
+    start_heat(console)
+    head = web.hub.head("cup")
+    answer = split(console, red, "12,3.4x")
+    assert answer.status_code == 400
+    assert web.hub.head("cup") == head
+    html = answer.text
+    error = re.search(r'<p class="field-error" id="error-rider-0" role="alert">([^<]+)</p>', html)
+    assert error is not None
+    assert html_text.unescape(error.group(1)).startswith("not a race time: '12,3.4x'")
+    assert 'aria-invalid="true" aria-describedby="error-rider-0"' in html
+    assert 'value="12,3.4x"' in html  # what was typed stays, to be fixed
+
+
+def test_an_implausible_split_is_refused_with_its_reason(console: Console, web: Web) -> None:
+    red, _ = heat_riders(web)
+    console.login("tk")
+    start_heat(console)
+    head = web.hub.head("cup")
+    answer = split(console, red, "2.00")
+    assert answer.status_code == 400
+    assert "faster than any pursuit" in answer.text
+    assert web.hub.head("cup") == head
+
+
+def test_a_finish_by_the_second_button_of_the_same_form(console: Console, web: Web) -> None:
+    red, _ = heat_riders(web)
+    console.login("tk")
+    start_heat(console)
+    answer = console.post(
+        "/console/c/cup/finish", {"round": "Q", "heat": "1", "entrant": red, "time": "4:35.123"}
+    )
+    assert answer.status_code == 303
+    page = console.client.get(answer.headers["location"]).text
+    assert f"FinishRecorded round=Q, heat=1, entrant={red}, time=4:35.123" in page
+
+
+def test_the_catch_the_splits_show_is_proposed_and_confirmed(
+    console: Console, web: Web, client: TestClient
+) -> None:
+    red, green = heat_riders(web)
+    console.login("tk")
+    start_heat(console)
+    split(console, red, "12.0")
+    split(console, green, "15.0", "rider-1")
+    split(console, red, "20.0")
+    split(console, green, "28.0", "rider-1")
+    split(console, red, "28.0")  # red's 3rd crossing no later than green's 2nd: caught
+    page = client.get("/console/c/cup").text
+    assert f"the splits show {red} has caught {green} by half lap 3" in page
+    token = console.csrf()
+    confirm = client.post(
+        "/console/c/cup/catch",
+        data={
+            "csrf": token,
+            "round": "Q",
+            "heat": "1",
+            "catcher": red,
+            "half_lap": "3",
+            "form": "catch",
+        },
+        follow_redirects=False,
+    )
+    assert confirm.status_code == 303
+    after = client.get(confirm.headers["location"]).text
+    assert f"CatchRecorded round=Q, heat=1, catcher={red}, caught={green}, half_lap=3" in after
+    heat = client.get("/c/cup/heat/Q/1.json").json()
+    assert heat["catch"] == {"catcher": red, "caught": green, "half_lap": 3}
+
+
+def test_a_double_submitted_form_is_recorded_once(console: Console, web: Web) -> None:
+    red, _ = heat_riders(web)
+    console.login("tk")
+    start_heat(console)
+    token = console.csrf()
+    form = {
+        "csrf": token,
+        "round": "Q",
+        "heat": "1",
+        "entrant": red,
+        "time": "12.3",
+        "command_id": "the-same-form",
+    }
+    first = console.client.post("/console/c/cup/split", data=form, follow_redirects=False)
+    again = console.client.post("/console/c/cup/split", data=form, follow_redirects=False)
+    assert first.status_code == again.status_code == 303
+    assert first.headers["location"] == again.headers["location"]
+    assert web.hub.service.existing("cup").rides["Q"][red].splits == ["12.3"]
+
+
+def test_corrections_need_a_reason_and_keep_the_old_value_in_the_log(
+    console: Console, web: Web
+) -> None:
+    red, _ = heat_riders(web)
+    console.login("com")
+    start_heat(console)
+    console.post(
+        "/console/c/cup/finish", {"round": "Q", "heat": "1", "entrant": red, "time": "4:35.123"}
+    )
+    missing = console.post(
+        "/console/c/cup/correct",
+        {"round": "Q", "entrant": red, "time": "4:35.223", "form": "correct"},
+    )
+    assert missing.status_code == 400 and "reason" in missing.text
+    done = console.post(
+        "/console/c/cup/correct",
+        {"round": "Q", "entrant": red, "time": "4:35.223", "reason": "photo finish checked"},
+    )
+    assert done.status_code == 303
+    types = [e.type for e in web.hub.events("cup", 0)]
+    assert types[-2:] == ["FinishRecorded", "RideCorrected"]
+
+
+def test_an_admin_creates_a_competition_and_registers_entrants(console: Console, web: Web) -> None:
+    console.login("boss")
+    created = console.post(
+        "/console/new",
+        {
+            "id": "spring-cup",
+            "title": "Spring Cup",
+            "format": "uci-individual-pursuit",
+            "distance_m": "3000",
+            "track_length_m": "250",
+            "dates": "2026-04-01",
+        },
+        page="/console/new",
+    )
+    assert created.status_code == 303
+    entered = console.post(
+        "/console/c/spring-cup/enter",
+        {"name": "Eva Ek", "nation": "SWE"},
+        page="/console/c/spring-cup",
+    )
+    assert entered.status_code == 303
+    assert list(web.hub.service.existing("spring-cup").entrants) == ["Eva Ek"]
+    bad = console.post(
+        "/console/new", {"id": "Bad Id!", "title": "x", "format": "nope"}, page="/console/new"
+    )
+    assert bad.status_code == 400 and "id" in bad.text

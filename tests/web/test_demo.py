@@ -1,0 +1,66 @@
+"""`--demo`: the 1968 competition complete, an admin login, and a replay that resumes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from fastapi import FastAPI
+from web_support import EXAMPLE, settings
+
+from pursuit.web.app import create_app
+from pursuit.web.context import Web
+from pursuit.web.demo import DemoReplay, prepare_demo
+from pursuit.web.settings import DemoSettings
+
+DEMO = DemoSettings(example=EXAMPLE, speed=0)
+
+
+@pytest.fixture
+def parts() -> Web:
+    application: FastAPI = create_app(settings())
+    web: Web = application.state.web
+    return web
+
+
+def run_to_end(web: Web, run: object) -> None:
+    replay = DemoReplay(web, run)  # type: ignore[arg-type]
+    replay.start()
+    replay._thread.join(30)
+    assert not replay.running
+
+
+def test_the_complete_competition_is_imported_once_and_the_admin_password_changes(
+    parts: Web,
+) -> None:
+    first = prepare_demo(parts, DEMO)
+    head = parts.hub.head("mexico-1968")
+    second = prepare_demo(parts, DEMO)
+    assert parts.hub.head("mexico-1968") == head > 0
+    assert first.password != second.password
+    assert parts.users.authenticate("admin", first.password) is None
+    admin = parts.users.authenticate("admin", second.password)
+    assert admin is not None and admin.role.value == "admin"
+
+
+def test_a_stopped_replay_resumes_without_writing_anything_twice(parts: Web) -> None:
+    run = prepare_demo(parts, DEMO)
+    run_to_end(parts, replace(run, steps=run.steps[:100]))
+    partial = parts.hub.head(run.live_id)
+    assert partial > 0
+    again = prepare_demo(parts, DEMO)
+    assert again.live_id == run.live_id  # not finished: resume there
+    run_to_end(parts, again)
+    run_to_end(parts, replace(again, live_id="in-one-go"))
+    resumed = [(e.type, e.data) for e in parts.hub.events(run.live_id, 0)]
+    in_one_go = [(e.type, e.data) for e in parts.hub.events("in-one-go", 0)]
+    assert len(resumed) > partial
+    assert resumed == in_one_go  # nothing written twice, nothing skipped
+    view = parts.hub.model(run.live_id, "t", lambda state, view: view)[1]
+    assert view.complete
+    assert [p.name for p in view.classification[:3]] == [
+        "Daniel Rébillard",
+        "Mogens Frey",
+        "Xaver Kurmann",
+    ]
+    assert prepare_demo(parts, DEMO).live_id == "mexico-1968-live-2"  # that one is over

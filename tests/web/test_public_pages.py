@@ -1,0 +1,145 @@
+"""Public pages: rendered on the server, accessible, and each also as JSON."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from web_support import EXAMPLE, Console, heat_riders
+
+from pursuit.app.importing import commands_from_file
+from pursuit.web.context import Web
+
+
+@pytest.fixture
+def olympics(web: Web) -> str:
+    web.hub.execute_all("mexico-1968", commands_from_file(EXAMPLE), "import", "import-1968")
+    return "mexico-1968"
+
+
+PAGES = [
+    "/c/{c}",
+    "/c/{c}/start/Q",
+    "/c/{c}/start/QF",
+    "/c/{c}/heat/QF/1",
+    "/c/{c}/results/Q",
+    "/c/{c}/results/F",
+    "/c/{c}/bracket",
+    "/c/{c}/classification",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_is_accessible_html_with_its_json_twin(
+    client: TestClient, olympics: str, path: str
+) -> None:
+    url = path.format(c=olympics)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    html = page.text
+    assert '<html lang="en">' in html
+    assert '<main id="main">' in html
+    assert "<h1>" in html
+    if "<table" in html:
+        assert html.count("<caption") >= html.count("<table")
+        assert 'scope="col"' in html
+    by_suffix = client.get(url + ".json")
+    by_accept = client.get(url, headers={"Accept": "application/json"})
+    assert by_suffix.headers["content-type"] == "application/json"
+    assert by_suffix.json() == by_accept.json()
+    assert by_suffix.json()["position"] == int(page.headers["X-Log-Position"])
+
+
+def test_the_overview_explains_the_format_in_words_and_lists_entrants_with_nations(
+    client: TestClient, olympics: str
+) -> None:
+    html = client.get(f"/c/{olympics}").text
+    assert "1st v 8th" in html  # the format's description
+    assert "1968-10-17" in html
+    assert "Xaver Kurmann" in html and "SUI" in html
+    data = client.get(f"/c/{olympics}.json").json()
+    assert data["status"] == "official"
+    assert [r["status"] for r in data["rounds"]] == ["official"] * 5
+    assert len(data["entrants"]) == 28
+
+
+def test_the_classification_shows_shared_ranks_and_ac(client: TestClient, olympics: str) -> None:
+    data = client.get(f"/c/{olympics}/classification.json").json()
+    fifth = [p["name"] for p in data["places"] if p["rank"] == "5"]
+    assert len(fifth) == 4 and all(p["shared"] for p in data["places"] if p["rank"] == "5")
+    assert any(p["rank"] == "AC" for p in data["places"])
+    html = client.get(f"/c/{olympics}/classification").text
+    assert "Official" in html and 'title="shared rank"' in html
+    assert "AC: overtaken and eliminated" in html
+
+
+def test_the_bracket_marks_who_went_through(client: TestClient, olympics: str) -> None:
+    data = client.get(f"/c/{olympics}/bracket.json").json()
+    final = next(col for col in data["columns"] if col["round"]["id"] == "F")
+    winners = [s["name"] for s in final["matches"][0]["slots"] if s["winner"]]
+    assert winners == ["Daniel Rébillard"]
+    assert [c["round"]["id"] for c in data["columns"]] == ["QF", "SF", "B", "F"]
+
+
+def test_a_live_round_is_provisional_until_complete(client: TestClient, web: Web) -> None:
+    start = client.get("/c/cup/start/Q.json").json()
+    assert start["round"]["status"] == "drawn"
+    assert all({s["side"] for s in h["starters"]} == {"red", "green"} for h in start["heats"])
+    assert start["sides_known"] is True
+    overview = client.get("/c/cup.json").json()
+    assert overview["status"] == "provisional"
+    assert client.get("/c/cup/classification").text.count("Provisional") >= 1
+
+
+def test_the_live_heat_shows_splits_gaps_projection_and_a_catch(
+    client: TestClient, console: Console, web: Web
+) -> None:
+    red, green = heat_riders(web)
+    console.login("tk")
+    console.post("/console/c/cup/start", {"round": "Q", "heat": "1"})
+    for red_time, green_time in (("12.0", "12.5"), ("20.0", "21.0"), ("28.0", "29.5")):
+        console.post(
+            "/console/c/cup/split", {"round": "Q", "heat": "1", "entrant": red, "time": red_time}
+        )
+        console.post(
+            "/console/c/cup/split",
+            {"round": "Q", "heat": "1", "entrant": green, "time": green_time},
+        )
+    data = client.get("/c/cup/heat/Q/1.json").json()
+    assert [r["name"] for r in data["riders"]] == [red, green]
+    assert [r["side"] for r in data["riders"]] == ["red", "green"]
+    assert [h["gap"] for h in data["half_laps"]] == ["0.500", "1.000", "1.500"]
+    assert {h["leader"] for h in data["half_laps"]} == {"red"}
+    # the last lap (two half laps, 16 s) projected over the 29 half laps still to go
+    assert data["riders"][0]["projected"] == "4:20.000"
+    assert len(data["chart"]["bars"]) == 3
+    assert all(b["side"] == "red" for b in data["chart"]["bars"])
+    html = client.get("/c/cup/heat/Q/1").text
+    assert "ahead by <strong>1.500 s</strong>" in html
+    assert re.search(r"<svg[^>]+role=\"img\"", html)
+
+
+def test_unknown_pages_are_404_in_html_and_in_json(client: TestClient) -> None:
+    html = client.get("/c/nowhere")
+    assert html.status_code == 404 and "Not found" in html.text
+    data = client.get("/c/nowhere.json")
+    assert data.status_code == 404
+    assert data.json() == {
+        "error": {"code": "not_found", "message": "no competition 'nowhere'", "field": None}
+    }
+    assert client.get("/c/_users").status_code == 404  # the users' log is no competition
+
+
+def test_the_competition_list_leaves_out_reserved_logs(client: TestClient) -> None:
+    data = client.get("/competitions.json").json()
+    assert [c["id"] for c in data["competitions"]] == ["cup"]
+    assert "Test Cup" in client.get("/").text
+
+
+def test_a_fragment_is_the_live_part_of_its_page(client: TestClient) -> None:
+    page = client.get("/c/cup/start/Q").text
+    fragment = client.get("/c/cup/start/Q/fragment").text
+    assert "<html" not in fragment
+    assert fragment.strip() in page
