@@ -272,3 +272,5 @@ def test_the_1968_replay_reaches_the_published_classification_with_synthetic_spl
     assert kurmann.synthetic and len(kurmann.splits) == 23
     # splits end before the published time and the time is exact
     assert kurmann.time == "4:40.41"
+    # records set on the day travel with the finish (Frey's Olympic record in QF 4)
+    assert state.ride("QF", "Mogens Frey").record == "OR" and kurmann.record == "OR"

@@ -155,7 +155,13 @@ def _heat_steps(
             timed.append((own[-1].seconds + 1, 2, c.RecordNonFinish(spec.id, ride.entrant)))
         else:
             timed.append(
-                (time.seconds, 3, c.RecordFinish(spec.id, number, ride.entrant, format_time(time)))
+                (
+                    time.seconds,
+                    3,
+                    c.RecordFinish(
+                        spec.id, number, ride.entrant, format_time(time), None, ride.record
+                    ),
+                )
             )
     timed += _catches(spec, number, heat, splits)
     timed.sort(key=lambda t: (t[0], t[1]))

@@ -146,6 +146,9 @@ def finish(
     impulse: str | None = typer.Option(
         None, "--impulse", help="Finish impulse (time of day).", show_default=False
     ),
+    record: str | None = typer.Option(
+        None, "--record", help="A record set by this time: OR, WR…", show_default=False
+    ),
     db: str | None = DB,
     competition: str | None = COMPETITION,
     who: str | None = ACTOR,
@@ -155,7 +158,9 @@ def finish(
         db,
         competition,
         who,
-        lambda svc, state: c.RecordFinish(round_id, heat, _rider(state, rider), time, impulse),
+        lambda svc, state: c.RecordFinish(
+            round_id, heat, _rider(state, rider), time, impulse, record
+        ),
     )
 
 

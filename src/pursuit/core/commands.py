@@ -72,6 +72,7 @@ class RecordFinish(Command):
     entrant: str
     time: str | None = None
     impulse: str | None = None
+    record: str | None = None  # OR, WR: a record set by this time
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,6 +79,7 @@ def finish(state: CompetitionState, cmd: c.RecordFinish) -> list[ev.Event]:
             cmd.entrant,
             format_time(time),
             "impulse" if cmd.impulse else "typed",
+            cmd.record,
         )
     ]
 

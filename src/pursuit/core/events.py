@@ -88,6 +88,7 @@ class FinishRecorded(Event):
     entrant: str
     time: str
     source: str = "typed"  # typed | impulse
+    record: str | None = None  # OR, WR
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,6 +78,7 @@ def _split(state: CompetitionState, e: ev.SplitRecorded) -> None:
 def _finish(state: CompetitionState, e: ev.FinishRecorded) -> None:
     ride = _ride(state, e.round, e.entrant)
     ride.time = e.time
+    ride.record = e.record or ride.record
     ride.finished = True
     _close_heat_if_over(state, e.round, e.heat)
 
