@@ -15,6 +15,7 @@ from pursuit.app.service import CompetitionService
 from pursuit.charts import bracket_chart, gap_chart, lap_chart, qualifying_chart
 from pursuit.charts.qualifying import WIDTH_IN, chart_height
 from pursuit.core.engine import compute
+from pursuit.sheets.plan import sheets_for
 from pursuit.sheets.source import SheetSource
 from pursuit.views.heat_sheet import build_heat_sheet
 
@@ -104,3 +105,51 @@ def test_a_heat_without_splits_still_draws_a_chart_that_says_so(
     sheet = build_heat_sheet(file_source.computed.results, "QF", 1)
     assert not sheet.has_splits
     assert png_size(gap_chart(sheet, "png")) == (350, 220)
+
+
+def test_a_kept_canvas_gives_the_same_bytes_whatever_it_drew_before(
+    db_service: CompetitionService, file_source: SheetSource
+) -> None:
+    results = compute(db_service.existing(CID).competition())
+    first, other = build_heat_sheet(results, "SF", 1), build_heat_sheet(results, "QF", 3)
+    empty = build_heat_sheet(file_source.computed.results, "QF", 1)  # no splits: NullLocator
+    heats = [first, empty, other]
+    for chart in (gap_chart, lap_chart):
+        for fmt in ("svg", "pdf"):
+            forward = [chart(h, fmt) for h in heats]
+            backward = [chart(h, fmt) for h in reversed(heats)][::-1]
+            assert forward == backward, (chart.__name__, fmt)
+            assert len(set(forward)) == 3
+
+
+def test_charts_come_as_pdf_pages_of_the_size_asked_for(heat: object) -> None:
+    pdf = gap_chart(heat, "pdf", width=4.0, height=2.5)  # type: ignore[arg-type]
+    assert pdf.startswith(b"%PDF-")
+    assert re.search(rb"/MediaBox \[\s*0 0 288 180\s*\]", pdf)
+    assert b"/CreationDate" not in pdf  # no date: the same bytes on every run
+
+
+def test_a_book_is_the_same_bytes_drawn_here_or_across_processes(
+    db_source: SheetSource, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pursuit.charts import book
+
+    sheets = sheets_for(db_source, kinds=("heat", "round"))
+    charts = [c for s in sheets for c in s.charts.values()]
+    assert len(charts) > 6
+    monkeypatch.setattr(book, "BOOK_PAGES", 3)
+    here, pages = book.draw_books(charts, workers=1)
+    spread, pages_spread = book.draw_books(charts, workers=2)
+    assert here == spread and pages == pages_spread
+    assert len(here) == -(-len(charts) // 3)
+    assert [(p.book, p.number) for p in pages[:4]] == [(0, 1), (0, 2), (0, 3), (1, 1)]
+    counts = [len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", b)) for b in here]
+    assert counts == [sum(1 for p in pages if p.book == i) for i in range(len(here))]
+
+
+def test_sheets_draw_their_charts_only_when_an_output_asks(db_source: SheetSource) -> None:
+    (sheet,) = sheets_for(db_source, "QF", 1)
+    assert sorted(sheet.charts) == sorted(sheet.images) == ["heat-QF-1-gap", "heat-QF-1-laps"]
+    svg = sheet.images["heat-QF-1-gap"]
+    assert svg.startswith("<?xml") and svg is sheet.images["heat-QF-1-gap"]  # drawn once
+    assert svg == sheet.charts["heat-QF-1-gap"].draw("svg").decode("utf-8")

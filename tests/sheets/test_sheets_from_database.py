@@ -42,7 +42,9 @@ def test_a_heat_sheet_prints_every_half_lap_with_both_splits_the_gap_and_the_lea
     a = [parse_time(s) for s in bylsma.splits] + [parse_time("4:41.66")]
     b = [parse_time(s) for s in trevino.splits] + [parse_time("4:42.40")]
     assert len(a) == len(b) == 24
-    rows = [ln.split() for ln in text.splitlines() if re.match(r"^\s*\d{1,2}\s+[\d,]+\s+\d", ln)]
+    # a table row: half lap, metres, then a time (the charts' tick labels have no decimals)
+    table_row = r"^\s*\d{1,2}\s+[\d,]+\s+(\d+:)?\d+\.\d\d\s"
+    rows = [ln.split() for ln in text.splitlines() if re.match(table_row, ln)]
     assert [int(r[0]) for r in rows] == list(range(1, 25))
     for k in (1, 6, 12, 24):
         row = rows[k - 1]
@@ -54,6 +56,8 @@ def test_a_heat_sheet_prints_every_half_lap_with_both_splits_the_gap_and_the_lea
     assert "John Bylsma wins in 4:41.66, on time." in text
     assert "Splits are synthetic" in text
     assert f"since {completed_at(db_service, 'QF')}" in text
+    # the charts' text is text in the PDF too (embedded as PDF pages, not outlines)
+    assert "Gap between the riders" in text and "Bylsma (lap 1:" in text
 
 
 def test_the_heat_sheet_page_shows_both_charts_in_the_side_colours(

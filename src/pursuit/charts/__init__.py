@@ -1,4 +1,6 @@
-"""Pictures of a competition drawn with matplotlib: each function returns SVG or PNG bytes.
+"""Pictures of a competition drawn with matplotlib: each chart is an object drawn on demand
+(`Chart.draw` gives SVG, PNG or PDF bytes; `pursuit.charts.book` draws many as PDF pages), and
+each function returns one chart's bytes.
 
 - `gap_chart`, `lap_chart`: one heat (from the heat-sheet view);
 - `bracket_chart`: the knockout rounds (from the results view);
@@ -7,9 +9,20 @@
 
 from __future__ import annotations
 
-from pursuit.charts.bracket import bracket_chart
-from pursuit.charts.heat import gap_chart, lap_chart
-from pursuit.charts.qualifying import qualifying_chart
-from pursuit.charts.style import ImageFormat
+from pursuit.charts.bracket import BracketChart, bracket_chart
+from pursuit.charts.heat import GapChart, LapChart, gap_chart, lap_chart
+from pursuit.charts.qualifying import QualifyingChart, qualifying_chart
+from pursuit.charts.style import Chart, ImageFormat
 
-__all__ = ["ImageFormat", "bracket_chart", "gap_chart", "lap_chart", "qualifying_chart"]
+__all__ = [
+    "BracketChart",
+    "Chart",
+    "GapChart",
+    "ImageFormat",
+    "LapChart",
+    "QualifyingChart",
+    "bracket_chart",
+    "gap_chart",
+    "lap_chart",
+    "qualifying_chart",
+]

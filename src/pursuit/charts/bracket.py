@@ -9,12 +9,14 @@ below the rest of its column.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from pursuit.charts.style import ACCENT, INK, MUTED, ImageFormat, encode, new_figure, styled
+from pursuit.charts.style import ACCENT, INK, MUTED, Chart, ImageFormat, T, new_figure, styled
 from pursuit.core.formats import Format, RoundKind, RoundSpec
 from pursuit.core.refs import HeatRef
 from pursuit.views.results import HeatView, ResultsView
@@ -36,13 +38,29 @@ class _Box:
 
 
 def bracket_chart(view: ResultsView, fmt_spec: Format, fmt: ImageFormat = "svg") -> bytes:
-    boxes = _layout(fmt_spec)
-    heats = {(r.id, h.number): h for r in view.rounds for h in r.heats}
-    columns = max((b.column for b in boxes.values()), default=0) + 1
-    low = min((b.y for b in boxes.values()), default=0.0) - 0.55
-    high = 0.9
-    width, height = columns * COLUMN_IN + 0.2, (high - low) * ROW_IN
-    with styled():
+    """The bracket as SVG, PNG or PDF bytes (see `BracketChart`)."""
+    return BracketChart(view, fmt_spec).draw(fmt)
+
+
+@dataclass(frozen=True, eq=False)
+class BracketChart(Chart):
+    """The knockout rounds of `view` laid out from the references of `fmt_spec`."""
+
+    view: ResultsView
+    fmt_spec: Format
+
+    def render(self, save: Callable[[Figure], T]) -> T:
+        with styled():
+            return save(self._figure())
+
+    def _figure(self) -> Figure:
+        view, fmt_spec = self.view, self.fmt_spec
+        boxes = _layout(fmt_spec)
+        heats = {(r.id, h.number): h for r in view.rounds for h in r.heats}
+        columns = max((b.column for b in boxes.values()), default=0) + 1
+        low = min((b.y for b in boxes.values()), default=0.0) - 0.55
+        high = 0.9
+        width, height = columns * COLUMN_IN + 0.2, (high - low) * ROW_IN
         figure = new_figure(width, height)
         ax = figure.add_axes((0.1 / width, 0.0, 1 - 0.2 / width, 1.0))
         ax.set_xlim(0, columns)
@@ -71,7 +89,7 @@ def bracket_chart(view: ResultsView, fmt_spec: Format, fmt: ImageFormat = "svg")
             )
         if not boxes:
             ax.text(0.5, 0.0, "no knockout rounds", ha="center", color=MUTED)
-        return encode(figure, fmt)
+        return figure
 
 
 def _layout(fmt_spec: Format) -> dict[Node, _Box]:

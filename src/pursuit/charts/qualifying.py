@@ -3,8 +3,15 @@ line after the last rider who advances, overtaken (eliminated) riders hatched an
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from matplotlib import rcParams
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullLocator
+from matplotlib.transforms import ScaledTranslation
 
 from pursuit.charts.style import (
     ACCENT,
@@ -12,8 +19,9 @@ from pursuit.charts.style import (
     INK,
     MUTED,
     RED,
+    Chart,
     ImageFormat,
-    encode,
+    T,
     new_figure,
     styled,
 )
@@ -24,6 +32,7 @@ WIDTH_IN = 6.8
 ROW_IN = 0.16  # height of one bar's row
 MIN_ROW_IN = 0.06  # the least a row may shrink to when the height is capped
 FRAME_IN = 0.9  # title, axis and legend
+BAR = 0.72  # a bar's height, in rows
 
 
 def row_height(riders: int, max_height: float | None = None) -> float:
@@ -43,13 +52,30 @@ def qualifying_chart(
     width: float = WIDTH_IN,
     max_height: float | None = None,
 ) -> bytes:
+    """The qualifying chart of a timed round as SVG, PNG or PDF bytes (see
+    `QualifyingChart`)."""
+    return QualifyingChart(round_view, width, max_height).draw(fmt)
+
+
+@dataclass(frozen=True, eq=False)
+class QualifyingChart(Chart):
     """Every rider with a time, in the round's ranking order (so an overtaken rider sits
     below the ranked ones whatever his time). Bars start at a common baseline a little
     under the fastest time, so the differences show."""
-    rows = [r for r in round_view.ranking if r.time]
-    height = chart_height(len(rows), max_height)
-    font = max(3.5, min(6.5, row_height(len(rows), max_height) * 72 * 0.8))
-    with styled():
+
+    round_view: RoundView
+    width: float = WIDTH_IN
+    max_height: float | None = None
+
+    def render(self, save: Callable[[Figure], T]) -> T:
+        with styled():
+            return save(self._figure())
+
+    def _figure(self) -> Figure:
+        round_view, width, max_height = self.round_view, self.width, self.max_height
+        rows = [r for r in round_view.ranking if r.time]
+        height = chart_height(len(rows), max_height)
+        font = max(3.5, min(6.5, row_height(len(rows), max_height) * 72 * 0.8))
         figure = new_figure(width, height)
         left, right = 2.0 / width, 0.25 / width
         top, bottom = 0.3 / height, 0.75 / height
@@ -63,25 +89,24 @@ def qualifying_chart(
             base = (min(seconds) // 5) * 5 - 5
             span = max(seconds) - base
             normal = [i for i in range(len(rows)) if i not in out]
-            ax.barh(
-                normal,
-                [seconds[i] - base for i in normal],
-                left=base,
-                height=0.72,
-                color=[ACCENT if i in qualified else "#9db4cc" for i in normal],
-                linewidth=0,
+            # the bars as two collections (plain and hatched), not one patch per rider
+            bars = [_bar(i, base, seconds[i]) for i in range(len(rows))]
+            ax.add_collection(
+                PolyCollection(
+                    [bars[i] for i in normal],
+                    facecolors=[ACCENT if i in qualified else "#9db4cc" for i in normal],
+                    linewidths=0,
+                )
             )
             if out:
-                hatched = sorted(out)
-                ax.barh(
-                    hatched,
-                    [seconds[i] - base for i in hatched],
-                    left=base,
-                    height=0.72,
-                    color="white",
-                    edgecolor=MUTED,
-                    hatch="////",
-                    linewidth=0.5,
+                ax.add_collection(
+                    PolyCollection(
+                        [bars[i] for i in sorted(out)],
+                        facecolors="white",
+                        edgecolors=MUTED,
+                        hatch="////",
+                        linewidths=0.5,
+                    )
                 )
             for i, (row, value) in enumerate(zip(rows, seconds, strict=True)):
                 eliminated = i in out
@@ -94,8 +119,14 @@ def qualifying_chart(
                     fontsize=font,
                     color=RED if eliminated else INK,
                 )
-            labels = [f"{r.rank if r.rank.isdigit() else '–'}  {r.name}" for r in rows]
-            ax.set_yticks(range(len(rows)), labels, fontsize=font)
+            # rider labels where y tick labels go, as plain texts (no tick machinery per row)
+            pad = ScaledTranslation(-rcParams["ytick.major.pad"] / 72, 0, figure.dpi_scale_trans)
+            at_left = ax.get_yaxis_transform() + pad
+            for i, r in enumerate(rows):
+                label = f"{r.rank if r.rank.isdigit() else '–'}  {r.name}"
+                ax.text(0, i, label, transform=at_left, ha="right", va="center_baseline",
+                        fontsize=font)  # fmt: skip
+            ax.yaxis.set_major_locator(NullLocator())
             ax.set_ylim(len(rows) - 0.4, -0.6)
             ax.set_xlim(base, base + span * 1.22)
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _clock(v)))
@@ -126,7 +157,13 @@ def qualifying_chart(
             ncols=3,
             bbox_to_anchor=(0.5, 0.0),
         )
-        return encode(figure, fmt)
+        return figure
+
+
+def _bar(row: int, base: float, value: float) -> list[tuple[float, float]]:
+    """The rectangle of a bar from `base` to `value` on `row`, as `barh` makes it."""
+    low, high = row - BAR / 2, row + BAR / 2
+    return [(base, low), (base, high), (value, high), (value, low)]
 
 
 def _clock(seconds: float) -> str:

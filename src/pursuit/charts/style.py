@@ -3,21 +3,34 @@
 One fixed font (DejaVu Sans, shipped inside matplotlib) and fixed sizes; SVG text is drawn
 as paths so a picture needs no font where it is shown; no dates in the metadata and a fixed
 hash salt for SVG ids, so the same data gives the same bytes on every run.
-No pyplot: figures are plain `Figure` objects, so nothing global is opened or kept.
+No pyplot: figures are plain `Figure` objects, so nothing global is opened or kept — except
+the kept canvases of the charts drawn once per heat (`kept_canvas`), each behind its lock.
+
+A chart is an object (`Chart`) that knows what to draw; it is drawn when an output needs it,
+in the format that output wants: SVG for the web, PDF pages for the sheets (`pdf_book`: many
+charts as the pages of one PDF, so the font and the file are written once, not per chart).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
 
 import matplotlib
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.typing import RcKeyType
 
-ImageFormat = Literal["svg", "png"]
+ImageFormat = Literal["svg", "png", "pdf"]
+T = TypeVar("T")
 
 PNG_DPI = 100  # a PNG is width × height inches times this many pixels
 RED = "#c0392b"  # red disc: home straight
@@ -44,8 +57,29 @@ STYLE: dict[RcKeyType, Any] = {
     "legend.frameon": False,
     "svg.fonttype": "path",
     "svg.hashsalt": "pursuit",
+    "pdf.fonttype": 3,
     "path.simplify": False,
 }
+METADATA: dict[str, dict[str, Any]] = {
+    "svg": {"Date": None},
+    "png": {"Software": None},
+    "pdf": {"CreationDate": None, "Producer": None},
+}
+
+
+class Chart(ABC):
+    """A picture of some view data, drawn on demand: `draw` for one image, `add_page` for a
+    page of a PDF book."""
+
+    @abstractmethod
+    def render(self, save: Callable[[Figure], T]) -> T:
+        """Lay the chart out on a figure and hand the figure to `save` (inside the style)."""
+
+    def draw(self, fmt: ImageFormat = "svg") -> bytes:
+        return self.render(lambda figure: encode(figure, fmt))
+
+    def add_page(self, book: PdfPages) -> None:
+        self.render(book.savefig)
 
 
 def side_colour(side: str, index: int) -> str:
@@ -55,11 +89,22 @@ def side_colour(side: str, index: int) -> str:
     return (RED, GREEN)[index % 2]
 
 
+_local = threading.local()
+
+
 @contextmanager
 def styled() -> Iterator[None]:
-    """Draw and save inside this, so the style applies without touching global settings."""
-    with matplotlib.rc_context(STYLE):
+    """Draw and save inside this, so the style applies without touching global settings.
+    Inside an enclosing `styled()` of the same thread (a chart in a book) it does nothing."""
+    if getattr(_local, "styled", False):
         yield
+        return
+    with matplotlib.rc_context(STYLE):
+        _local.styled = True
+        try:
+            yield
+        finally:
+            _local.styled = False
 
 
 def new_figure(width_in: float, height_in: float) -> Figure:
@@ -67,10 +112,53 @@ def new_figure(width_in: float, height_in: float) -> Figure:
 
 
 def encode(figure: Figure, fmt: ImageFormat) -> bytes:
-    """The figure as SVG or PNG bytes at its own size (no tight cropping)."""
-    if fmt not in ("svg", "png"):
-        raise ValueError(f"image format must be svg or png, not {fmt!r}")
+    """The figure as SVG, PNG or PDF bytes at its own size (no tight cropping)."""
+    if fmt not in METADATA:
+        raise ValueError(f"image format must be svg, png or pdf, not {fmt!r}")
     buffer = io.BytesIO()
-    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
-    figure.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=metadata)
+    figure.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=METADATA[fmt])
     return buffer.getvalue()
+
+
+def pdf_book(charts: Iterable[Chart]) -> bytes:
+    """One PDF with each chart on a page of its own size, in order."""
+    buffer = io.BytesIO()
+    with styled(), PdfPages(buffer, metadata=METADATA["pdf"]) as book:
+        for chart in charts:
+            chart.add_page(book)
+    return buffer.getvalue()
+
+
+@dataclass
+class Canvas:
+    """A figure kept from one chart to the next: its frame (axes, labels, fixed texts) is made
+    once; what one chart adds goes in `drawn` and is removed by `clear` before the next."""
+
+    figure: Figure
+    ax: Axes
+    texts: dict[str, Text] = field(default_factory=dict)
+    drawn: list[Artist] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def clear(self) -> None:
+        for artist in self.drawn:
+            artist.remove()
+        self.drawn.clear()
+
+
+KEPT_CANVASES = 8
+_canvases: dict[Hashable, Canvas] = {}
+_canvases_lock = threading.Lock()
+
+
+def kept_canvas(key: Hashable, make: Callable[[], Canvas]) -> Canvas:
+    """The canvas kept under `key`, made (inside the style) the first time; the oldest goes
+    when more than KEPT_CANVASES are kept."""
+    with _canvases_lock:
+        canvas = _canvases.get(key)
+        if canvas is None:
+            while len(_canvases) >= KEPT_CANVASES:
+                del _canvases[next(iter(_canvases))]
+            with styled():
+                canvas = _canvases[key] = make()
+        return canvas

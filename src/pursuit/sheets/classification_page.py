@@ -4,11 +4,14 @@ bracket; any inconsistency the checker found; the chief commissaire's signature.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pursuit.sheets.sheet import Sheet, prune, status_data
 from pursuit.sheets.source import SheetSource
 from pursuit.views.results import PlaceView, ResultsView, RowView
+
+if TYPE_CHECKING:
+    from pursuit.charts.style import Chart
 
 COLUMNS = [
     {"key": "rank", "head": "Rank", "align": "right", "style": "bold"},
@@ -28,13 +31,13 @@ UNRANKED = {
 
 def classification_page(source: SheetSource, charts: bool = True) -> Sheet:
     view = source.computed.view
-    images: dict[str, str] = {}
+    pictures: dict[str, Chart] = {}
     fmt_spec = source.computed.results.competition.format
     knockout = [r for r in view.rounds if r.kind == "knockout"]
     if charts and knockout:
-        from pursuit.charts.bracket import bracket_chart  # matplotlib only when drawing
+        from pursuit.charts.bracket import BracketChart  # matplotlib only with charts
 
-        images["classification-bracket"] = bracket_chart(view, fmt_spec, "svg").decode("utf-8")
+        pictures["classification-bracket"] = BracketChart(view, fmt_spec)
     last = _last_rides(view)
     rows = [_row(p, last.get(p.name)) for p in view.classification]
     columns, groups = prune(COLUMNS, [{"title": "", "decided": "", "rows": rows}], {"rank", "name"})
@@ -50,13 +53,13 @@ def classification_page(source: SheetSource, charts: bool = True) -> Sheet:
         "status": status_data(source.official.competition),
         "columns": columns,
         "groups": groups,
-        "charts": list(images),
+        "charts": list(pictures),
         "legend": " · ".join(legend),
         "findings": [f"{f.message} [{f.code}]" for f in view.findings],
         "format": view.competition.format_description,
         "footer": "Final classification",
     }
-    return Sheet("classification", "classification", data, images)
+    return Sheet("classification", "classification", data, pictures)
 
 
 def _row(place: PlaceView, last: tuple[str, RowView] | None) -> list[str]:

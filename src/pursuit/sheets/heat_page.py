@@ -3,22 +3,25 @@ the outcome, the gap and lap-time charts, and the chief commissaire's signature.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pursuit.sheets.sheet import Sheet, record_legend, status_data
 from pursuit.sheets.source import SheetSource
 from pursuit.views.heat_sheet import HalfLapRow, RiderSheet, build_heat_sheet
 
+if TYPE_CHECKING:
+    from pursuit.charts.style import Chart
+
 
 def heat_page(source: SheetSource, round_id: str, number: int, charts: bool = True) -> Sheet:
     sheet = build_heat_sheet(source.computed.results, round_id, number)
     name = f"heat-{round_id}-{number}"
-    images: dict[str, str] = {}
+    pictures: dict[str, Chart] = {}
     if charts and sheet.has_splits and len(sheet.riders) == 2:
-        from pursuit.charts.heat import gap_chart, lap_chart  # matplotlib only when drawing
+        from pursuit.charts.heat import GapChart, LapChart  # matplotlib only with charts
 
-        images[f"{name}-gap"] = gap_chart(sheet, "svg").decode("utf-8")
-        images[f"{name}-laps"] = lap_chart(sheet, "svg").decode("utf-8")
+        pictures[f"{name}-gap"] = GapChart(sheet)
+        pictures[f"{name}-laps"] = LapChart(sheet)
     data = {
         "kind": "heat",
         "title": f"{sheet.title} · Heat sheet",
@@ -30,11 +33,11 @@ def heat_page(source: SheetSource, round_id: str, number: int, charts: bool = Tr
         "synthetic": sheet.synthetic,
         "half_laps": sheet.half_laps,
         "half_lap_m": f"{sheet.half_lap_m:g}",
-        "charts": list(images),
+        "charts": list(pictures),
         "legend": record_legend({r.record for r in sheet.riders}),
         "footer": f"Heat sheet · {sheet.round_name} · {sheet.title}",
     }
-    return Sheet("heat", name, data, images)
+    return Sheet("heat", name, data, pictures)
 
 
 def _rider(rider: RiderSheet, winner: str) -> dict[str, Any]:

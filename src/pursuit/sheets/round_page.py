@@ -3,12 +3,15 @@ qualifying chart), a knockout round heat by heat with how each heat was decided.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pursuit.core.formats import RoundKind
 from pursuit.sheets.sheet import Sheet, prune, record_legend, records_of, status_data
 from pursuit.sheets.source import SheetSource
 from pursuit.views.results import RoundView, RowView
+
+if TYPE_CHECKING:
+    from pursuit.charts.style import Chart
 
 PAGE_HEIGHT_IN = 9.0  # the most a chart may take of an A4 page inside the header and footer
 BASIS = {"seed": "name not printed with the time", "inferred": "inferred"}
@@ -38,18 +41,17 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
     records = records_of(results, round_id)
     timed = view.kind == RoundKind.TIMED.value
     name = f"results-{round_id}"
-    images: dict[str, str] = {}
+    pictures: dict[str, Chart] = {}
     if timed and charts and any(r.time for r in view.ranking):
-        from pursuit.charts.qualifying import qualifying_chart  # matplotlib only when drawing
+        from pursuit.charts.qualifying import QualifyingChart  # matplotlib only with charts
 
-        chart = qualifying_chart(view, "svg", max_height=PAGE_HEIGHT_IN)
-        images[f"{name}-chart"] = chart.decode("utf-8")
+        pictures[f"{name}-chart"] = QualifyingChart(view, max_height=PAGE_HEIGHT_IN)
     data: dict[str, Any] = {
         "kind": "round",
         "title": f"{view.name} · Results",
         "status": status_data(source.official.of_round(round_id)),
         "timed": timed,
-        "charts": list(images),
+        "charts": list(pictures),
         "legend": _legend(view, records, timed),
         "footer": f"Results · {view.name}",
     }
@@ -70,7 +72,7 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
             for h in view.heats
         ]
     data["columns"], data["groups"] = prune(COLUMNS, groups, keep={"rank", "name", "time"})
-    return Sheet("round", name, data, images)
+    return Sheet("round", name, data, pictures)
 
 
 def _row(row: RowView, records: dict[str, str], qualified: bool, heat: bool = True) -> list[str]:

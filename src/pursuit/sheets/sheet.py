@@ -3,13 +3,17 @@ the records of a round's rides, and the header describing the competition."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pursuit.core.results import Results
 from pursuit.sheets.official import SheetStatus
 from pursuit.views.results import CompetitionView
+
+if TYPE_CHECKING:
+    from pursuit.charts.style import Chart
 
 RECORDS = {"OR": "Olympic record", "WR": "world record"}
 MONTHS = (
@@ -20,13 +24,38 @@ MONTHS = (
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet: `data` is what the template reads; `images` maps keys named in `data`
-    to SVG text; `name` is its file stem (start-list-QF, heat-QF-2, results-QF, …)."""
+    """One sheet: `data` is what the template reads; `charts` maps the keys named in
+    `data["charts"]` to the charts to draw, drawn only when an output needs them (PDF pages
+    for the sheets, `images` for the web); `name` is its file stem (start-list-QF, heat-QF-2,
+    results-QF, …)."""
 
     kind: str  # start-list | heat | round | classification
     name: str
     data: dict[str, Any]
-    images: dict[str, str] = field(default_factory=dict)
+    charts: Mapping[str, Chart] = field(default_factory=dict)
+    images: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "images", SvgImages(self.charts))
+
+
+class SvgImages(Mapping[str, str]):
+    """The charts as SVG text, each drawn the first time it is asked for."""
+
+    def __init__(self, charts: Mapping[str, Chart]) -> None:
+        self._charts = charts
+        self._svg: dict[str, str] = {}
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._svg:
+            self._svg[key] = self._charts[key].draw("svg").decode("utf-8")
+        return self._svg[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._charts)
+
+    def __len__(self) -> int:
+        return len(self._charts)
 
 
 def prune(
