@@ -36,6 +36,22 @@ def commands_from_file(path: Path) -> list[c.Command]:
 def commands_from_competition(
     comp: Competition, format_name: str, definition: dict[str, object]
 ) -> list[c.Command]:
+    out = setup_commands(comp, format_name, definition)
+    for spec in comp.format.rounds:
+        out.extend(_import_ride(spec.id, ride) for ride in comp.rides_of(spec.id))
+    if comp.published_classification:
+        out.append(
+            c.PublishClassification(
+                tuple((p.rank, p.entrant) for p in comp.published_classification)
+            )
+        )
+    return out
+
+
+def setup_commands(
+    comp: Competition, format_name: str, definition: dict[str, object]
+) -> list[c.Command]:
+    """Create the competition and register its entrants: how every log begins."""
     meta = comp.meta
     out: list[c.Command] = [
         c.CreateCompetition(
@@ -56,14 +72,6 @@ def commands_from_competition(
         roster = tuple(r.name for r in e.roster) if isinstance(e, Team) else None
         family = None if isinstance(e, Team) else e.family_name
         out.append(c.RegisterEntrant(e.name, e.nation, family, e.bib, None, roster))
-    for spec in comp.format.rounds:
-        out.extend(_import_ride(spec.id, ride) for ride in comp.rides_of(spec.id))
-    if comp.published_classification:
-        out.append(
-            c.PublishClassification(
-                tuple((p.rank, p.entrant) for p in comp.published_classification)
-            )
-        )
     return out
 
 

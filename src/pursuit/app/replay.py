@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pursuit.app.importing import setup_commands
 from pursuit.core import commands as c
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.formats import RoundKind, RoundSpec
@@ -50,33 +51,7 @@ def replay_script(
     pause_heats: float = GAP_BETWEEN_HEATS_S,
 ) -> list[Step]:
     meta = comp.meta
-    steps = [
-        Step(
-            0.0,
-            c.CreateCompetition(
-                meta.title,
-                format_name,
-                dict(definition),
-                meta.event,
-                meta.gender,
-                meta.distance_m,
-                meta.track_length_m,
-                meta.venue,
-                meta.altitude_m,
-                meta.dates,
-                meta.precision,
-            ),
-        )
-    ]
-    steps += [
-        Step(
-            0.0,
-            c.RegisterEntrant(
-                e.name, e.nation, e.family_name if hasattr(e, "family_name") else None, e.bib
-            ),
-        )
-        for e in comp.entrants
-    ]
+    steps = [Step(0.0, command) for command in setup_commands(comp, format_name, definition)]
     clock = 0.0
     for spec in comp.format.rounds:
         rides = comp.rides_of(spec.id)
