@@ -114,11 +114,70 @@ def test_the_live_heat_shows_splits_gaps_projection_and_a_catch(
     assert {h["leader"] for h in data["half_laps"]} == {"red"}
     # the last lap (two half laps, 16 s) projected over the 29 half laps still to go
     assert data["riders"][0]["projected"] == "4:20.000"
-    assert len(data["chart"]["bars"]) == 3
-    assert all(b["side"] == "red" for b in data["chart"]["bars"])
+    assert data["gap_summary"] == "Gap at each half lap; latest: the red side ahead by 1.50 s."
+    gap, laps = (p["src"] for p in data["pictures"])
+    assert gap.endswith(f"/gap.svg?at={data['position']}") and "/laps.svg" in laps
     html = client.get("/c/cup/heat/Q/1").text
     assert "ahead by <strong>1.500 s</strong>" in html
-    assert re.search(r"<svg[^>]+role=\"img\"", html)
+    assert re.search(r'<img src="[^"]+/gap.svg\?at=\d+" alt="Chart: the gap between', html)
+
+
+def test_the_live_heat_charts_are_drawn_while_the_heat_is_ridden(
+    client: TestClient, console: Console, web: Web
+) -> None:
+    red, green = heat_riders(web)
+    console.login("tk")
+    console.post("/console/c/cup/start", {"round": "Q", "heat": "1"})
+    for who, time in ((red, "12.0"), (green, "12.5"), (red, "20.0"), (green, "21.0")):
+        console.post(
+            "/console/c/cup/split", {"round": "Q", "heat": "1", "entrant": who, "time": time}
+        )
+    src = client.get("/c/cup/heat/Q/1.json").json()["pictures"][0]["src"]
+    first = client.get(src)
+    assert first.status_code == 200 and first.headers["content-type"] == "image/svg+xml"
+    assert first.content.startswith(b"<?xml") and b"<svg" in first.content
+    again = client.get(src, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and not again.content
+    for who, time in ((red, "28.0"), (green, "29.5")):
+        console.post(
+            "/console/c/cup/split", {"round": "Q", "heat": "1", "entrant": who, "time": time}
+        )
+    moved = client.get("/c/cup/heat/Q/1.json").json()["pictures"][0]["src"]
+    assert moved != src  # the page names the new picture, so a live page reloads it
+    redrawn = client.get(moved, headers={"If-None-Match": first.headers["etag"]})
+    assert redrawn.status_code == 200 and redrawn.content != first.content
+
+
+def test_results_and_classification_show_the_charts_of_the_sheets(
+    client: TestClient, olympics: str
+) -> None:
+    qualifying = client.get(f"/c/{olympics}/results/Q.json").json()["picture"]
+    assert client.get(f"/c/{olympics}/results/QF.json").json()["picture"] is None
+    bracket = client.get(f"/c/{olympics}/classification.json").json()["picture"]
+    for picture in (qualifying, bracket):
+        answer = client.get(picture["src"])
+        assert answer.status_code == 200 and b"<svg" in answer.content
+        assert picture["alt"].startswith("Chart: ")
+    assert qualifying["src"] in client.get(f"/c/{olympics}/results/Q").text
+    # the 1968 knockout heats have no splits: no heat charts on their pages
+    assert client.get(f"/c/{olympics}/heat/QF/1.json").json()["pictures"] == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/c/cup/charts/heat/Q/9/gap.svg",
+        "/c/cup/charts/heat/Q/1/speed.svg",
+        "/c/cup/charts/heat/X/1/gap.svg",
+        "/c/cup/charts/results/F.svg",
+        "/c/cup/charts/results/X.svg",
+        "/c/nowhere/charts/bracket.svg",
+    ],
+)
+def test_a_chart_that_does_not_exist_is_404(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code == 404
+    answer = client.get(path, headers={"Accept": "application/json"})
+    assert answer.status_code == 404 and answer.json()["error"]["code"] == "not_found"
 
 
 def test_unknown_pages_are_404_in_html_and_in_json(client: TestClient) -> None:

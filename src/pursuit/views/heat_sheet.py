@@ -8,6 +8,7 @@ competition's precision, truncated as the rules say.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pursuit.core.competition import Ride
@@ -90,14 +91,21 @@ def heat_numbers(results: Results, round_id: str) -> tuple[int, ...]:
     return tuple(sorted({r.heat for r in rides if r.heat is not None}))
 
 
-def build_heat_sheet(results: Results, round_id: str, number: int) -> HeatSheet:
-    """The sheet of heat `number` of `round_id`; KeyError if the heat has nobody in it."""
+def build_heat_sheet(
+    results: Results, round_id: str, number: int, riding: Sequence[Ride] | None = None
+) -> HeatSheet:
+    """The sheet of heat `number` of `round_id`; KeyError if the heat has nobody in it.
+
+    `riding`: the heat's rides as they stand while it is ridden (a rider still on the track
+    has splits and no outcome yet, so the results do not hold the ride); they take the place
+    of the rides the results hold, and the winner, if decided, still comes from the results."""
     comp = results.competition
     meta = comp.meta
     result = results.round(round_id)
     spec = result.spec
     knockout = spec.kind is RoundKind.KNOCKOUT
     winner, decided_by, title = "", "", spec.heat_title(number)
+    expected: list[str] = []
     if knockout:
         heat = next((h for h in result.heats if h.number == number), None)
         if heat is None:
@@ -109,6 +117,8 @@ def build_heat_sheet(results: Results, round_id: str, number: int) -> HeatSheet:
         winner, decided_by, title = heat.winner or "", heat.decided_by, heat.title
     else:
         rides = _ordered([r for r in comp.rides_of(round_id) if r.heat == number], [])
+    if riding is not None:
+        rides = _ordered(list(riding), expected)
     if not rides:
         raise KeyError(f"{round_id} heat {number}")
     digits, half_laps = meta.precision, meta.half_laps

@@ -49,6 +49,7 @@ class RoundView:
     ranking: tuple[RowView, ...]
     heats: tuple[HeatView, ...]
     advance: int | None = None
+    advanced: tuple[str, ...] = ()  # timed rounds: who goes on, in ranking order
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,14 @@ def _round(result: RoundResult, row: Any) -> RoundView:
             HeatView(n, f"{spec.name} heat {n}", tuple(by_heat[n])) for n in sorted(by_heat)
         )
     return RoundView(
-        spec.id, spec.name, spec.kind.value, result.complete, ranking, heats, spec.advance
+        spec.id,
+        spec.name,
+        spec.kind.value,
+        result.complete,
+        ranking,
+        heats,
+        spec.advance,
+        tuple(result.advanced),
     )
 
 

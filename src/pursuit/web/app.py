@@ -16,7 +16,16 @@ from pursuit.web.context import Web
 from pursuit.web.demo import DemoReplay, DemoRun, prepare_demo
 from pursuit.web.live.watch import HeadPoller, NotifyListener
 from pursuit.web.negotiation import JsonSuffix
-from pursuit.web.routes import api_read, api_write, console, console_admin, live, login, public
+from pursuit.web.routes import (
+    api_read,
+    api_write,
+    charts,
+    console,
+    console_admin,
+    live,
+    login,
+    public,
+)
 from pursuit.web.settings import WebSettings
 
 DESCRIPTION = """Track-cycling pursuit competitions run by the rules.
@@ -75,7 +84,7 @@ def create_app(
     app.state.web = parts
     app.state.demo = demo
     handlers.install(app)
-    for module in (api_read, api_write, live, login, console_admin, console, public):
+    for module in (api_read, api_write, live, login, console_admin, console, public, charts):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("pursuit.web", "static")]), name="static")
     app.add_middleware(JsonSuffix)

@@ -8,6 +8,7 @@ from pursuit.web.auth.passwords import Passwords
 from pursuit.web.auth.sessions import Sessions
 from pursuit.web.auth.users import Users
 from pursuit.web.context import Web
+from pursuit.web.drawing import Drawing
 from pursuit.web.hub import Hub
 from pursuit.web.live.broadcast import Broadcaster
 from pursuit.web.settings import WebSettings
@@ -26,4 +27,5 @@ def build(settings: WebSettings) -> Web:
         renderer=Renderer(),
         users=Users(store, Passwords(settings.password_cost), utc_now),
         sessions=Sessions(settings.secret_key, settings.session_hours * 3600),
+        drawing=Drawing(),
     )

@@ -10,6 +10,7 @@ from starlette.requests import HTTPConnection
 
 from pursuit.web.auth.sessions import Sessions
 from pursuit.web.auth.users import Users
+from pursuit.web.drawing import Drawing
 from pursuit.web.hub import Hub
 from pursuit.web.live.broadcast import Broadcaster
 from pursuit.web.settings import WebSettings
@@ -24,6 +25,7 @@ class Web:
     renderer: Renderer
     users: Users
     sessions: Sessions
+    drawing: Drawing
 
 
 def web(connection: HTTPConnection) -> Web:

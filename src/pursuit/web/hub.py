@@ -18,12 +18,14 @@ from pursuit.app.service import CompetitionService, Executed, UnknownCompetition
 from pursuit.core.commands import Command
 from pursuit.core.engine import compute
 from pursuit.core.live_state import CompetitionState
+from pursuit.core.results import Results
 from pursuit.store.events import StoredEvent
 from pursuit.views.results import ResultsView, build_view
 from pursuit.web.live.broadcast import Broadcaster, Update
 
 T = TypeVar("T")
 Builder = Callable[[CompetitionState, ResultsView], T]
+ResultsBuilder = Callable[[CompetitionState, Results, ResultsView], T]
 
 RESERVED_PREFIX = "_"  # ids such as `_users` hold the web's own records, not competitions
 
@@ -84,6 +86,10 @@ class Hub:
 
     def model(self, competition: str, page: Hashable, build: Builder[T]) -> tuple[int, T]:
         """The page model `build` makes from the competition now, and the position it is at."""
+        return self.model_of(competition, page, lambda state, _, view: build(state, view))
+
+    def model_of(self, competition: str, page: Hashable, build: ResultsBuilder[T]) -> tuple[int, T]:
+        """As `model`, for a builder that also needs the computed results (the charts do)."""
         _check_id(competition)
         with self._lock:
             state = self.service.existing(competition)
@@ -92,12 +98,13 @@ class Hub:
             cached = self._models.get(key)
             if cached is not None:
                 return position, cached
-            view_key = (competition, position, "__view__")
-            view = self._models.get(view_key)
-            if view is None:
-                view = build_view(compute(state.competition()))
-                self._models.put(view_key, view)
-            model = build(state, view)
+            computed_key = (competition, position, "__computed__")
+            computed: tuple[Results, ResultsView] | None = self._models.get(computed_key)
+            if computed is None:
+                results = compute(state.competition())
+                computed = (results, build_view(results))
+                self._models.put(computed_key, computed)
+            model = build(state, *computed)
             self._models.put(key, model)
             return position, model
 

@@ -9,9 +9,10 @@ from pursuit.core.live_state import CompetitionState, RideState
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time, parse_time
+from pursuit.views.heat_sheet import crossings_of
 from pursuit.views.results import ResultsView
 from pursuit.web.errors import NotFound
-from pursuit.web.pages.chart import GapChart, gap_chart
+from pursuit.web.pages.pictures import Picture, heat_pictures
 from pursuit.web.pages.status import find_round, heat_status, heat_title, nation
 
 
@@ -57,7 +58,8 @@ class LiveHeat:
     half_laps: tuple[HalfLap, ...]
     latest: HalfLap | None  # the last half lap both riders have passed
     catch: Catch | None
-    chart: GapChart
+    gap_summary: str  # the gap in one sentence, the caption of the charts
+    pictures: tuple[Picture, ...]  # the gap and lap charts, once both riders have splits
     synthetic: bool
 
 
@@ -70,6 +72,15 @@ def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
     pace = (splits[-1].ticks - splits[-1 - back].ticks) / back
     ticks = int(splits[-1].ticks + pace * (half_laps - k))
     return format_time(RaceTime(ticks, 4), digits)
+
+
+def gap_summary(gaps: list[float | None]) -> str:
+    """The gap in one sentence: how to read the chart and who leads now."""
+    last = next((g for g in reversed(gaps) if g is not None), None)
+    if last is None:
+        return "The gap shows once both riders have passed a half lap."
+    who = "the red side" if last > 0 else "the green side" if last < 0 else "nobody"
+    return f"Gap at each half lap; latest: {who} ahead by {abs(last):.2f} s."
 
 
 def _rides(state: CompetitionState, round_id: str, number: int) -> list[RideState]:
@@ -98,7 +109,7 @@ def _catch(rides: list[RideState]) -> Catch | None:
 def _gap_rows(
     rides: list[RideState], half_laps: int, half_lap_m: float, digits: int
 ) -> tuple[tuple[HalfLap, ...], list[float | None]]:
-    parsed = [[parse_time(s) for s in r.splits] for r in rides]
+    parsed = [crossings_of(r.to_ride(), half_laps) for r in rides]  # the finish included
     rows: list[HalfLap] = []
     gaps: list[float | None] = []
     for k in range(1, max((len(p) for p in parsed), default=0) + 1):
@@ -144,6 +155,10 @@ def live_heat(
             )
             for r in rides
         )
+        pictures: tuple[Picture, ...] = ()
+        if len(riders) == 2 and all(r.splits for r in riders):
+            pair = (riders[0].name, riders[1].name)
+            pictures = heat_pictures(competition, round_id, number, state.position, pair)
         return LiveHeat(
             competition,
             view.competition.title,
@@ -156,7 +171,8 @@ def live_heat(
             rows,
             next((h for h in reversed(rows) if h.gap_s is not None), None),
             _catch(rides),
-            gap_chart(gaps, half_laps - 1),
+            gap_summary(gaps),
+            pictures,
             any(r.synthetic for r in rides),
         )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pursuit.core.live_state import CompetitionState
 from pursuit.views.results import ResultsView, RowView
 from pursuit.web.errors import NotFound
+from pursuit.web.pages.pictures import Picture, bracket_picture, round_picture
 from pursuit.web.pages.status import OFFICIAL, PROVISIONAL, RoundLine, find_round, round_line
 
 
@@ -20,6 +21,7 @@ class Row:
     note: str
     shared: bool
     heat: int | None
+    advances: bool = False  # goes on to the next round (Q)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class RoundResults:
     advance: int | None
     rows: tuple[Row, ...]
     heats: tuple[HeatResult, ...]  # knockout rounds: heat by heat
+    picture: Picture | None  # timed rounds: the times as a ranked bar chart
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,11 @@ class Classification:
     official: bool
     places: tuple[Place, ...]
     notes: tuple[str, ...]
+    picture: Picture | None  # the knockout bracket
 
 
-def _row(r: RowView) -> Row:
-    return Row(r.rank, r.name, r.nation, r.time, r.note, r.shared, r.heat)
+def _row(r: RowView, advanced: tuple[str, ...] = ()) -> Row:
+    return Row(r.rank, r.name, r.nation, r.time, r.note, r.shared, r.heat, r.name in advanced)
 
 
 def round_results(
@@ -83,8 +87,11 @@ def round_results(
             round_line(state, rnd),
             tuple(round_line(state, r) for r in view.rounds),
             rnd.advance,
-            tuple(_row(r) for r in rnd.ranking),
+            tuple(_row(r, rnd.advanced) for r in rnd.ranking),
             heats,
+            round_picture(competition, round_id, rnd.name, state.position)
+            if rnd.kind == "timed" and any(r.time for r in rnd.ranking)
+            else None,
         )
 
     return build
@@ -109,6 +116,9 @@ def classification(competition: str) -> Callable[[CompetitionState, ResultsView]
             view.complete,
             places,
             tuple(notes),
+            bracket_picture(competition, state.position)
+            if any(r.kind == "knockout" for r in view.rounds)
+            else None,
         )
 
     return build
