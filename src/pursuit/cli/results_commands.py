@@ -139,7 +139,7 @@ def check(
         entrants = len(computed.results.competition.entrants)
         name = file or "the competition"
         summary = (
-            f"{name}: {len(findings)} inconsistencies"
+            f"{name}: {len(findings)} inconsistenc{'y' if len(findings) == 1 else 'ies'}"
             if findings
             else f"{name}: clean ({entrants} entrants, {rides} rides checked)"
         )

@@ -86,7 +86,9 @@ def classification_table(places: tuple[PlaceView, ...]) -> Table:
 def findings_summary(view: ResultsView) -> RenderableType | None:
     if not view.findings:
         return None
-    lines = [Text(f"{len(view.findings)} inconsistencies found:", style="yellow bold")]
+    count = len(view.findings)
+    found = f"{count} inconsistenc{'y' if count == 1 else 'ies'} found:"
+    lines = [Text(found, style="yellow bold")]
     lines += [
         Text(f"  {f.place}: {f.message}" if f.place else f"  {f.message}") for f in view.findings
     ]
