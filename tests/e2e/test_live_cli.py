@@ -65,6 +65,24 @@ def test_officials_run_heats_from_the_command_line_and_every_action_is_logged(tm
     assert bad.returncode == 2 and "not a race time" in bad.stderr
     assert "Traceback" not in bad.stderr
     pursuit("split", "Q", "1", "McNab", "23.10", *db, cwd=tmp_path)
+    twice = pursuit(
+        "split", "Q", "1", "McNab", "23.50", "--half-lap", "1", *db, cwd=tmp_path, ok=False
+    )
+    assert twice.returncode == 2 and "correct it with a reason" in twice.stderr
+    out = pursuit(
+        "correct",
+        "Q",
+        "McNab",
+        "--half-lap",
+        "1",
+        "--time",
+        "23.01",
+        "--reason",
+        "typo",
+        *db,
+        cwd=tmp_path,
+    ).stdout
+    assert "SplitCorrected round=Q, entrant=Denfield McNab, half_lap=1, elapsed=23.01" in out
     pursuit("finish", "Q", "1", "McNab", "6:12.96", *db, cwd=tmp_path)
     pursuit("start", "Q", "2", "--impulse", "15:00:00.0000", *db, cwd=tmp_path)
     pursuit("split", "Q", "2", "Bylsma", "--impulse", "15:00:17.5012", *db, cwd=tmp_path)
@@ -96,6 +114,7 @@ def test_officials_run_heats_from_the_command_line_and_every_action_is_logged(tm
     log = pursuit("log", *db, cwd=tmp_path).stdout
     assert "chief-commissaire" in log and "timekeeper-1" in log
     assert "RideCorrected" in log and "timer re-read" in log
+    assert "SplitCorrected" in log and "typo" in log
     assert log.count("FinishRecorded") == 5
     # the results as they stood before the correction
     before = pursuit(

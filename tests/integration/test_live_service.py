@@ -157,6 +157,41 @@ def test_a_second_finish_for_one_rider_is_refused_and_a_correction_needs_a_reaso
     assert types.count("FinishRecorded") == 1 and types[-1] == "RideCorrected"
 
 
+def test_a_split_is_corrected_with_a_reason_and_never_silently_recorded_twice():
+    svc = new_service()
+    uci_competition(svc)
+    svc.execute("cup", c.DrawRound("Q"), "admin")
+    svc.execute("cup", c.StartHeat("Q", 1), "tk")
+    for time in ("18.000", "26.500", "35.000"):
+        svc.execute("cup", c.RecordSplit("Q", 1, "Eva", time), "tk")
+    head = svc.state("cup").position
+    with pytest.raises(RuleViolation, match=r"half lap 2 is already recorded \(26.500\)"):
+        svc.execute("cup", c.RecordSplit("Q", 1, "Eva", "27.000", half_lap=2), "tk")
+    refused = [
+        (c.CorrectSplit("Q", "Eva", 2, "27.000", " "), "reason is required"),
+        (c.CorrectSplit("Q", "Eva", 4, "44.000", "typo"), "no split at half lap 4 to correct"),
+        (c.CorrectSplit("Q", "Eva", 2, "36.000", "typo"), "not before the next crossing"),
+        (c.CorrectSplit("Q", "Eva", 2, "17.000", "typo"), r"not after half lap 1 \(18.0"),
+        (c.CorrectSplit("Q", "Eva", 2, "18.200", "typo"), "faster than any pursuit"),
+        (c.CorrectSplit("Q", "Eva", 2, "26.5", "typo"), "already 26.500"),
+        (c.CorrectSplit("Q", "Eva", 2, "2x.5", "typo"), "corrected split"),
+    ]
+    for command, message in refused:
+        with pytest.raises(RuleViolation, match=message):
+            svc.execute("cup", command, "tk")
+    assert svc.state("cup").position == head  # nothing refused was written
+    done = svc.execute("cup", c.CorrectSplit("Q", "Eva", 2, "26.050", "typed 26.5"), "tk")
+    state = done.state
+    assert state.ride("Q", "Eva").splits == ["18.000", "26.050", "35.000"]
+    assert state.corrections[-1].what == "half lap 2 26.500 → 26.050"
+    assert state.corrections[-1].reason == "typed 26.5"
+    # after the finish the splits can still be corrected, the finish bounding the last one
+    svc.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:50.000"), "tk")
+    svc.execute("cup", c.CorrectSplit("Q", "Eva", 3, "34.900", "re-read"), "chief")
+    assert svc.state("cup").ride("Q", "Eva").splits[-1] == "34.900"
+    assert [e.type for e in svc.history("cup")].count("SplitRecorded") == 3
+
+
 def test_timer_impulses_give_the_elapsed_time_and_splits_propose_a_catch():
     svc = new_service()
     uci_competition(svc)

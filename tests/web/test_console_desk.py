@@ -78,6 +78,36 @@ def test_an_implausible_split_is_refused_with_its_reason(console: Console, web: 
     assert web.hub.head("cup") == head
 
 
+def test_a_timekeeper_corrects_a_mistyped_split_with_a_reason(console: Console, web: Web) -> None:
+    red, _ = heat_riders(web)
+    console.login("tk")
+    start_heat(console)
+    split(console, red, "12.31")
+    split(console, red, "21.90")
+    page = console.client.get("/console/c/cup?heat=Q/1").text
+    assert "Correct a split" in page
+    fields = {"round": "Q", "heat": "1", "entrant": red, "half_lap": "2", "form": "correct-split"}
+    head = web.hub.head("cup")
+    refused = console.post(
+        "/console/c/cup/correct-split", {**fields, "time": "12.0", "reason": "x"}
+    )
+    assert refused.status_code == 400 and web.hub.head("cup") == head
+    assert re.search(
+        r'id="error-correct-split" role="alert">[^<]*is not after half lap 1', refused.text
+    )
+    assert '<details class="panel correct-split" open>' in refused.text  # still open, to fix
+    answer = console.post(
+        "/console/c/cup/correct-split", {**fields, "time": "20.90", "reason": "typed 21.90"}
+    )
+    assert answer.status_code == 303 and "heat=Q%2F1" in answer.headers["location"]
+    confirmed = console.client.get(answer.headers["location"]).text
+    assert (
+        f"SplitCorrected round=Q, entrant={red}, half_lap=2, elapsed=20.90, reason=typed 21.90"
+        in html_text.unescape(confirmed)
+    )
+    assert "2 of 31 half-lap splits, last 20.90" in confirmed
+
+
 def test_a_finish_by_the_second_button_of_the_same_form(console: Console, web: Web) -> None:
     red, _ = heat_riders(web)
     console.login("tk")

@@ -13,6 +13,7 @@ from pursuit.cli.database import ACTOR, COMPETITION, DB, actor, competition_id, 
 from pursuit.cli.errors import user_errors
 from pursuit.core import commands as c
 from pursuit.core.live_state import CompetitionState
+from pursuit.errors import RuleViolation
 
 ROUND = typer.Argument(
     ..., metavar="ROUND", help="Round id from the format, e.g. Q, QF, SF, B, F.", show_default=False
@@ -245,23 +246,41 @@ def correct(
     round_id: str = ROUND,
     rider: str = RIDER,
     reason: str = REASON,
-    time: str | None = typer.Option(None, "--time", help="The corrected time.", show_default=False),
+    time: str | None = typer.Option(
+        None,
+        "--time",
+        help="The corrected time (with --half-lap: that half lap's split).",
+        show_default=False,
+    ),
     status: str | None = typer.Option(
         None,
         "--status",
         help="The corrected status: finished, caught, overtaken, dns, dnf, dsq, rel.",
         show_default=False,
     ),
+    half_lap: int | None = typer.Option(
+        None,
+        "--half-lap",
+        help="Correct the split at this half lap instead of the ride's time.",
+        show_default=False,
+    ),
     db: str | None = DB,
     competition: str | None = COMPETITION,
     who: str | None = ACTOR,
 ) -> None:
-    """Correct a ride's time or status. The old value stays in the log."""
+    """Correct a ride's time, status or one of its half-lap splits. The old value stays in
+    the log, with who corrected it and why."""
+    if half_lap is not None and (time is None or status is not None):
+        raise RuleViolation("--half-lap corrects a split: give its --time, and no --status")
     _run(
         db,
         competition,
         who,
-        lambda svc, state: c.CorrectRide(round_id, _rider(state, rider), reason, time, status),
+        lambda svc, state: (
+            c.CorrectSplit(round_id, _rider(state, rider), half_lap, time, reason)
+            if half_lap is not None and time is not None
+            else c.CorrectRide(round_id, _rider(state, rider), reason, time, status)
+        ),
     )
 
 

@@ -120,6 +120,18 @@ class CorrectRide(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class CorrectSplit(Command):
+    """Replace a recorded half-lap split (a mistyped time, a misread impulse); the old value
+    stays in the log with the reason."""
+
+    round: str
+    entrant: str
+    half_lap: int
+    elapsed: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class RecordDecision(Command):
     effect: str  # disqualify | reinstate | note
     authority: str

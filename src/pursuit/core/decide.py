@@ -11,7 +11,7 @@ from typing import Any
 
 from pursuit.core import commands as c
 from pursuit.core import events as ev
-from pursuit.core.decide_timing import catch, finish, split, start
+from pursuit.core.decide_timing import catch, correct_split, finish, split, start
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import RoundKind
@@ -227,6 +227,7 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.Disqualify: _disqualify,
     c.Relegate: _relegate,
     c.CorrectRide: _correct,
+    c.CorrectSplit: correct_split,
     c.RecordDecision: _decision,
     c.ImportRide: _import,
     c.PublishClassification: _publish,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pursuit.core import commands as c
 from pursuit.core import events as ev
-from pursuit.core.guards import checked_time, entrant, round_spec
+from pursuit.core.guards import checked_time, entrant, need_reason, round_spec
 from pursuit.core.live_state import CompetitionState, HeatState, RideState
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
@@ -44,6 +44,11 @@ def split(state: CompetitionState, cmd: c.RecordSplit) -> list[ev.Event]:
     if half_lap > len(ride.splits) + 1:
         raise RuleViolation(
             f"{cmd.entrant}: half lap {half_lap} recorded before half lap {len(ride.splits) + 1}"
+        )
+    if half_lap <= len(ride.splits):
+        raise RuleViolation(
+            f"{cmd.entrant}: half lap {half_lap} is already recorded "
+            f"({ride.splits[half_lap - 1]}); correct it with a reason"
         )
     previous = parse_time(ride.splits[half_lap - 2]) if half_lap >= 2 else RaceTime(0, 4)
     segment = time.ticks - previous.ticks
@@ -162,3 +167,43 @@ def _elapsed(heat: HeatState, typed: str | None, impulse: str | None, what: str)
     if heat.start_impulse is None:
         raise RuleViolation(f"{what}: the heat was started without a start impulse; type the time")
     return elapsed(heat.start_impulse, parse_time(impulse))
+
+
+def correct_split(state: CompetitionState, cmd: c.CorrectSplit) -> list[ev.Event]:
+    """A recorded split replaced, running heat or not: the new time must still lie between its
+    neighbours (the finish included) at a speed a pursuit can ride."""
+    spec = round_spec(state, cmd.round)
+    name = entrant(state, cmd.entrant)
+    reason = need_reason(cmd.reason)
+    ride = state.ride(spec.id, name)
+    splits = ride.splits if ride is not None else []
+    if not 1 <= cmd.half_lap <= len(splits):
+        recorded = f"half laps 1 to {len(splits)}" if splits else "no split"
+        raise RuleViolation(
+            f"{name}: no split at half lap {cmd.half_lap} to correct ({recorded} recorded)"
+        )
+    assert ride is not None and state.meta is not None
+    checked_time(cmd.elapsed, f"{name}: corrected split")
+    time = parse_time(cmd.elapsed)
+    k = cmd.half_lap
+    if time.ticks == parse_time(splits[k - 1]).ticks:
+        raise RuleViolation(f"{name}: half lap {k} is already {splits[k - 1]}")
+    before = parse_time(splits[k - 2]) if k >= 2 else RaceTime(0, 4)
+    after = parse_time(splits[k]) if k < len(splits) else None
+    if after is None and ride.time is not None and len(splits) == state.meta.half_laps - 1:
+        after = parse_time(ride.time)
+    shown = format_time(time)
+    if time.ticks <= before.ticks:
+        earlier = f"half lap {k - 1} ({format_time(before)})" if k >= 2 else "the start"
+        raise RuleViolation(f"{name}: half lap {k} at {shown} is not after {earlier}")
+    if after is not None and after.ticks <= time.ticks:
+        raise RuleViolation(
+            f"{name}: half lap {k} at {shown} is not before the next crossing "
+            f"({format_time(after)})"
+        )
+    half_lap_m = state.meta.track_length_m / 2
+    segments = [time.ticks - before.ticks] + ([after.ticks - time.ticks] if after else [])
+    for segment in segments:
+        if why := implausible(half_lap_m, segment):
+            raise RuleViolation(f"{name}: half lap {k} at {shown} rejected: {why}")
+    return [ev.SplitCorrected(spec.id, name, k, format_time(time), reason)]

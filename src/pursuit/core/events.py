@@ -140,6 +140,16 @@ class RideCorrected(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class SplitCorrected(Event):
+    wire_name = "SplitCorrected"
+    round: str
+    entrant: str
+    half_lap: int
+    elapsed: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class DecisionRecorded(Event):
     """A commissaires' or federation's ruling: its effect, authority, date and reason."""
 
@@ -198,6 +208,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         RiderDisqualified,
         RiderRelegated,
         RideCorrected,
+        SplitCorrected,
         DecisionRecorded,
         RideRecorded,
         ClassificationPublished,

@@ -135,6 +135,22 @@ def _corrected(state: CompetitionState, e: ev.RideCorrected) -> None:
     )
 
 
+def _split_corrected(state: CompetitionState, e: ev.SplitCorrected) -> None:
+    ride = _ride(state, e.round, e.entrant)
+    old = ride.splits[e.half_lap - 1] if e.half_lap <= len(ride.splits) else "–"
+    if e.half_lap <= len(ride.splits):
+        ride.splits[e.half_lap - 1] = e.elapsed
+    state.corrections.append(
+        Correction(
+            state.position,
+            e.round,
+            e.entrant,
+            f"half lap {e.half_lap} {old} → {e.elapsed}",
+            e.reason,
+        )
+    )
+
+
 def _decision(state: CompetitionState, e: ev.DecisionRecorded) -> None:
     state.decisions.append((state.position, e))
     if e.round is None or e.entrant is None:
@@ -185,6 +201,7 @@ _HANDLERS: dict[type[ev.Event], Callable[[CompetitionState, Any], None]] = {
     ev.RiderDisqualified: _sanction(Status.DSQ),
     ev.RiderRelegated: _sanction(Status.REL),
     ev.RideCorrected: _corrected,
+    ev.SplitCorrected: _split_corrected,
     ev.DecisionRecorded: _decision,
     ev.RideRecorded: _recorded,
     ev.ClassificationPublished: _published,

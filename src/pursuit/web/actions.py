@@ -90,6 +90,14 @@ class Correct(TimeBody):
     clear_time: bool = False
 
 
+class CorrectSplitBody(TimeBody):
+    round: Text
+    entrant: Text
+    half_lap: int = Field(ge=1, description="The half lap whose split is wrong.")
+    time: Text = Field(description="The corrected elapsed time at that half lap.")
+    reason: Text = Field(min_length=1, description="Why: every correction says why.")
+
+
 class Decision(Body):
     effect: Literal["disqualify", "reinstate", "note"]
     authority: Text = Field(min_length=1)
@@ -210,6 +218,14 @@ ACTIONS: dict[str, Action] = {
             lambda s, b: c.CorrectRide(
                 b.round, _who(s, b.entrant), b.reason, b.time, b.status, b.clear_time
             ),
+        ),
+        Action(
+            "correct-split",
+            "split-corrections",
+            "Correct a recorded half-lap split (the old value stays in the log)",
+            Role.TIMEKEEPER,
+            CorrectSplitBody,
+            lambda s, b: c.CorrectSplit(b.round, _who(s, b.entrant), b.half_lap, b.time, b.reason),
         ),
         Action(
             "decide",

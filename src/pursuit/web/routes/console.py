@@ -94,6 +94,8 @@ def _act(request: Request, cid: str, action: str, form: dict[str, str]) -> Respo
     form_id = form.pop("form", action)
     command_id = form.pop("command_id", "") or None
     heat_key = f"{form['round']}/{form['heat']}" if form.get("round") and form.get("heat") else None
+    if "heat" not in spec.body.model_fields:
+        form.pop("heat", None)  # only to come back to the same heat
     try:
         body = spec.body.model_validate(_fields(form, action))
         done = web(request).hub.execute_with(
