@@ -195,3 +195,13 @@ def _nation(entrant: Entrant | None) -> str:
 def _time(ride: Ride, digits: int) -> str:
     time = ride.outcome.time
     return format_time(time, digits) if time is not None else ""
+
+
+def last_rides(view: ResultsView) -> dict[str, tuple[str, RowView]]:
+    """Each entrant's ride in the last round (in format order) they rode in, with that round's
+    name: where a classified rider went out, or won."""
+    last: dict[str, tuple[str, RowView]] = {}
+    for round_view in view.rounds:
+        for row in round_view.ranking:
+            last[row.name] = (round_view.name, row)
+    return last

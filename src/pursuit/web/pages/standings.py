@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pursuit.core.live_state import CompetitionState
-from pursuit.views.results import ResultsView, RowView
+from pursuit.views.results import ResultsView, RowView, last_rides
 from pursuit.web.errors import NotFound
 from pursuit.web.pages.pictures import Picture, bracket_picture, round_picture
 from pursuit.web.pages.status import OFFICIAL, PROVISIONAL, RoundLine, find_round, round_line
@@ -51,6 +51,8 @@ class Place:
     nation: str
     shared: bool
     vacant: bool
+    round: str = ""  # the last round ridden
+    time: str = ""  # the time there, or how that ride ended
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,10 @@ def round_results(
 
 def classification(competition: str) -> Callable[[CompetitionState, ResultsView], Classification]:
     def build(state: CompetitionState, view: ResultsView) -> Classification:
+        last = last_rides(view)
         places = tuple(
-            Place(p.rank, p.name, p.nation, p.shared, p.vacant) for p in view.classification
+            Place(p.rank, p.name, p.nation, p.shared, p.vacant, *_last(last.get(p.name)))
+            for p in view.classification
         )
         notes = []
         if any(p.rank == "AC" for p in places):
@@ -122,3 +126,10 @@ def classification(competition: str) -> Callable[[CompetitionState, ResultsView]
         )
 
     return build
+
+
+def _last(ride: tuple[str, RowView] | None) -> tuple[str, str]:
+    if ride is None:
+        return "", ""
+    round_name, row = ride
+    return round_name, " ".join(p for p in (row.time, row.note) if p)
