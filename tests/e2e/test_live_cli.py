@@ -218,3 +218,11 @@ def test_a_competition_moves_from_sqlite_to_another_database_with_its_whole_hist
     )
     shown = pursuit("show", "back.toml", cwd=tmp_path).stdout
     assert "(vacant)" in shown
+
+
+def test_reading_a_database_that_does_not_exist_is_an_error_and_makes_no_file(tmp_path):
+    for command in (["show"], ["log"], ["classify", "--json"], ["draw", "Q"]):
+        answer = pursuit(*command, "--db", "sqlite:///typo.db", cwd=tmp_path, ok=False)
+        assert answer.returncode == 2 and "no such database file" in answer.stderr
+        assert "Traceback" not in answer.stderr
+    assert not (tmp_path / "typo.db").exists()

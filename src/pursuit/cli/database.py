@@ -39,8 +39,10 @@ def db_url(db: str | None) -> str:
     return db or os.environ.get("PURSUIT_DATABASE_URL") or DEFAULT_DB
 
 
-def service(db: str | None) -> CompetitionService:
-    return CompetitionService(open_store(db_url(db)))
+def service(db: str | None, create: bool = False) -> CompetitionService:
+    """The competitions in the store `db` names. Only commands that make a competition
+    (`create`) may make a new SQLite file: a mistyped path is an error, not an empty database."""
+    return CompetitionService(open_store(db_url(db), create))
 
 
 def actor(name: str | None) -> str:

@@ -50,7 +50,7 @@ def new(
         raise PursuitError("ids starting with '_' are reserved; choose another")
     definition = format_definition(format_name, Path.cwd())
     name = format_name if format_name in preset_names() else str(definition.get("name"))
-    svc = service(db)
+    svc = service(db, create=True)
     done = svc.execute(
         competition,
         c.CreateCompetition(
@@ -105,7 +105,7 @@ def import_(
     cid = competition or file.name.removesuffix(".jsonl").removesuffix(".toml")
     if cid.startswith("_"):
         raise PursuitError("ids starting with '_' are reserved; choose another")
-    svc = service(db)
+    svc = service(db, create=True)
     if svc.store.head(cid):
         raise PursuitError(
             f"the database already holds a competition {cid!r}; "

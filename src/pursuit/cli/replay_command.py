@@ -44,7 +44,7 @@ def replay(
     name = reference if reference in preset_names() else loaded.competition.format.name
     steps = replay_script(loaded.competition, name, format_definition(reference, file.parent))
     cid = competition or file.name.removesuffix(".toml") + "-replay"
-    svc = service(db)
+    svc = service(db, create=True)
     if svc.store.head(cid):
         raise PursuitError(f"the database already holds {cid!r}; choose another --competition")
     who_ = actor(who)

@@ -7,6 +7,7 @@ psycopg (and nothing here opens anything at import time).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -85,8 +86,9 @@ def parse_store_url(url: str) -> StoreUrl:
     )
 
 
-def open_store(url: str) -> EventStore:
-    """Open the store `url` names, creating or upgrading its schema as needed.
+def open_store(url: str, create: bool = True) -> EventStore:
+    """Open the store `url` names, creating or upgrading its schema as needed. With
+    `create=False` a SQLite file that does not exist is refused rather than made.
 
     `memory://` (fresh each time), `sqlite:///rel/path.db`, `sqlite:////abs/path.db` or a bare
     path ending in .db/.sqlite/.sqlite3, and `postgresql://` (also `postgres://`,
@@ -97,6 +99,11 @@ def open_store(url: str) -> EventStore:
     if parsed.kind == "memory":
         return MemoryEventStore()
     if parsed.kind == "sqlite":
+        if not create and not Path(parsed.target).exists():
+            raise StoreUnavailable(
+                parsed.shown,
+                "no such database file; `pursuit new` or `pursuit import FILE` makes one",
+            )
         return SqliteEventStore(parsed.target, parsed.shown)
     from pursuit.store.postgres import PostgresEventStore
 
