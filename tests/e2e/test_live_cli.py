@@ -57,6 +57,10 @@ def test_officials_run_heats_from_the_command_line_and_every_action_is_logged(tm
     )
     out = pursuit("entries", "import", "riders.csv", *db, cwd=tmp_path).stdout
     assert "registered 5 entrants" in out
+    out = pursuit("schedule", "Q", "--date", "1968-10-17", "--time", "9:30", *db, cwd=tmp_path)
+    assert "RoundScheduled round=Q, date=1968-10-17, time=9:30" in out.stdout
+    late = pursuit("schedule", "F", "--date", "18.10.1968", *db, cwd=tmp_path, ok=False)
+    assert late.returncode == 2 and "not a date like" in late.stderr
     out = pursuit("draw", "Q", *db, cwd=tmp_path).stdout
     assert "RoundDrawn" in out
     pursuit("start", "Q", "1", *db, cwd=tmp_path)

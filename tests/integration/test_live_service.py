@@ -192,6 +192,29 @@ def test_a_split_is_corrected_with_a_reason_and_never_silently_recorded_twice():
     assert [e.type for e in svc.history("cup")].count("SplitRecorded") == 3
 
 
+def test_rounds_are_scheduled_and_moved_and_the_schedule_reaches_the_results_view():
+    svc = new_service()
+    uci_competition(svc)
+    refused = [
+        (c.ScheduleRound("X", "2026-10-20"), "unknown round 'X'"),
+        (c.ScheduleRound("Q", "20.10.2026"), "not a date like 2026-10-20"),
+        (c.ScheduleRound("Q", "2026-02-30"), "not a date"),
+        (c.ScheduleRound("Q", "2026-10-20", "25:00"), "not a start time like 14:30"),
+        (c.ScheduleRound("Q", "2026-10-20", "2pm"), "not a start time"),
+    ]
+    for command, message in refused:
+        with pytest.raises(RuleViolation, match=message):
+            svc.execute("cup", command, "chief")
+    svc.execute("cup", c.ScheduleRound("Q", "2026-10-20", "10:00"), "chief")
+    svc.execute("cup", c.ScheduleRound("F", "2026-10-20", "19:30"), "chief")
+    with pytest.raises(RuleViolation, match="already scheduled"):
+        svc.execute("cup", c.ScheduleRound("F", "2026-10-20", "19:30"), "chief")
+    svc.execute("cup", c.ScheduleRound("F", "2026-10-21", "9:15"), "chief")  # moved
+    view = build_view(compute(svc.state("cup").competition()))
+    when = {r.id: (r.date, r.time) for r in view.rounds}
+    assert when == {"Q": ("2026-10-20", "10:00"), "B": ("", ""), "F": ("2026-10-21", "9:15")}
+
+
 def test_timer_impulses_give_the_elapsed_time_and_splits_propose_a_catch():
     svc = new_service()
     uci_competition(svc)

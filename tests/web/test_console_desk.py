@@ -222,3 +222,29 @@ def test_an_admin_creates_a_competition_and_registers_entrants(console: Console,
         "/console/new", {"id": "Bad Id!", "title": "x", "format": "nope"}, page="/console/new"
     )
     assert bad.status_code == 400 and "id" in bad.text
+
+
+def test_a_commissaire_schedules_rounds_and_the_overview_shows_the_schedule(
+    console: Console, web: Web, client: TestClient
+) -> None:
+    console.login("com")
+    bad = console.post(
+        "/console/c/cup/schedule",
+        {"round": "F", "date": "2026-05-01", "time": "7pm", "form": "schedule"},
+    )
+    assert bad.status_code == 400 and "not a start time like 14:30" in bad.text
+    assert 'value="7pm"' in bad.text  # kept, to be fixed
+    for round_id, time in (("Q", "10:00"), ("F", "19:30")):
+        done = console.post(
+            "/console/c/cup/schedule", {"round": round_id, "date": "2026-05-01", "time": time}
+        )
+        assert done.status_code == 303
+    overview = client.get("/c/cup").text
+    assert '<time datetime="2026-05-01T19:30">1 May 2026, 19:30</time>' in overview
+    rounds = {r["id"]: (r["date"], r["time"]) for r in client.get("/c/cup.json").json()["rounds"]}
+    assert rounds == {"Q": ("2026-05-01", "10:00"), "B": ("", ""), "F": ("2026-05-01", "19:30")}
+    assert "1 May 2026, 10:00" in client.get("/c/cup/start/Q").text
+    tk = Console(client)
+    tk.login("tk")
+    refused = tk.post("/console/c/cup/schedule", {"round": "B", "date": "2026-05-01"})
+    assert refused.status_code == 403

@@ -51,7 +51,8 @@ def commands_from_competition(
 def setup_commands(
     comp: Competition, format_name: str, definition: dict[str, object]
 ) -> list[c.Command]:
-    """Create the competition and register its entrants: how every log begins."""
+    """Create the competition, register its entrants and schedule its rounds: how every log
+    begins."""
     meta = comp.meta
     out: list[c.Command] = [
         c.CreateCompetition(
@@ -72,6 +73,10 @@ def setup_commands(
         roster = tuple(r.name for r in e.roster) if isinstance(e, Team) else None
         family = None if isinstance(e, Team) else e.family_name
         out.append(c.RegisterEntrant(e.name, e.nation, family, e.bib, None, roster))
+    for spec in comp.format.rounds:
+        slot = comp.schedule.get(spec.id)
+        if slot is not None:
+            out.append(c.ScheduleRound(spec.id, slot.date, slot.time))
     return out
 
 

@@ -83,11 +83,16 @@ def competition_text(comp: Competition, format_reference: str, note: str = "") -
         lines.append("]")
     for spec in comp.format.rounds:
         rides = comp.rides_of(spec.id)
-        if not rides:
+        slot = comp.schedule.get(spec.id)
+        if not rides and slot is None:
             continue
-        lines += ["", f"[rounds.{spec.id}]", "rides = ["]
-        lines += [f"  {value(_ride(r))}," for r in rides]
-        lines.append("]")
+        lines += ["", f"[rounds.{spec.id}]"]
+        if slot is not None:
+            lines += table("", {"date": slot.date, "time": slot.time})[1:]
+        if rides:
+            lines.append("rides = [")
+            lines += [f"  {value(_ride(r))}," for r in rides]
+            lines.append("]")
     if comp.published_classification:
         lines += ["", "[published]", "classification = ["]
         lines += [

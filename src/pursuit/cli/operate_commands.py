@@ -89,6 +89,23 @@ def draw(
 
 
 @user_errors
+def schedule(
+    round_id: str = ROUND,
+    date: str = typer.Option(
+        ..., "--date", help="The day it is ridden, e.g. 2026-10-20.", show_default=False
+    ),
+    time: str | None = typer.Option(
+        None, "--time", help="The local start time, e.g. 14:30.", show_default=False
+    ),
+    db: str | None = DB,
+    competition: str | None = COMPETITION,
+    who: str | None = ACTOR,
+) -> None:
+    """Set the day and start time of a round (again to move it); shown in the schedule."""
+    _run(db, competition, who, lambda svc, state: c.ScheduleRound(round_id, date, time))
+
+
+@user_errors
 def start(
     round_id: str = ROUND,
     heat: int = HEAT,
@@ -317,5 +334,6 @@ def decide(
 
 
 def register(app: typer.Typer) -> None:
-    for command in (draw, start, split, finish, catch, dns, dnf, dsq, rel, correct, decide):
+    commands = (schedule, draw, start, split, finish, catch, dns, dnf, dsq, rel, correct, decide)
+    for command in commands:
         app.command()(command)

@@ -46,6 +46,15 @@ class DrawRound(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class ScheduleRound(Command):
+    """Set (or move) the day and start time of a round."""
+
+    round: str
+    date: str  # ISO date, 1968-10-17
+    time: str | None = None  # local start time, HH:MM
+
+
+@dataclass(frozen=True, slots=True)
 class StartHeat(Command):
     round: str
     heat: int

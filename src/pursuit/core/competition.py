@@ -53,6 +53,14 @@ class Ride:
 
 
 @dataclass(frozen=True, slots=True)
+class Slot:
+    """When a round is ridden: a day (ISO date) and, when known, the local start time (HH:MM)."""
+
+    date: str
+    time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PublishedPlace:
     rank: str
     entrant: str
@@ -67,6 +75,7 @@ class Competition:
     rides: dict[str, tuple[Ride, ...]]  # by round id
     published_classification: tuple[PublishedPlace, ...] = ()
     entrant_places: dict[str, Place] = field(default_factory=dict, compare=False)
+    schedule: dict[str, Slot] = field(default_factory=dict)  # by round id
 
     def entrant(self, name: str) -> Entrant:
         for e in self.entrants:

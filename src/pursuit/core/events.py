@@ -48,6 +48,14 @@ class EntrantRegistered(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class RoundScheduled(Event):
+    wire_name = "RoundScheduled"
+    round: str
+    date: str
+    time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class HeatDrawn:
     number: int
     entrants: tuple[str, ...]
@@ -199,6 +207,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     for cls in (
         CompetitionCreated,
         EntrantRegistered,
+        RoundScheduled,
         RoundDrawn,
         HeatStarted,
         SplitRecorded,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from pursuit.core import events as ev
-from pursuit.core.competition import Metadata
+from pursuit.core.competition import Metadata, Slot
 from pursuit.core.competition import PublishedPlace as ModelPlace
 from pursuit.core.entrants import Rider, Team
 from pursuit.core.format_reader import format_from_mapping
@@ -40,6 +40,10 @@ def _registered(state: CompetitionState, e: ev.EntrantRegistered) -> None:
         state.entrants[e.name] = Rider(e.name, e.nation, e.family_name, e.bib)
     if e.seed_time:
         state.seed_times[e.name] = e.seed_time
+
+
+def _scheduled(state: CompetitionState, e: ev.RoundScheduled) -> None:
+    state.schedule[e.round] = Slot(e.date, e.time)
 
 
 def _drawn(state: CompetitionState, e: ev.RoundDrawn) -> None:
@@ -192,6 +196,7 @@ def _close_heat_if_over(state: CompetitionState, round_id: str, number: int) -> 
 _HANDLERS: dict[type[ev.Event], Callable[[CompetitionState, Any], None]] = {
     ev.CompetitionCreated: _created,
     ev.EntrantRegistered: _registered,
+    ev.RoundScheduled: _scheduled,
     ev.RoundDrawn: _drawn,
     ev.HeatStarted: _started,
     ev.SplitRecorded: _split,

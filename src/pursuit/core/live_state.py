@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Side
+from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Side, Slot
 from pursuit.core.entrants import Entrant
 from pursuit.core.events import DecisionRecorded
 from pursuit.core.formats import Format
@@ -83,6 +83,7 @@ class CompetitionState:
     published: list[PublishedPlace] = field(default_factory=list)
     decisions: list[tuple[int, DecisionRecorded]] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    schedule: dict[str, Slot] = field(default_factory=dict)
     _model: Competition | None = None
 
     @property
@@ -122,6 +123,7 @@ class CompetitionState:
                 tuple(self.entrants.values()),
                 rides,
                 tuple(self.published),
+                schedule=dict(self.schedule),
             )
         return self._model
 

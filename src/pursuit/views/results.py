@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from pursuit.core.competition import Ride
+from pursuit.core.competition import Ride, Slot
 from pursuit.core.entrants import Entrant
 from pursuit.core.findings import Finding
 from pursuit.core.formats import RoundKind
@@ -50,6 +50,8 @@ class RoundView:
     heats: tuple[HeatView, ...]
     advance: int | None = None
     advanced: tuple[str, ...] = ()  # timed rounds: who goes on, in ranking order
+    date: str = ""  # the day it is ridden (ISO), "" when not scheduled
+    time: str = ""  # the local start time (HH:MM), "" when not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +121,7 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
             side=ride.side.value if ride.side else "",
         )
 
-    rounds = tuple(_round(r, row) for r in results.rounds)
+    rounds = tuple(_round(r, row, comp.schedule.get(r.spec.id)) for r in results.rounds)
     places = tuple(
         PlaceView(
             p.label, p.entrant or "", _nation(by_name.get(p.entrant or "")), p.shared, p.vacant
@@ -154,7 +156,7 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
     )
 
 
-def _round(result: RoundResult, row: Any) -> RoundView:
+def _round(result: RoundResult, row: Any, slot: Slot | None) -> RoundView:
     spec = result.spec
     ranking = tuple(row(r) for r in result.ranking)
     by_heat: dict[int, list[RowView]] = {}
@@ -185,6 +187,8 @@ def _round(result: RoundResult, row: Any) -> RoundView:
         heats,
         spec.advance,
         tuple(result.advanced),
+        slot.date if slot else "",
+        (slot.time or "") if slot else "",
     )
 
 

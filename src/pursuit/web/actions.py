@@ -42,6 +42,12 @@ class Draw(Body):
     )
 
 
+class Schedule(Body):
+    round: Text
+    date: Text = Field(description="The day the round is ridden, ISO: 2026-10-20.")
+    time: Text | None = Field(None, description="The local start time, HH:MM.")
+
+
 class Start(TimeBody):
     round: Text
     heat: int = Field(ge=1)
@@ -142,6 +148,14 @@ ACTIONS: dict[str, Action] = {
                 b.round,
                 tuple(tuple(_who(s, n) for n in pair) for pair in b.pairs) if b.pairs else None,
             ),
+        ),
+        Action(
+            "schedule",
+            "schedules",
+            "Set the day and start time of a round",
+            Role.COMMISSAIRE,
+            Schedule,
+            lambda s, b: c.ScheduleRound(b.round, b.date, b.time),
         ),
         Action(
             "start",

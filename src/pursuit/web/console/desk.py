@@ -41,6 +41,7 @@ class DeskRound:
     kind: str
     status: str
     drawn: bool
+    when: str = ""  # scheduled day and time, as written
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,14 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
             title=view.competition.title,
             half_laps=state.meta.half_laps,
             rounds=tuple(
-                DeskRound(r.id, r.name, r.kind, round_status(state, r), r.id in state.heats)
+                DeskRound(
+                    r.id,
+                    r.name,
+                    r.kind,
+                    round_status(state, r),
+                    r.id in state.heats,
+                    f"{r.date} {r.time}".strip(),
+                )
                 for r in view.rounds
             ),
             heats=tuple(heats),

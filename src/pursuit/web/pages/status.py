@@ -22,6 +22,8 @@ class RoundLine:
     kind: str  # timed | knockout
     status: str  # to come | drawn | running | provisional | official
     official: bool
+    date: str = ""  # scheduled day (ISO), "" when not scheduled
+    time: str = ""  # scheduled start (HH:MM)
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ def round_status(state: CompetitionState, rnd: RoundView) -> str:
 
 
 def round_line(state: CompetitionState, rnd: RoundView) -> RoundLine:
-    return RoundLine(rnd.id, rnd.name, rnd.kind, round_status(state, rnd), rnd.complete)
+    status = round_status(state, rnd)
+    return RoundLine(rnd.id, rnd.name, rnd.kind, status, rnd.complete, rnd.date, rnd.time)
 
 
 def find_round(view: ResultsView, round_id: str) -> RoundView | None:
