@@ -36,6 +36,7 @@ class HalfLap:
     leader: str  # the side ahead, "" when level or unknown
     gap: str  # seconds, at the competition's precision
     gap_s: float | None  # positive: red ahead
+    finish: bool = False  # the finish line, not a half-lap split
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def _gap_rows(
             gap = ticks / TICKS_PER_SECOND
             leader = "red" if ticks > 0 else "green" if ticks < 0 else ""
             shown = format_time(RaceTime(abs(ticks), 4), digits)
-        rows.append(HalfLap(k, round(k * half_lap_m), times, leader, shown, gap))
+        rows.append(HalfLap(k, round(k * half_lap_m), times, leader, shown, gap, k == half_laps))
         gaps.append(gap)
     return tuple(rows), gaps
 

@@ -10,6 +10,17 @@
 
   function say(text) { if (status) status.textContent = text; }
 
+  function loaded(images) {
+    return Promise.all(Array.prototype.map.call(images, function (img) {
+      return new Promise(function (done) {
+        if (img.complete) return done();
+        img.addEventListener("load", done);
+        img.addEventListener("error", done);
+        setTimeout(done, 3000);
+      });
+    }));
+  }
+
   function refresh() {
     if (busy) { again = true; return; }
     busy = true;
@@ -18,12 +29,17 @@
         if (!response.ok) throw new Error("HTTP " + response.status);
         var at = Number(response.headers.get("X-Log-Position"));
         return response.text().then(function (html) {
-          if (at >= position) {
+          if (at < position) return;
+          // load the new charts before the swap, so a picture never blinks out
+          var next = document.createElement("div");
+          next.innerHTML = html;
+          return loaded(next.querySelectorAll("img")).then(function () {
+            if (at < position) return;
             position = at;
             live.dataset.position = String(at);
-            live.innerHTML = html;
-          }
-          say("Live · log position " + position + " · updated " + new Date().toLocaleTimeString());
+            live.replaceChildren.apply(live, Array.prototype.slice.call(next.childNodes));
+            say("Live · log position " + position + " · updated " + new Date().toLocaleTimeString());
+          });
         });
       })
       .catch(function () { say("Live · could not refresh; retrying on the next update"); })
