@@ -64,3 +64,27 @@ def test_a_stopped_replay_resumes_without_writing_anything_twice(parts: Web) -> 
         "Xaver Kurmann",
     ]
     assert prepare_demo(parts, DEMO).live_id == "mexico-1968-live-2"  # that one is over
+
+
+def test_a_practice_competition_waits_drawn_for_a_newcomer_to_run(parts: Web) -> None:
+    prepare_demo(parts, DEMO)
+    prepare_demo(parts, DEMO)  # made once
+    state = parts.hub.service.existing("practice")
+    assert state.meta is not None and state.meta.title.startswith("Practice: ")
+    assert len(state.entrants) == 28 and state.seed_times["Xaver Kurmann"] == "4:40.41"
+    heats = state.heats["Q"]
+    assert len(heats) == 14 and not any(h.started for h in heats.values())
+    assert set(heats[14].entrants) != {"Xaver Kurmann", "John Bylsma"}  # the two best apart
+    assert state.rides["Q"]["Xaver Kurmann"].heat in (13, 14)  # the fastest heats ride last
+
+
+def test_a_step_refused_because_someone_recorded_into_the_replay_is_skipped(
+    parts: Web,
+) -> None:
+    run = prepare_demo(parts, DEMO)
+    start = next(i for i, s in enumerate(run.steps) if type(s.command).__name__ == "StartHeat")
+    run_to_end(parts, replace(run, steps=run.steps[: start + 1]))
+    first_split = run.steps[start + 1].command
+    parts.hub.execute(run.live_id, replace(first_split, elapsed="25.00"), "visitor")  # by hand
+    run_to_end(parts, replace(run, steps=run.steps[: start + 40]))
+    assert parts.hub.head(run.live_id) > start + 30  # the replay went on past the refusal

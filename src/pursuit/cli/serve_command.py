@@ -77,6 +77,10 @@ def serve(
             f"demo: complete 1968 results as {demo_settings.complete_id if demo_settings else ''},"
             f" live replay at {run_demo.speed:g}x into {run_demo.live_id}"
         )
+        say(
+            f"demo: {demo_settings.practice_id if demo_settings else ''} has the same field, "
+            "qualifying drawn: run it yourself from the console"
+        )
         say(f"demo login: {run_demo.admin} / {run_demo.password}  (console: /console)")
     run(create_app(settings, web, run_demo), sock, say)
 

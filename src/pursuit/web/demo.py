@@ -1,10 +1,13 @@
 """`pursuit serve --demo`: the 1968 Olympic pursuit, complete and replayed live.
 
-`prepare_demo` imports the example as a finished competition (once), makes sure an admin can
-log in (a new random password each start, printed by the caller, stored only as a hash) and
-picks where the live replay goes. `DemoReplay` then feeds the replay's commands through the hub
-in accelerated time. Each command has a fixed id, so a restarted server resumes the replay
-where it stopped instead of writing anything twice; a finished replay starts over under a new id.
+`prepare_demo` imports the example as a finished competition (once), sets up a practice
+competition with the same field, qualifying drawn and nothing ridden, for a newcomer to run from
+the console (once), makes sure an admin can log in (a new random password each start, printed
+by the caller, stored only as a hash) and picks where the live replay goes. `DemoReplay` then
+feeds the replay's commands through the hub in accelerated time. Each command has a fixed id,
+so a restarted server resumes the replay where it stopped instead of writing anything twice; a
+finished replay starts over under a new id. A step the rules refuse (someone recorded into the
+replay by hand) is skipped, so the demo goes on.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ import threading
 import tomllib
 from dataclasses import dataclass, replace
 
-from pursuit.app.importing import commands_from_file
+from pursuit.app.importing import commands_from_file, setup_commands
 from pursuit.app.replay import Step, replay_script
 from pursuit.core import commands as c
-from pursuit.errors import PursuitError
+from pursuit.core.times import format_time
+from pursuit.errors import PursuitError, RuleViolation
 from pursuit.loading.competition_file import load_competition
 from pursuit.loading.format_files import format_definition, preset_names
 from pursuit.web.context import Web
@@ -50,12 +54,35 @@ def replay_steps(demo: DemoSettings) -> list[Step]:
     )
 
 
+def practice_commands(demo: DemoSettings) -> list[c.Command]:
+    """The example's field as a new competition: every rider seeded by his qualifying time,
+    qualifying drawn from the seeds, nothing ridden."""
+    loaded = load_competition(demo.example)
+    comp = loaded.competition
+    reference = tomllib.loads(demo.example.read_text("utf-8"))["competition"]["format"]
+    name = reference if reference in preset_names() else comp.format.name
+    setup = setup_commands(comp, name, format_definition(reference, demo.example.parent))
+    create = setup[0]
+    assert isinstance(create, c.CreateCompetition)
+    first = comp.format.rounds[0].id
+    seeds = {r.entrant: r.outcome.time for r in comp.rides_of(first)}
+    out: list[c.Command] = [replace(create, title=f"Practice: {create.title}", dates=())]
+    for command in setup[1:]:
+        if isinstance(command, c.RegisterEntrant):
+            seed = seeds.get(command.name)
+            out.append(replace(command, seed_time=format_time(seed) if seed else None))
+    out.append(c.DrawRound(first))
+    return out
+
+
 def prepare_demo(web: Web, demo: DemoSettings) -> DemoRun:
     hub = web.hub
     if not hub.head(demo.complete_id):
         hub.execute_all(
             demo.complete_id, commands_from_file(demo.example), "demo import", "demo-import"
         )
+    if not hub.head(demo.practice_id):
+        hub.execute_all(demo.practice_id, practice_commands(demo), "demo setup", "demo-practice")
     password = secrets.token_urlsafe(12)
     if web.users.get(demo.admin_name) is None:
         web.users.add(demo.admin_name, "admin", password, "pursuit serve --demo")
@@ -106,7 +133,10 @@ class DemoReplay:
                 if self._stop.wait(max(wait, 0.0)):
                     return
                 now = step.at
-                hub.execute(run.live_id, step.command, ACTOR, _command_id(index))
+                try:
+                    hub.execute(run.live_id, step.command, ACTOR, _command_id(index))
+                except RuleViolation as e:  # someone recorded into the replay by hand
+                    log.warning("demo replay into %s skipped a step: %s", run.live_id, e)
             log.info("demo replay into %s finished", run.live_id)
         except PursuitError as e:
             log.error("demo replay into %s stopped: %s", run.live_id, e)

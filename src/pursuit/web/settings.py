@@ -22,6 +22,7 @@ class DemoSettings:
     example: Path
     complete_id: str = "mexico-1968"
     live_id: str = "mexico-1968-live"
+    practice_id: str = "practice"  # the same field, drawn and waiting: run it in the console
     speed: float = 60.0
     admin_name: str = "admin"
 
