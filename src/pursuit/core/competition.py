@@ -8,7 +8,7 @@ from enum import Enum
 from pursuit.core.entrants import Entrant
 from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome
-from pursuit.core.times import RaceTime
+from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.errors import Place
 
 
@@ -43,7 +43,7 @@ class Ride:
     outcome: Outcome
     heat: int | None = None
     side: Side | None = None
-    splits: tuple[RaceTime, ...] = ()  # elapsed time at each half lap
+    splits: Splits = NO_SPLITS  # elapsed time at each half lap
     record: str | None = None  # OR, WR as published
     published_rank: str | None = None
     basis: str | None = None  # published / seed / inferred

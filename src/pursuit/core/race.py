@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pursuit.core.times import RaceTime, truncate, unit
+from pursuit.core.splits import Splits
+from pursuit.core.times import RaceTime, truncate
 
 
 def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) -> RaceTime | None:
@@ -19,19 +20,20 @@ def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) 
     return RaceTime(time.ticks - lap_before.ticks, max(time.digits, lap_before.digits))
 
 
-def last_lap_ticks(
-    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int, digits: int
-) -> int | None:
-    """`truncate(last_lap(time, splits, half_laps), digits).ticks`, or None where that is
-    None, without building the times: ranking needs it for every tied ride."""
-    lap_before = _lap_start(time, splits, half_laps)
-    if time is None or lap_before is None:
+def last_lap_ticks(time: RaceTime, splits: Splits, half_laps: int, step: int) -> int | None:
+    """`truncate(last_lap(time, splits, half_laps), digits).ticks` where `step` is
+    `unit(digits)`, or None where that is None, without building a time: ranking needs it
+    for every tied ride.
+
+    A time's ticks are a multiple of the unit of its own decimals, so truncating to
+    coarser ones is `ticks // step * step`, and a no-op for finer ones.
+    """
+    if half_laps < 2 or len(splits.ticks) < half_laps - 2:
         return None
-    ticks = time.ticks - lap_before.ticks
-    if digits >= max(time.digits, lap_before.digits):
-        return ticks
-    step = unit(digits)
-    return ticks // step * step
+    before = splits.ticks[half_laps - 3] if half_laps >= 3 else 0
+    if before > time.ticks:
+        return None
+    return (time.ticks - before) // step * step
 
 
 def _lap_start(

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import TypeVar
 
 from pursuit.core.formats import TieBreak
 from pursuit.core.race import last_lap_ticks
+from pursuit.core.splits import as_splits
 from pursuit.core.times import RaceTime, unit
 
 T = TypeVar("T")
+
+_KEY = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +23,7 @@ class Timed:
     """What ranking needs of a ride: its time and splits."""
 
     time: RaceTime
-    splits: tuple[RaceTime, ...] = ()
+    splits: Sequence[RaceTime] = ()
 
 
 def rank_by_time(
@@ -36,58 +41,44 @@ def rank_by_time(
     every tied ride has one; otherwise they share the rank (listed by `name`).
     The next rank skips by the number sharing.
     """
-    keyed = []
+    step = unit(digits)
+    # Truncating to `digits` is `ticks // step * step` (see `last_lap_ticks`), so equal
+    # `ticks // step` means equal at the competition's precision.
+    keyed: list[tuple[int, T, Timed]] = []
     for item in items:
         t = timed(item)
-        keyed.append((_ticks_at(t.time, digits), item, t))
-    keyed.sort(key=lambda k: k[0])
+        keyed.append((t.time.ticks // step, item, t))
+    keyed.sort(key=_KEY)  # stable: equal times keep the order they came in
     use_last_lap = TieBreak.LAST_LAP in tie_break
     out: list[tuple[int, bool, T]] = []
-    i = 0
-    while i < len(keyed):
-        j = i + 1
-        while j < len(keyed) and keyed[j][0] == keyed[i][0]:
-            j += 1
-        group = keyed[i:j]
+    for _, same in groupby(keyed, _KEY):
+        group = list(same)
         if len(group) == 1:
-            out.append((i + 1, False, group[0][1]))
+            out.append((len(out) + 1, False, group[0][1]))
         else:
-            out.extend(_break_tie(group, i + 1, digits, half_laps, use_last_lap, name))
-        i = j
+            out.extend(_break_tie(group, len(out) + 1, step, half_laps, use_last_lap, name))
     return out
-
-
-def _ticks_at(time: RaceTime, digits: int) -> int:
-    """`truncate(time, digits).ticks`, without building the truncated time (hot in ranking)."""
-    if digits >= time.digits:
-        return time.ticks
-    step = unit(digits)
-    return time.ticks // step * step
 
 
 def _break_tie(
     group: list[tuple[int, T, Timed]],
     first_rank: int,
-    digits: int,
+    step: int,
     half_laps: int,
     use_last_lap: bool,
     name: Callable[[T], str],
 ) -> list[tuple[int, bool, T]]:
-    laps = [last_lap_ticks(t.time, t.splits, half_laps, digits) for _, _, t in group]
-    if not use_last_lap or any(lap is None for lap in laps):
-        ordered = sorted((item for _, item, _ in group), key=name)
-        return [(first_rank, True, item) for item in ordered]
-    with_laps = sorted(
-        ((lap, item) for lap, (_, item, _) in zip(laps, group, strict=True) if lap is not None),
-        key=lambda p: (p[0], name(p[1])),
-    )
-    out: list[tuple[int, bool, T]] = []
-    k = 0
-    while k < len(with_laps):
-        m = k + 1
-        while m < len(with_laps) and with_laps[m][0] == with_laps[k][0]:
-            m += 1
-        shared = m - k > 1
-        out.extend((first_rank + k, shared, item) for _, item in with_laps[k:m])
-        k = m
-    return out
+    """Number rides equal on time: by the last lap where every one has it, else shared."""
+    items = [item for _, item, _ in group]
+    if use_last_lap:
+        laps = [last_lap_ticks(t.time, as_splits(t.splits), half_laps, step) for *_, t in group]
+        if None not in laps:
+            # (last lap, name, place in the group): as a stable sort by (last lap, name)
+            ordered = sorted(zip(laps, map(name, items), range(len(items)), strict=True))
+            out: list[tuple[int, bool, T]] = []
+            for _, run in groupby(ordered, _KEY):
+                same = list(run)
+                rank, shared = first_rank + len(out), len(same) > 1
+                out.extend((rank, shared, items[k]) for *_, k in same)
+            return out
+    return [(first_rank, True, item) for item in sorted(items, key=name)]

@@ -7,6 +7,7 @@ findings and the fact is left out, so the rest can still be computed and checked
 
 from __future__ import annotations
 
+import operator
 import re
 import tomllib
 from collections.abc import Mapping
@@ -18,7 +19,8 @@ from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride
 from pursuit.core.entrants import Entrant, Rider, Team
 from pursuit.core.findings import Finding
 from pursuit.core.outcomes import Outcome, Status
-from pursuit.core.times import RaceTime, parse_time
+from pursuit.core.splits import NO_SPLITS, Splits
+from pursuit.core.times import RaceTime, parse_time, parse_usual
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place, TimeFormatError
 from pursuit.loading.format_files import load_format
 from pursuit.loading.toml_lines import line_of, value_lines
@@ -340,16 +342,53 @@ class _Reader:
         path: tuple[str | int, ...],
         meta: Metadata,
         time: RaceTime | None,
-    ) -> tuple[RaceTime, ...]:
+    ) -> Splits:
         if not isinstance(raw, list):
             self.find("bad-splits", f"{name}: splits must be a list of times", *path, "splits")
-            return ()
+            return NO_SPLITS
+        parsed = parse_usual(raw)  # all at once, when all are in the usual notation
+        if parsed is None or not all(map(operator.lt, parsed[0], parsed[0][1:])):
+            parsed = self.splits_one_by_one(raw, name, path)  # and find what is wrong
+            if parsed is None:
+                return NO_SPLITS
+        ticks, digits = parsed
+        if len(ticks) > meta.half_laps:
+            self.find(
+                "bad-splits",
+                f"{name}: {len(ticks)} splits for {meta.half_laps} half laps",
+                *path,
+                "splits",
+            )
+            return NO_SPLITS
+        if time is not None and ticks:
+            last = RaceTime(ticks[-1], digits[-1])
+            if len(ticks) == meta.half_laps and last != time:
+                self.find(
+                    "bad-splits",
+                    f"{name}: the last split {last} is not the time {time}",
+                    *path,
+                    "splits",
+                )
+            elif last > time:
+                self.find(
+                    "bad-splits",
+                    f"{name}: a split ({last}) is after the finish time {time}",
+                    *path,
+                    "splits",
+                )
+        return Splits(ticks, digits)
+
+    def splits_one_by_one(
+        self, raw: list[object], name: str, path: tuple[str | int, ...]
+    ) -> tuple[tuple[int, ...], bytes] | None:
+        """Ticks and decimals of the splits, or None after a finding on the first that does
+        not parse or does not come after the one before."""
         out: list[RaceTime] = []
         for k, value in enumerate(raw):
             parsed = self.time(value, f"{name} split {k + 1}", (*path, "splits", k))
             if not isinstance(parsed, RaceTime):
-                return ()
-            if out and parsed.ticks <= out[-1].ticks:  # as `<=`, without total_ordering (hot)
+                return None
+            if out and parsed.ticks <= out[-1].ticks:
                 self.find(
                     "bad-splits",
                     f"{name}: split {k + 1} ({value}) is not after split {k} ({out[-1]})",
@@ -357,32 +396,9 @@ class _Reader:
                     "splits",
                     k,
                 )
-                return ()
+                return None
             out.append(parsed)
-        if len(out) > meta.half_laps:
-            self.find(
-                "bad-splits",
-                f"{name}: {len(out)} splits for {meta.half_laps} half laps",
-                *path,
-                "splits",
-            )
-            return ()
-        if time is not None and out:
-            if len(out) == meta.half_laps and out[-1] != time:
-                self.find(
-                    "bad-splits",
-                    f"{name}: the last split {out[-1]} is not the time {time}",
-                    *path,
-                    "splits",
-                )
-            elif out[-1] > time:
-                self.find(
-                    "bad-splits",
-                    f"{name}: a split ({out[-1]}) is after the finish time {time}",
-                    *path,
-                    "splits",
-                )
-        return tuple(out)
+        return tuple(t.ticks for t in out), bytes(t.digits for t in out)
 
     def published(self, known: set[str]) -> tuple[PublishedPlace, ...]:
         table = self.data.get("published", {})
