@@ -23,7 +23,7 @@ from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.core.times import RaceTime, parse_time, parse_usual
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place, TimeFormatError
 from pursuit.loading.format_files import load_format
-from pursuit.loading.toml_lines import line_of, value_lines
+from pursuit.loading.toml_lines import ValueLines
 
 COMPETITION_FIELDS = {
     "title",
@@ -83,14 +83,14 @@ def competition_from_text(text: str, source: str, base: Path | None = None) -> L
         at = re.search(r"at line (\d+)", str(e))
         place = Place(source, int(at[1])) if at else Place(source)
         raise CompetitionFileError(f"not valid TOML: {e}", place) from e
-    return _Reader(data, value_lines(text), source, base).read()
+    return _Reader(data, ValueLines(text), source, base).read()
 
 
 class _Reader:
     def __init__(
         self,
         data: dict[str, Any],
-        lines: dict[tuple[str | int, ...], int],
+        lines: ValueLines,
         source: str,
         base: Path | None,
     ) -> None:
@@ -100,8 +100,9 @@ class _Reader:
         self.base = base
         self.findings: list[Finding] = []
 
-    def place(self, *path: str | int, field_name: str | None = None) -> Place:
-        return Place(self.source, line_of(self.lines, *path), field_name)
+    def place(self, *path: str | int) -> Place:
+        """Where the value at `path` is; its line is counted only if someone asks."""
+        return Place.in_document(self.source, self.lines, path)
 
     def fail(self, message: str, *path: str | int) -> CompetitionFileError:
         return CompetitionFileError(message, self.place(*path))
