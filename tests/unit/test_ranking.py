@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from builders import field_of, ride, run_rounds
 from hypothesis import given, settings
@@ -10,10 +11,17 @@ from hypothesis import strategies as st
 
 from pursuit.core.formats import TieBreak
 from pursuit.core.race import last_lap
-from pursuit.core.ranking import Timed, rank_by_time
+from pursuit.core.ranking import number_in_order, rank_by_time
 from pursuit.core.times import RaceTime, parse_time, truncate, unit
 
 LAST_LAP_THEN_SHARED = (TieBreak.LAST_LAP, TieBreak.SHARED)
+
+
+class Timed(NamedTuple):
+    """A ride as ranking sees it: its time and splits."""
+
+    time: RaceTime
+    splits: Sequence[RaceTime] = ()
 
 
 def ranked(
@@ -29,7 +37,8 @@ def ranked(
     }
     out = rank_by_time(
         list(by_name),
-        by_name.__getitem__,
+        lambda n: by_name[n].time,
+        lambda n: by_name[n].splits,
         digits=digits,
         half_laps=half_laps,
         tie_break=tie_break,
@@ -255,10 +264,29 @@ def test_ranking_agrees_with_the_rules_written_plainly(
     tie_break = (TieBreak.LAST_LAP, TieBreak.SHARED) if use_last_lap else (TieBreak.SHARED,)
     got = rank_by_time(
         list(rows),
-        rows.__getitem__,
+        lambda n: rows[n].time,
+        lambda n: rows[n].splits,
         digits=digits,
         half_laps=half_laps,
         tie_break=tie_break,
         name=str.casefold,
     )
     assert got == reference_ranking(rows, digits, half_laps, use_last_lap)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from("aAbBcC")), max_size=30))
+def test_numbering_in_order_shares_a_rank_among_equal_levels_listed_by_name(
+    rows: list[tuple[int, str]],
+) -> None:
+    levels = [level for level, _ in rows]
+    items = [f"{name}{i}" for i, (_, name) in enumerate(rows)]
+    order = sorted(range(len(rows)), key=levels.__getitem__)
+    got = number_in_order(order, levels, items, lambda item: item[0].casefold())
+    expected = []
+    for k, i in enumerate(sorted(order, key=lambda i: (levels[i], rows[i][1].casefold(), i))):
+        rank = 1 + sum(1 for other in levels if other < levels[i])
+        shared = levels.count(levels[i]) > 1
+        expected.append((rank, shared, items[i]))
+        assert k + 1 >= rank
+    assert got == expected

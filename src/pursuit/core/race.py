@@ -20,20 +20,27 @@ def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) 
     return RaceTime(time.ticks - lap_before.ticks, max(time.digits, lap_before.digits))
 
 
-def last_lap_ticks(time: RaceTime, splits: Splits, half_laps: int, step: int) -> int | None:
-    """`truncate(last_lap(time, splits, half_laps), digits).ticks` where `step` is
-    `unit(digits)`, or None where that is None, without building a time: ranking needs it
-    for every tied ride.
+def last_laps_ticks(
+    times: Sequence[RaceTime], splits: Sequence[Splits], half_laps: int, step: int
+) -> list[int | None]:
+    """For each ride, `truncate(last_lap(time, splits, half_laps), digits).ticks` where
+    `step` is `unit(digits)`, or None where that is None: what ranking compares of tied
+    rides, in one pass and without building a time.
 
     A time's ticks are a multiple of the unit of its own decimals, so truncating to
-    coarser ones is `ticks // step * step`, and a no-op for finer ones.
+    `digits` is `ticks // step * step` (and changes nothing when it has no more).
     """
-    if half_laps < 2 or len(splits.ticks) < half_laps - 2:
-        return None
-    before = splits.ticks[half_laps - 3] if half_laps >= 3 else 0
-    if before > time.ticks:
-        return None
-    return (time.ticks - before) // step * step
+    if half_laps < 2:
+        return [None] * len(times)
+    if half_laps == 2:  # a one-lap race: the last lap is the time
+        return [t.ticks // step * step for t in times]
+    k = half_laps - 3  # the split one lap before the finish
+    return [
+        (t.ticks - s.ticks[k]) // step * step
+        if len(s.ticks) > k and s.ticks[k] <= t.ticks
+        else None
+        for t, s in zip(times, splits, strict=True)
+    ]
 
 
 def _lap_start(

@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from itertools import groupby
-from operator import itemgetter
 from typing import TypeVar
 
 from pursuit.core.formats import TieBreak
-from pursuit.core.race import last_lap_ticks
-from pursuit.core.splits import as_splits
+from pursuit.core.race import last_laps_ticks
+from pursuit.core.splits import Splits
 from pursuit.core.times import RaceTime, unit
 
 T = TypeVar("T")
 
-_KEY = itemgetter(0)
-
-
-@dataclass(frozen=True, slots=True)
-class Timed:
-    """What ranking needs of a ride: its time and splits."""
-
-    time: RaceTime
-    splits: Sequence[RaceTime] = ()
-
 
 def rank_by_time(
     items: Sequence[T],
-    timed: Callable[[T], Timed],
+    time_of: Callable[[T], RaceTime],
+    splits_of: Callable[[T], Sequence[RaceTime]],
     *,
     digits: int,
     half_laps: int,
@@ -39,46 +28,63 @@ def rank_by_time(
 
     Equal times at `digits` go to the better last lap when the format says so and
     every tied ride has one; otherwise they share the rank (listed by `name`).
-    The next rank skips by the number sharing.
+    The next rank skips by the number sharing. `splits_of` is asked only of items tied
+    on time, `name` only of items that share a rank.
     """
     step = unit(digits)
-    # Truncating to `digits` is `ticks // step * step` (see `last_lap_ticks`), so equal
-    # `ticks // step` means equal at the competition's precision.
-    keyed: list[tuple[int, T, Timed]] = []
-    for item in items:
-        t = timed(item)
-        keyed.append((t.time.ticks // step, item, t))
-    keyed.sort(key=_KEY)  # stable: equal times keep the order they came in
-    use_last_lap = TieBreak.LAST_LAP in tie_break
+    times = list(map(time_of, items))
+    # A time's ticks are a multiple of the unit of its decimals, so truncating to `digits`
+    # is `ticks // step * step` (see `last_laps_ticks`): equal `ticks // step`, equal times.
+    at = [t.ticks // step for t in times]
+    if TieBreak.LAST_LAP not in tie_break:
+        order = sorted(range(len(items)), key=at.__getitem__)  # stable: as given when equal
+        return number_in_order(order, at, items, name)
+    level = _with_last_laps(at, items, times, splits_of, half_laps, step)
+    order = sorted(range(len(items)), key=level.__getitem__)
+    return number_in_order(order, level, items, name)
+
+
+def number_in_order(
+    order: Sequence[int], level: Sequence[object], items: Sequence[T], name: Callable[[T], str]
+) -> list[tuple[int, bool, T]]:
+    """Number `items` taken in `order` (indexes, best first): (rank, shared, item).
+
+    Items of equal `level` next to each other share the rank of the first of them and
+    are listed by `name` (then as in `order`); the next rank skips by the number sharing.
+    """
     out: list[tuple[int, bool, T]] = []
-    for _, same in groupby(keyed, _KEY):
-        group = list(same)
-        if len(group) == 1:
-            out.append((len(out) + 1, False, group[0][1]))
+    start, end = 0, len(order)
+    while start < end:
+        stop = start + 1
+        while stop < end and level[order[stop]] == level[order[start]]:
+            stop += 1
+        if stop - start == 1:
+            out.append((start + 1, False, items[order[start]]))
         else:
-            out.extend(_break_tie(group, len(out) + 1, step, half_laps, use_last_lap, name))
+            shared = sorted(order[start:stop], key=lambda i: name(items[i]))
+            out.extend((start + 1, True, items[i]) for i in shared)
+        start = stop
     return out
 
 
-def _break_tie(
-    group: list[tuple[int, T, Timed]],
-    first_rank: int,
-    step: int,
+def _with_last_laps(
+    at: list[int],
+    items: Sequence[T],
+    times: list[RaceTime],
+    splits_of: Callable[[T], Sequence[RaceTime]],
     half_laps: int,
-    use_last_lap: bool,
-    name: Callable[[T], str],
-) -> list[tuple[int, bool, T]]:
-    """Number rides equal on time: by the last lap where every one has it, else shared."""
-    items = [item for _, item, _ in group]
-    if use_last_lap:
-        laps = [last_lap_ticks(t.time, as_splits(t.splits), half_laps, step) for *_, t in group]
-        if None not in laps:
-            # (last lap, name, place in the group): as a stable sort by (last lap, name)
-            ordered = sorted(zip(laps, map(name, items), range(len(items)), strict=True))
-            out: list[tuple[int, bool, T]] = []
-            for _, run in groupby(ordered, _KEY):
-                same = list(run)
-                rank, shared = first_rank + len(out), len(same) > 1
-                out.extend((rank, shared, items[k]) for *_, k in same)
-            return out
-    return [(first_rank, True, item) for item in sorted(items, key=name)]
+    step: int,
+) -> list[tuple[int, int]]:
+    """(time, last lap) of each item: the last lap where it breaks a tie on time (every
+    ride tied on that time has one), else 0, so that the tie stays."""
+    counts = Counter(at)
+    tied = [i for i, key in enumerate(at) if counts[key] > 1]
+    splits = [splits_of(items[i]) for i in tied]
+    compact = [s if isinstance(s, Splits) else Splits.of(s) for s in splits]
+    laps = last_laps_ticks([times[i] for i in tied], compact, half_laps, step)
+    undecided = {at[i] for i, lap in zip(tied, laps, strict=True) if lap is None}
+    then = [0] * len(at)
+    for i, lap in zip(tied, laps, strict=True):
+        if lap is not None and at[i] not in undecided:
+            then[i] = lap
+    return list(zip(at, then, strict=True))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from pursuit.core.competition import Ride
 from pursuit.core.context import Context
 from pursuit.core.formats import OvertakenRule, RoundSpec
 from pursuit.core.heats import decide_heat
 from pursuit.core.outcomes import Status
-from pursuit.core.ranking import Timed, rank_by_time
+from pursuit.core.ranking import rank_by_time
 from pursuit.core.results import HeatResult, RankedRide, RoundResult
 
+_TIME = attrgetter("outcome.time")
+_SPLITS = attrgetter("splits")
 _UNRANKED_ORDER = {
     Status.OVERTAKEN: 0,
     Status.FINISHED: 1,
@@ -24,6 +28,8 @@ _UNRANKED_ORDER = {
 def note_for(ride: Ride, extra: str = "") -> str:
     if not ride.readable:
         return "not readable"
+    if not extra and not ride.record:  # nearly every ride: the status alone
+        return ride.outcome.status.label
     parts = [p for p in (ride.outcome.status.label, extra, ride.record or "") if p]
     return ", ".join(parts)
 
@@ -71,13 +77,10 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
         )
         (eligible if counts and time is not None and ride.readable else others).append(ride)
 
-    def timed(ride: Ride) -> Timed:
-        assert ride.outcome.time is not None
-        return Timed(ride.outcome.time, ride.splits)
-
     ranked = rank_by_time(
         eligible,
-        timed,
+        _TIME,  # every eligible ride has one
+        _SPLITS,
         digits=ctx.digits,
         half_laps=ctx.half_laps,
         tie_break=ctx.tie_break,
