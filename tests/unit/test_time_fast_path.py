@@ -1,5 +1,5 @@
-"""The fast paths for times in the usual notation (m:ss.fff, s.fff) read exactly what the
-general notation reads, and leave every other text to it."""
+"""The fast paths for times: the usual notation (m:ss.fff, s.fff) is read exactly as the
+general notation reads it, every other text is left to that; writing skips truncating."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pursuit.core.times import parse_any_notation, parse_time, parse_usual
+from pursuit.core.times import (
+    RaceTime,
+    format_time,
+    parse_any_notation,
+    parse_time,
+    parse_usual,
+    truncate,
+    unit,
+)
 from pursuit.errors import TimeFormatError
 
 MANY = settings(max_examples=1500, deadline=None)
@@ -114,3 +122,18 @@ def test_the_usual_notation_keeps_its_decimals_and_leading_zeros() -> None:
         bytes([1, 2, 3, 4]),
     )
     assert parse_usual([]) == ((), b"")
+
+
+@MANY
+@given(st.integers(0, 10**9), st.integers(0, 4), st.one_of(st.none(), st.integers(-2, 6)))
+def test_writing_a_time_at_fewer_decimals_is_writing_the_truncated_time(
+    units: int, own: int, digits: int | None
+) -> None:
+    time = RaceTime(units * unit(own), own)
+    if digits is not None and digits < 0:
+        with pytest.raises(TimeFormatError):
+            format_time(time, digits)
+        return
+    shown = time if digits is None else truncate(time, digits)
+    assert format_time(time, digits) == format_time(shown)
+    assert format_time(time, digits, decimal=",") == format_time(shown, decimal=",")

@@ -150,9 +150,12 @@ def format_time(time: RaceTime, digits: int | None = None, *, decimal: str = "."
 
     `digits` defaults to the time's own precision; a coarser one truncates.
     """
-    shown = time if digits is None else truncate(time, digits)
-    places = shown.digits if digits is None else min(digits, shown.digits)
-    whole, rest = divmod(shown.ticks, TICKS_PER_SECOND)
+    places = time.digits if digits is None else min(digits, time.digits)
+    if places < 0:
+        truncate(time, places)  # raises, as for any time with fewer than no decimals
+    # Truncating never changes the whole seconds, and the decimals written are the first
+    # `places` of the four the ticks have: the truncated time is never needed.
+    whole, rest = divmod(time.ticks, TICKS_PER_SECOND)
     minutes, seconds = divmod(whole, 60)
     hours, minutes = divmod(minutes, 60)
     if hours:

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from pursuit.core.competition import Ride
-from pursuit.core.entrants import Entrant
 from pursuit.core.findings import Finding
 from pursuit.core.formats import RoundKind
 from pursuit.core.results import RankedRide, Results, RoundResult
@@ -101,16 +99,17 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
     """The view of `results`; `findings` default to the engine's own."""
     comp = results.competition
     meta = comp.meta
-    by_name = {e.name: e for e in comp.entrants}
+    nation_of = {e.name: e.nation or "" for e in comp.entrants}
     digits = meta.precision
 
     def row(ranked: RankedRide) -> RowView:
         ride = ranked.ride
+        time = ride.outcome.time
         return RowView(
             rank=ranked.label,
             name=ride.entrant,
-            nation=_nation(by_name.get(ride.entrant)),
-            time=_time(ride, digits),
+            nation=nation_of.get(ride.entrant, ""),
+            time=format_time(time, digits) if time is not None else "",
             note=ranked.note,
             heat=ranked.heat,
             shared=ranked.shared,
@@ -120,9 +119,7 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
 
     rounds = tuple(_round(r, row) for r in results.rounds)
     places = tuple(
-        PlaceView(
-            p.label, p.entrant or "", _nation(by_name.get(p.entrant or "")), p.shared, p.vacant
-        )
+        PlaceView(p.label, p.entrant or "", nation_of.get(p.entrant or "", ""), p.shared, p.vacant)
         for p in results.classification
     )
     nations = {e.nation for e in comp.entrants if e.nation}
@@ -178,12 +175,3 @@ def _round(result: RoundResult, row: Any) -> RoundView:
     return RoundView(
         spec.id, spec.name, spec.kind.value, result.complete, ranking, heats, spec.advance
     )
-
-
-def _nation(entrant: Entrant | None) -> str:
-    return (entrant.nation or "") if entrant is not None else ""
-
-
-def _time(ride: Ride, digits: int) -> str:
-    time = ride.outcome.time
-    return format_time(time, digits) if time is not None else ""
