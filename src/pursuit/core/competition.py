@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -66,7 +67,7 @@ class Competition:
     entrants: tuple[Entrant, ...]
     rides: dict[str, tuple[Ride, ...]]  # by round id
     published_classification: tuple[PublishedPlace, ...] = ()
-    entrant_places: dict[str, Place] = field(default_factory=dict, compare=False)
+    entrant_places: Mapping[str, Place] = field(default_factory=dict, compare=False)
 
     def entrant(self, name: str) -> Entrant:
         for e in self.entrants:

@@ -23,6 +23,7 @@ from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.core.times import RaceTime, parse_time, parse_usual
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place, TimeFormatError
 from pursuit.loading.format_files import load_format
+from pursuit.loading.places import PlacesByName
 from pursuit.loading.toml_lines import ValueLines
 
 COMPETITION_FIELDS = {
@@ -203,7 +204,7 @@ class _Reader:
             precision=_PRECISIONS[precision] if precision else format_precision,
         )
 
-    def entrants(self) -> tuple[list[Entrant], dict[str, Place]]:
+    def entrants(self) -> tuple[list[Entrant], PlacesByName]:
         table = self.data.get("entrants")
         if not isinstance(table, dict) or not (table.get("riders") or table.get("teams")):
             raise self.fail(
@@ -211,7 +212,8 @@ class _Reader:
                 "entrants",
             )
         out: list[Entrant] = []
-        places: dict[str, Place] = {}
+        paths: dict[str, tuple[str | int, ...]] = {}
+        places = PlacesByName(self.source, self.lines, paths)
         for kind in ("riders", "teams"):
             raw = table.get(kind, [])
             if not isinstance(raw, list):
@@ -220,11 +222,11 @@ class _Reader:
                 entrant = self.entrant(item, ("entrants", kind, i), kind == "teams", places)
                 if entrant is not None:
                     out.append(entrant)
-                    places[entrant.name] = self.place("entrants", kind, i)
+                    paths[entrant.name] = ("entrants", kind, i)
         return out, places
 
     def entrant(
-        self, item: object, path: tuple[str | int, ...], team: bool, places: dict[str, Place]
+        self, item: object, path: tuple[str | int, ...], team: bool, places: Mapping[str, Place]
     ) -> Entrant | None:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             self.find("bad-entrant", "an entrant needs a name", *path)
