@@ -156,14 +156,13 @@ def format_time(time: RaceTime, digits: int | None = None, *, decimal: str = "."
     # Truncating never changes the whole seconds, and the decimals written are the first
     # `places` of the four the ticks have: the truncated time is never needed.
     whole, rest = divmod(time.ticks, TICKS_PER_SECOND)
-    minutes, seconds = divmod(whole, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        text = f"{hours}:{minutes:02d}:{seconds:02d}"
-    elif minutes:
-        text = f"{minutes}:{seconds:02d}"
+    if whole < 60:
+        clock = str(whole)
+    elif whole < 3600:
+        clock = f"{whole // 60}:{whole % 60:02d}"
     else:
-        text = f"{seconds}"
-    if places:
-        text += decimal + f"{rest:04d}"[:places]
-    return text
+        minutes, seconds = divmod(whole, 60)
+        clock = f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"
+    if not places:
+        return clock
+    return f"{clock}{decimal}{str(TICKS_PER_SECOND + rest)[1 : 1 + places]}"

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from pursuit.core.findings import Finding
 from pursuit.core.formats import RoundKind
 from pursuit.core.results import RankedRide, Results, RoundResult
 from pursuit.core.times import format_time
+
+_HEAT = attrgetter("heat")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,17 +108,17 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
 
     def row(ranked: RankedRide) -> RowView:
         ride = ranked.ride
-        time = ride.outcome.time
-        return RowView(
-            rank=ranked.label,
-            name=ride.entrant,
-            nation=nation_of.get(ride.entrant, ""),
-            time=format_time(time, digits) if time is not None else "",
-            note=ranked.note,
-            heat=ranked.heat,
-            shared=ranked.shared,
-            basis=ride.basis or "",
-            side=ride.side.value if ride.side else "",
+        time, side = ride.outcome.time, ride.side
+        return RowView(  # rank, name, nation, time, note, heat, shared, basis, side
+            ranked.label,
+            ride.entrant,
+            nation_of.get(ride.entrant, ""),
+            format_time(time, digits) if time is not None else "",
+            ranked.note,
+            ranked.heat,
+            ranked.shared,
+            ride.basis or "",
+            side.value if side else "",
         )
 
     rounds = tuple(_round(r, row) for r in results.rounds)
@@ -153,25 +157,21 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
 def _round(result: RoundResult, row: Any) -> RoundView:
     spec = result.spec
     ranking = tuple(row(r) for r in result.ranking)
-    by_heat: dict[int, list[RowView]] = {}
-    for r in ranking:
-        if r.heat is not None:
-            by_heat.setdefault(r.heat, []).append(r)
+    in_heats = sorted((r for r in ranking if r.heat is not None), key=_HEAT)  # stable
+    by_heat = {number: tuple(rows) for number, rows in groupby(in_heats, key=_HEAT)}
     if spec.kind is RoundKind.KNOCKOUT:
         heats = tuple(
             HeatView(
                 number=h.number,
                 title=h.title,
-                rides=tuple(by_heat.get(h.number, ())),
+                rides=by_heat.get(h.number, ()),
                 decided_by=h.decided_by,
                 expected=tuple(n or "" for n in h.expected),
             )
             for h in result.heats
         )
     else:
-        heats = tuple(
-            HeatView(n, f"{spec.name} heat {n}", tuple(by_heat[n])) for n in sorted(by_heat)
-        )
+        heats = tuple(HeatView(n, f"{spec.name} heat {n}", rows) for n, rows in by_heat.items())
     return RoundView(
         spec.id, spec.name, spec.kind.value, result.complete, ranking, heats, spec.advance
     )
