@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import repeat
+from operator import eq
 from typing import TypeVar
 
 from pursuit.core.formats import TieBreak
@@ -52,18 +54,18 @@ def number_in_order(
     Items of equal `level` next to each other share the rank of the first of them and
     are listed by `name` (then as in `order`); the next rank skips by the number sharing.
     """
-    out: list[tuple[int, bool, T]] = []
-    start, end = 0, len(order)
-    while start < end:
-        stop = start + 1
-        while stop < end and level[order[stop]] == level[order[start]]:
-            stop += 1
-        if stop - start == 1:
-            out.append((start + 1, False, items[order[start]]))
-        else:
-            shared = sorted(order[start:stop], key=lambda i: name(items[i]))
-            out.extend((start + 1, True, items[i]) for i in shared)
-        start = stop
+    out = list(zip(range(1, len(order) + 1), repeat(False), map(items.__getitem__, order)))
+    in_order = [level[i] for i in order]
+    # positions whose level is the one before's: few, so the rest needs no more work
+    same = [k for k, equal in enumerate(map(eq, in_order, in_order[1:]), 1) if equal]
+    k = 0
+    while k < len(same):
+        first, stop = same[k] - 1, same[k] + 1  # a run of equal levels: first to stop
+        k += 1
+        while k < len(same) and same[k] == stop:
+            stop, k = stop + 1, k + 1
+        listed = sorted(order[first:stop], key=lambda i: name(items[i]))
+        out[first:stop] = [(first + 1, True, items[i]) for i in listed]
     return out
 
 
