@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from operator import attrgetter
 
 from pursuit.core.competition import Ride
@@ -12,6 +13,7 @@ from pursuit.core.outcomes import Status
 from pursuit.core.ranking import rank_by_time
 from pursuit.core.results import HeatResult, RankedRide, RoundResult
 
+_HEAT = attrgetter("heat")
 _TIME = attrgetter("outcome.time")
 _SPLITS = attrgetter("splits")
 _UNRANKED_ORDER = {
@@ -35,6 +37,9 @@ def note_for(ride: Ride, extra: str = "") -> str:
 
 
 def _once_per_entrant(ctx: Context, spec: RoundSpec, rides: tuple[Ride, ...]) -> list[Ride]:
+    first_rides = ctx.rides_by_round.get(spec.id, {})  # each entrant's first ride
+    if len(first_rides) == len(rides):  # nobody rides twice
+        return list(first_rides.values())
     seen: dict[str, Ride] = {}
     for ride in rides:
         if ride.entrant in seen:
@@ -49,19 +54,17 @@ def _once_per_entrant(ctx: Context, spec: RoundSpec, rides: tuple[Ride, ...]) ->
 
 
 def _check_heat_sizes(ctx: Context, spec: RoundSpec, rides: list[Ride]) -> None:
-    by_heat: dict[int, list[Ride]] = {}
-    for ride in rides:
-        if ride.heat is not None:
-            by_heat.setdefault(ride.heat, []).append(ride)
-    for number, members in sorted(by_heat.items()):
-        if len(members) > spec.competitors_per_heat:
-            names = ", ".join(r.entrant for r in members)
-            ctx.find(
-                "heat-size",
-                f"{spec.name} heat {number} has {len(members)} competitors "
-                f"({names}); a heat has at most {spec.competitors_per_heat}",
-                members[-1].place,
-            )
+    sizes = Counter(map(_HEAT, rides))
+    sizes.pop(None, None)
+    for number in sorted(n for n, size in sizes.items() if size > spec.competitors_per_heat):
+        members = [r for r in rides if r.heat == number]
+        names = ", ".join(r.entrant for r in members)
+        ctx.find(
+            "heat-size",
+            f"{spec.name} heat {number} has {len(members)} competitors "
+            f"({names}); a heat has at most {spec.competitors_per_heat}",
+            members[-1].place,
+        )
 
 
 def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
@@ -116,8 +119,7 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
             ranked[count][2].place,
         )
     eliminated = frozenset(r.entrant for r in others if r.outcome.status is Status.OVERTAKEN)
-    entered = {e.name for e in ctx.competition.entrants}
-    complete = entered <= {r.entrant for r in rides} if first else bool(rides)
+    complete = ctx.entrants.keys() <= {r.entrant for r in rides} if first else bool(rides)
     return RoundResult(spec, tuple(rows), (), advanced, eliminated, complete)
 
 
