@@ -3,6 +3,9 @@ tuple of them would, and cannot be changed."""
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 
 from pursuit.core.splits import NO_SPLITS, Splits, as_splits
@@ -53,6 +56,12 @@ def test_splits_cannot_be_changed_and_need_one_precision_per_time() -> None:
         splits.ticks = (1,)  # type: ignore[misc]
     with pytest.raises(ValueError):
         Splits((185_000, 352_000), bytes([2]))
+
+
+def test_splits_copy_and_pickle_as_the_tuple_of_times_did() -> None:
+    splits = Splits.of(times("18.5", "35.21"))
+    for twin in (copy.copy(splits), copy.deepcopy(splits), pickle.loads(pickle.dumps(splits))):
+        assert twin == splits and twin.digits == splits.digits
 
 
 def test_as_splits_keeps_splits_and_converts_other_sequences() -> None:

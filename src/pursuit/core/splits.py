@@ -35,6 +35,9 @@ class Splits(Sequence[RaceTime]):
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"splits are immutable: cannot set {name}")
 
+    def __reduce__(self) -> tuple[type[Splits], tuple[tuple[int, ...], bytes]]:
+        return (Splits, (self.ticks, self.digits))  # copies and pickles, as of a tuple
+
     @classmethod
     def of(cls, times: Iterable[RaceTime]) -> Splits:
         """The splits of these times, in order."""
