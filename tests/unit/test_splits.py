@@ -8,7 +8,7 @@ import pickle
 
 import pytest
 
-from pursuit.core.splits import NO_SPLITS, Splits, as_splits
+from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.core.times import RaceTime, parse_time
 
 
@@ -64,8 +64,5 @@ def test_splits_copy_and_pickle_as_the_tuple_of_times_did() -> None:
         assert twin == splits and twin.digits == splits.digits
 
 
-def test_as_splits_keeps_splits_and_converts_other_sequences() -> None:
-    splits = Splits.of(times("18.50"))
-    assert as_splits(splits) is splits
-    assert as_splits(list(times("18.50", "35.20"))) == Splits.of(times("18.50", "35.20"))
+def test_splits_show_their_times() -> None:
     assert repr(Splits.of(times("18.50", "1:05.2"))) == "Splits(18.50, 1:05.2)"

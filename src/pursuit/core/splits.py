@@ -80,8 +80,3 @@ class Splits(Sequence[RaceTime]):
 
 
 NO_SPLITS = Splits()
-
-
-def as_splits(times: Sequence[RaceTime]) -> Splits:
-    """`times` as `Splits` (unchanged when they already are)."""
-    return times if isinstance(times, Splits) else Splits.of(times)
