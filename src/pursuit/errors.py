@@ -2,16 +2,84 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Protocol
 
 
-@dataclass(frozen=True)
+class LineIndex(Protocol):
+    """Finds the line a value of a document starts on, from its path (keys and indexes)."""
+
+    def line_of(self, path: tuple[str | int, ...]) -> int | None: ...
+
+
 class Place:
-    """Where something is: a file and line, and optionally a field or a rider."""
+    """Where something is: a file and line, and optionally a field or a rider.
 
-    file: str | None = None
-    line: int | None = None
-    field: str | None = None
+    A loader may give the path of a value in its document and an index to look it up in
+    instead of the line (`Place.in_document`): the line is found when it is asked for,
+    so a file that loads with nothing to report never has its lines counted. Immutable;
+    equal when file, line and field are.
+    """
+
+    __slots__ = ("_index", "_line", "_path", "field", "file")
+
+    file: str | None
+    field: str | None
+    _line: int | None
+    _index: LineIndex | None  # where to look the line up, when it is not known yet
+    _path: tuple[str | int, ...]
+
+    def __init__(
+        self, file: str | None = None, line: int | None = None, field: str | None = None
+    ) -> None:
+        set_slot = object.__setattr__
+        set_slot(self, "file", file)
+        set_slot(self, "_line", line)
+        set_slot(self, "field", field)
+        set_slot(self, "_index", None)
+        set_slot(self, "_path", ())
+
+    @classmethod
+    def in_document(
+        cls,
+        file: str | None,
+        index: LineIndex,
+        path: tuple[str | int, ...],
+        field: str | None = None,
+    ) -> Place:
+        """The place of the value at `path`, its line looked up in `index` when needed."""
+        place = cls(file, None, field)
+        object.__setattr__(place, "_index", index)
+        object.__setattr__(place, "_path", path)
+        return place
+
+    @property
+    def line(self) -> int | None:
+        if self._index is not None:
+            return self._index.line_of(self._path)
+        return self._line
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a place cannot be changed (tried to set {name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a place cannot be changed (tried to delete {name})")
+
+    def _key(self) -> tuple[str | None, int | None, str | None]:
+        return (self.file, self.line, self.field)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Place):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Place(file={self.file!r}, line={self.line!r}, field={self.field!r})"
+
+    def __reduce__(self) -> tuple[type[Place], tuple[str | None, int | None, str | None]]:
+        return (Place, self._key())  # copies and pickles carry the line, not the index
 
     def __str__(self) -> str:
         parts: list[str] = []

@@ -19,6 +19,7 @@ from pursuit.core.findings import Finding
 from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome, Status
 from pursuit.core.results import Results
+from pursuit.core.splits import Splits
 from pursuit.core.times import RaceTime
 from pursuit.loading.competition_file import Loaded, competition_from_text
 
@@ -219,5 +220,5 @@ def timed_ride(
         name,
         Outcome(status, time),
         heat=heat,
-        splits=tuple(RaceTime(s, digits) for s in splits),
+        splits=Splits.of(RaceTime(s, digits) for s in splits),
     )

@@ -15,7 +15,7 @@ from pursuit.core.competition import Ride
 from pursuit.core.engine import compute
 from pursuit.core.formats import Format, OvertakenRule, RoundKind, TieBreak
 from pursuit.core.outcomes import Status
-from pursuit.core.ranking import Timed, rank_by_time
+from pursuit.core.ranking import rank_by_time
 from pursuit.core.results import Results
 from pursuit.core.times import MAX_DIGITS, RaceTime, format_time, parse_time, truncate, unit
 from pursuit.loading.format_files import load_format
@@ -103,7 +103,8 @@ def test_without_a_last_lap_a_rank_is_one_plus_the_number_strictly_faster(
     by_name = dict(zip(names, times, strict=True))
     out = rank_by_time(
         names,
-        lambda n: Timed(by_name[n]),
+        by_name.__getitem__,
+        lambda n: (),
         digits=digits,
         half_laps=4,
         tie_break=(TieBreak.LAST_LAP, TieBreak.SHARED),

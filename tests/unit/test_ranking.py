@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from builders import field_of, ride, run_rounds
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pursuit.core.formats import TieBreak
-from pursuit.core.ranking import Timed, rank_by_time
-from pursuit.core.times import parse_time
+from pursuit.core.race import last_lap
+from pursuit.core.ranking import number_in_order, rank_by_time
+from pursuit.core.times import RaceTime, parse_time, truncate, unit
 
 LAST_LAP_THEN_SHARED = (TieBreak.LAST_LAP, TieBreak.SHARED)
+
+
+class Timed(NamedTuple):
+    """A ride as ranking sees it: its time and splits."""
+
+    time: RaceTime
+    splits: Sequence[RaceTime] = ()
 
 
 def ranked(
@@ -26,7 +37,8 @@ def ranked(
     }
     out = rank_by_time(
         list(by_name),
-        by_name.__getitem__,
+        lambda n: by_name[n].time,
+        lambda n: by_name[n].splits,
         digits=digits,
         half_laps=half_laps,
         tie_break=tie_break,
@@ -189,3 +201,92 @@ def test_a_tie_inside_the_qualifiers_is_not_a_tie_at_the_line() -> None:
     r = run_rounds("uci-individual-pursuit", {"Q": rides})
     assert "tie-at-line" not in r.codes()
     assert r.results.round("Q").advanced == ("A", "B", "C", "D")
+
+
+# The ranking against a plain statement of the rules, on random fields full of ties.
+
+
+def reference_ranking(
+    rows: dict[str, Timed], digits: int, half_laps: int, use_last_lap: bool
+) -> list[tuple[int, bool, str]]:
+    """The rules written plainly, with race times: sort by the truncated time; a group of
+    equal times goes by the truncated last lap (then the name) when the format says so
+    and every ride in it has one, else shares the rank (listed by name)."""
+    at = {n: truncate(t.time, digits).ticks for n, t in rows.items()}
+    order = sorted(rows, key=at.__getitem__)
+    out: list[tuple[int, bool, str]] = []
+    while len(out) < len(order):
+        first = len(out)
+        group = [n for n in order if at[n] == at[order[first]]]
+        laps = {n: last_lap(rows[n].time, rows[n].splits, half_laps) for n in group}
+        if len(group) == 1:
+            out.append((first + 1, False, group[0]))
+        elif use_last_lap and all(lap is not None for lap in laps.values()):
+            lap_at = {n: truncate(lap, digits).ticks for n, lap in laps.items() if lap}
+            for n in sorted(group, key=lambda n: (lap_at[n], n.casefold())):
+                same = [m for m in group if lap_at[m] == lap_at[n]]
+                rank = first + 1 + sum(1 for m in group if lap_at[m] < lap_at[n])
+                out.append((rank, len(same) > 1, n))
+        else:
+            out.extend((first + 1, True, n) for n in sorted(group, key=str.casefold))
+    return out
+
+
+@st.composite
+def tied_fields(draw: st.DrawFn) -> dict[str, Timed]:
+    """Up to 15 rides whose times fall on few values (many ties at any precision), each
+    with no, some or all splits, in mixed decimals."""
+    names = draw(st.lists(st.sampled_from("abcdeABCDEfghij"), min_size=1, max_size=15, unique=True))
+    rows: dict[str, Timed] = {}
+    for name in names:
+        d = draw(st.integers(0, 4))
+        step = unit(d)
+        ticks = 2_400_000 + draw(st.integers(0, 40)) * 25 // step * step
+        count = draw(st.integers(0, 6))
+        marks = sorted(draw(st.lists(st.integers(1, 2_399_999), min_size=count, max_size=count)))
+        split_digits = [draw(st.integers(0, 4)) for _ in marks]
+        splits = sorted(
+            {
+                m // unit(sd) * unit(sd) or unit(sd)
+                for m, sd in zip(marks, split_digits, strict=True)
+            }
+        )
+        times = tuple(RaceTime(s, 4) for s in splits)
+        rows[name] = Timed(RaceTime(ticks, d), times)
+    return rows
+
+
+@settings(max_examples=400, deadline=None)
+@given(tied_fields(), st.integers(0, 4), st.integers(1, 7), st.booleans())
+def test_ranking_agrees_with_the_rules_written_plainly(
+    rows: dict[str, Timed], digits: int, half_laps: int, use_last_lap: bool
+) -> None:
+    tie_break = (TieBreak.LAST_LAP, TieBreak.SHARED) if use_last_lap else (TieBreak.SHARED,)
+    got = rank_by_time(
+        list(rows),
+        lambda n: rows[n].time,
+        lambda n: rows[n].splits,
+        digits=digits,
+        half_laps=half_laps,
+        tie_break=tie_break,
+        name=str.casefold,
+    )
+    assert got == reference_ranking(rows, digits, half_laps, use_last_lap)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from("aAbBcC")), max_size=30))
+def test_numbering_in_order_shares_a_rank_among_equal_levels_listed_by_name(
+    rows: list[tuple[int, str]],
+) -> None:
+    levels = [level for level, _ in rows]
+    items = [f"{name}{i}" for i, (_, name) in enumerate(rows)]
+    order = sorted(range(len(rows)), key=levels.__getitem__)
+    got = number_in_order(order, levels, items, lambda item: item[0].casefold())
+    expected = []
+    for k, i in enumerate(sorted(order, key=lambda i: (levels[i], rows[i][1].casefold(), i))):
+        rank = 1 + sum(1 for other in levels if other < levels[i])
+        shared = levels.count(levels[i]) > 1
+        expected.append((rank, shared, items[i]))
+        assert k + 1 >= rank
+    assert got == expected

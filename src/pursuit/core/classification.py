@@ -59,9 +59,16 @@ def _place_block(
                 out.append(_place(first + i, name, False, name in disqualified))
     else:
         known = [m for m in members if m is not None]
-        ranked = ctx.order([m for m in known if m not in disqualified], block.order)
-        out.extend(_place(first + rank - 1, name, shared, False) for rank, shared, name in ranked)
-        vacant = [m for m in known if m in disqualified]
+        if disqualified:
+            vacant = [m for m in known if m in disqualified]
+            known = [m for m in known if m not in disqualified]
+        else:
+            vacant = []
+        ranked = ctx.order(known, block.order)
+        out.extend(
+            ClassifiedPlace(str(first + rank - 1), name, first + rank - 1, shared)
+            for rank, shared, name in ranked
+        )
         out.extend(_place(first + len(ranked) + i, m, False, True) for i, m in enumerate(vacant))
     placed.update(m for m in members if m is not None and m not in disqualified)
     return first + len(members)

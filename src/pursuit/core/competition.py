@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
 from pursuit.core.entrants import Entrant
 from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome
-from pursuit.core.times import RaceTime
+from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.errors import Place
 
 
@@ -43,7 +44,7 @@ class Ride:
     outcome: Outcome
     heat: int | None = None
     side: Side | None = None
-    splits: tuple[RaceTime, ...] = ()  # elapsed time at each half lap
+    splits: Splits = NO_SPLITS  # elapsed time at each half lap
     record: str | None = None  # OR, WR as published
     published_rank: str | None = None
     basis: str | None = None  # published / seed / inferred
@@ -74,7 +75,7 @@ class Competition:
     entrants: tuple[Entrant, ...]
     rides: dict[str, tuple[Ride, ...]]  # by round id
     published_classification: tuple[PublishedPlace, ...] = ()
-    entrant_places: dict[str, Place] = field(default_factory=dict, compare=False)
+    entrant_places: Mapping[str, Place] = field(default_factory=dict, compare=False)
     schedule: dict[str, Slot] = field(default_factory=dict)  # by round id
 
     def entrant(self, name: str) -> Entrant:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.findings import Finding
 from pursuit.core.formats import MemberSet, Order, Pool, RoundKind
-from pursuit.core.ranking import Timed, rank_by_time
+from pursuit.core.ranking import number_in_order, rank_by_time
 from pursuit.core.refs import HeatRef, RankRef, Ref
 from pursuit.core.results import RoundResult
+from pursuit.core.times import RaceTime
 from pursuit.errors import Place
 
 
@@ -22,7 +23,8 @@ class Context:
     _pools: dict[str, list[str] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.sort_names = {e.name: e.sort_name for e in self.competition.entrants}
+        self.entrants = {e.name: e for e in self.competition.entrants}
+        self._sort_names: dict[str, str] = {}  # found as they are needed
         self.digits = self.competition.meta.precision
         self.half_laps = self.competition.meta.half_laps
         self.tie_break = self.competition.format.tie_break
@@ -32,7 +34,13 @@ class Context:
         self.findings.append(Finding(code, message, place))
 
     def sort_name(self, entrant: str) -> str:
-        return self.sort_names.get(entrant, entrant)
+        """The entrant's alphabetical key (the name itself for one not entered)."""
+        known = self._sort_names.get(entrant)
+        if known is None:
+            found = self.entrants.get(entrant)
+            known = found.sort_name if found is not None else entrant
+            self._sort_names[entrant] = known
+        return known
 
     def resolve(self, ref: Ref) -> str | None:
         """The entrant a reference stands for, or None while it is not known yet."""
@@ -99,32 +107,27 @@ class Context:
         """Keep a round's own numbering (shared ranks stay shared), renumbered from 1."""
         done = self.rounds.get(round_id)
         ranks = {r.ride.entrant: r.rank for r in done.ranking} if done else {}
-        keyed = sorted(names, key=lambda n: (ranks.get(n) or 10**9, self.sort_name(n)))
-        counts: dict[int | None, int] = {}
-        for name in keyed:
-            counts[ranks.get(name)] = counts.get(ranks.get(name), 0) + 1
-        out: list[tuple[int, bool, str]] = []
-        for i, name in enumerate(keyed):
-            rank = ranks.get(name)
-            if out and ranks.get(out[-1][2]) == rank:
-                out.append((out[-1][0], True, name))
-            else:
-                out.append((i + 1, counts[rank] > 1, name))
-        return out
+        levels = [ranks.get(n) for n in names]
+        unranked_last = 10**9
+        keys = [rank or unranked_last for rank in levels]
+        order = sorted(range(len(names)), key=keys.__getitem__)  # stable: as given when equal
+        return number_in_order(order, levels, names, self.sort_name)
 
     def order_by_time(self, names: list[str], round_id: str) -> list[tuple[int, bool, str]]:
         rides = self.rides_by_round.get(round_id, {})
         with_time = [n for n in names if n in rides and rides[n].outcome.time is not None]
-        without = sorted((n for n in names if n not in with_time), key=self.sort_name)
+        timed = set(with_time)
+        without = sorted((n for n in names if n not in timed), key=self.sort_name)
 
-        def timed(name: str) -> Timed:
-            ride = rides[name]
-            assert ride.outcome.time is not None
-            return Timed(ride.outcome.time, ride.splits)
+        def time_of(name: str) -> RaceTime:
+            time = rides[name].outcome.time
+            assert time is not None
+            return time
 
         out = rank_by_time(
             with_time,
-            timed,
+            time_of,
+            lambda name: rides[name].splits,
             digits=self.digits,
             half_laps=self.half_laps,
             tie_break=self.tie_break,

@@ -6,12 +6,24 @@ import unicodedata
 from dataclasses import dataclass, field
 
 
+class _WithoutMarks(dict[int, int | None]):
+    """A `str.translate` table that drops combining marks and keeps every other character,
+    filled in as characters are met (whether one is a mark never changes)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+
+
 def sort_key(text: str) -> str:
     """Alphabetical key that ignores accents and case (Rébillard sorts as Rebillard)."""
     if text.isascii():  # fast path: NFKD leaves ASCII unchanged and it has no combining marks
         return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return unicodedata.normalize("NFKD", text).translate(_WITHOUT_MARKS).casefold()
 
 
 @dataclass(frozen=True, slots=True)

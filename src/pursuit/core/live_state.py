@@ -14,6 +14,7 @@ from pursuit.core.entrants import Entrant
 from pursuit.core.events import DecisionRecorded
 from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome, Status
+from pursuit.core.splits import Splits
 from pursuit.core.times import RaceTime, parse_time
 
 
@@ -40,7 +41,7 @@ class RideState:
             outcome=Outcome(self.status, time),
             heat=self.heat,
             side=Side(self.side) if self.side else None,
-            splits=tuple(parse_time(s) for s in self.splits),
+            splits=Splits.of(parse_time(s) for s in self.splits),
             record=self.record,
             published_rank=self.published_rank,
             basis=("synthetic splits; " + (self.basis or "")).strip("; ")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pursuit.core.times import RaceTime, truncate, unit
+from pursuit.core.splits import Splits
+from pursuit.core.times import RaceTime, truncate
 
 
 def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) -> RaceTime | None:
@@ -19,19 +20,27 @@ def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) 
     return RaceTime(time.ticks - lap_before.ticks, max(time.digits, lap_before.digits))
 
 
-def last_lap_ticks(
-    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int, digits: int
-) -> int | None:
-    """`truncate(last_lap(time, splits, half_laps), digits).ticks`, or None where that is
-    None, without building the times: ranking needs it for every tied ride."""
-    lap_before = _lap_start(time, splits, half_laps)
-    if time is None or lap_before is None:
-        return None
-    ticks = time.ticks - lap_before.ticks
-    if digits >= max(time.digits, lap_before.digits):
-        return ticks
-    step = unit(digits)
-    return ticks // step * step
+def last_laps_ticks(
+    times: Sequence[RaceTime], splits: Sequence[Splits], half_laps: int, step: int
+) -> list[int | None]:
+    """For each ride, `truncate(last_lap(time, splits, half_laps), digits).ticks` where
+    `step` is `unit(digits)`, or None where that is None: what ranking compares of tied
+    rides, in one pass and without building a time.
+
+    A time's ticks are a multiple of the unit of its own decimals, so truncating to
+    `digits` is `ticks // step * step` (and changes nothing when it has no more).
+    """
+    if half_laps < 2:
+        return [None] * len(times)
+    if half_laps == 2:  # a one-lap race: the last lap is the time
+        return [t.ticks // step * step for t in times]
+    k = half_laps - 3  # the split one lap before the finish
+    return [
+        (t.ticks - s.ticks[k]) // step * step
+        if len(s.ticks) > k and s.ticks[k] <= t.ticks
+        else None
+        for t, s in zip(times, splits, strict=True)
+    ]
 
 
 def _lap_start(

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from operator import attrgetter
+
 from pursuit.core.competition import Ride
 from pursuit.core.context import Context
 from pursuit.core.formats import OvertakenRule, RoundSpec
 from pursuit.core.heats import decide_heat
 from pursuit.core.outcomes import Status
-from pursuit.core.ranking import Timed, rank_by_time
+from pursuit.core.ranking import rank_by_time
 from pursuit.core.results import HeatResult, RankedRide, RoundResult
 
+_HEAT = attrgetter("heat")
+_TIME = attrgetter("outcome.time")
+_SPLITS = attrgetter("splits")
 _UNRANKED_ORDER = {
     Status.OVERTAKEN: 0,
     Status.FINISHED: 1,
@@ -24,11 +30,16 @@ _UNRANKED_ORDER = {
 def note_for(ride: Ride, extra: str = "") -> str:
     if not ride.readable:
         return "not readable"
+    if not extra and not ride.record:  # nearly every ride: the status alone
+        return ride.outcome.status.label
     parts = [p for p in (ride.outcome.status.label, extra, ride.record or "") if p]
     return ", ".join(parts)
 
 
 def _once_per_entrant(ctx: Context, spec: RoundSpec, rides: tuple[Ride, ...]) -> list[Ride]:
+    first_rides = ctx.rides_by_round.get(spec.id, {})  # each entrant's first ride
+    if len(first_rides) == len(rides):  # nobody rides twice
+        return list(first_rides.values())
     seen: dict[str, Ride] = {}
     for ride in rides:
         if ride.entrant in seen:
@@ -43,19 +54,17 @@ def _once_per_entrant(ctx: Context, spec: RoundSpec, rides: tuple[Ride, ...]) ->
 
 
 def _check_heat_sizes(ctx: Context, spec: RoundSpec, rides: list[Ride]) -> None:
-    by_heat: dict[int, list[Ride]] = {}
-    for ride in rides:
-        if ride.heat is not None:
-            by_heat.setdefault(ride.heat, []).append(ride)
-    for number, members in sorted(by_heat.items()):
-        if len(members) > spec.competitors_per_heat:
-            names = ", ".join(r.entrant for r in members)
-            ctx.find(
-                "heat-size",
-                f"{spec.name} heat {number} has {len(members)} competitors "
-                f"({names}); a heat has at most {spec.competitors_per_heat}",
-                members[-1].place,
-            )
+    sizes = Counter(map(_HEAT, rides))
+    sizes.pop(None, None)
+    for number in sorted(n for n, size in sizes.items() if size > spec.competitors_per_heat):
+        members = [r for r in rides if r.heat == number]
+        names = ", ".join(r.entrant for r in members)
+        ctx.find(
+            "heat-size",
+            f"{spec.name} heat {number} has {len(members)} competitors "
+            f"({names}); a heat has at most {spec.competitors_per_heat}",
+            members[-1].place,
+        )
 
 
 def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
@@ -71,13 +80,10 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
         )
         (eligible if counts and time is not None and ride.readable else others).append(ride)
 
-    def timed(ride: Ride) -> Timed:
-        assert ride.outcome.time is not None
-        return Timed(ride.outcome.time, ride.splits)
-
     ranked = rank_by_time(
         eligible,
-        timed,
+        _TIME,  # every eligible ride has one
+        _SPLITS,
         digits=ctx.digits,
         half_laps=ctx.half_laps,
         tie_break=ctx.tie_break,
@@ -113,8 +119,7 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
             ranked[count][2].place,
         )
     eliminated = frozenset(r.entrant for r in others if r.outcome.status is Status.OVERTAKEN)
-    entered = {e.name for e in ctx.competition.entrants}
-    complete = entered <= {r.entrant for r in rides} if first else bool(rides)
+    complete = ctx.entrants.keys() <= {r.entrant for r in rides} if first else bool(rides)
     return RoundResult(spec, tuple(rows), (), advanced, eliminated, complete)
 
 

@@ -8,6 +8,7 @@ reached by truncation, never rounding.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import total_ordering
 
@@ -26,6 +27,12 @@ _CLOCK = re.compile(
     \s*$""",
     re.VERBOSE,
 )
+# The notation nearly every time is written in: m:ss.f to m:ss.ffff, or s.f to s.ffff.
+_USUAL = r"(?:([0-9]+):(?=[0-5][0-9]\.))?([0-9]+)\.([0-9]{1,4})"
+_USUAL_ONE = re.compile(_USUAL)
+_USUAL_LINE = re.compile(_USUAL + "\n")
+_USUAL_LINES = re.compile(f"(?:{_USUAL}\n)+")
+_UNITS = (10_000, 1_000, 100, 10, 1)  # ticks in one unit of the last decimal, by decimals
 
 
 @total_ordering
@@ -85,6 +92,18 @@ def truncate(time: RaceTime, digits: int) -> RaceTime:
 
 def parse_time(text: str) -> RaceTime:
     """Parse any notation seen in results: 4:40.41, 4'40"41, 4:39,96, 280.41, 4:24.537."""
+    usual = _USUAL_ONE.fullmatch(text) if isinstance(text, str) else None
+    if usual is not None:  # fast path, the same result as the general notation below
+        minutes, seconds, fraction = usual.groups()
+        ticks = (int(minutes) * 600_000 if minutes else 0) + int(seconds + fraction) * _UNITS[
+            len(fraction)
+        ]
+        return RaceTime(ticks, len(fraction))
+    return parse_any_notation(text)
+
+
+def parse_any_notation(text: str) -> RaceTime:
+    """`parse_time` without its fast path: every notation, read by one general pattern."""
     match = _CLOCK.match(text) if isinstance(text, str) else None
     if match is None:
         raise TimeFormatError(f"not a race time: {text!r} (expected e.g. 4:40.41 or 280.41)")
@@ -103,22 +122,47 @@ def parse_time(text: str) -> RaceTime:
     return RaceTime(ticks, digits)
 
 
+def parse_usual(texts: Sequence[str]) -> tuple[tuple[int, ...], bytes] | None:
+    """Ticks and decimals of many times at once, as `parse_time` reads them, when every
+    one is a string in the usual notation (m:ss.fff or s.fff); None when any is not
+    (read those one by one with `parse_time`, which also says what is wrong). Values that
+    are not strings at all, as a TOML file may hold, give None too."""
+    if not texts:
+        return (), b""
+    try:
+        joined = "\n".join(texts) + "\n"
+    except TypeError:
+        return None
+    if _USUAL_LINES.fullmatch(joined) is None:
+        return None
+    found = _USUAL_LINE.findall(joined)
+    if len(found) != len(texts):  # a line end inside one of the texts
+        return None
+    units = _UNITS
+    ticks = tuple(
+        [(int(m) * 600_000 if m else 0) + int(s + f) * units[len(f)] for m, s, f in found]
+    )
+    return ticks, bytes([len(f) for _, _, f in found])
+
+
 def format_time(time: RaceTime, digits: int | None = None, *, decimal: str = ".") -> str:
     """Write a time as results print it: 4:40.41, 59.87, 1:02:03.4.
 
     `digits` defaults to the time's own precision; a coarser one truncates.
     """
-    shown = time if digits is None else truncate(time, digits)
-    places = shown.digits if digits is None else min(digits, shown.digits)
-    whole, rest = divmod(shown.ticks, TICKS_PER_SECOND)
-    minutes, seconds = divmod(whole, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        text = f"{hours}:{minutes:02d}:{seconds:02d}"
-    elif minutes:
-        text = f"{minutes}:{seconds:02d}"
+    places = time.digits if digits is None else min(digits, time.digits)
+    if places < 0:
+        truncate(time, places)  # raises, as for any time with fewer than no decimals
+    # Truncating never changes the whole seconds, and the decimals written are the first
+    # `places` of the four the ticks have: the truncated time is never needed.
+    whole, rest = divmod(time.ticks, TICKS_PER_SECOND)
+    if whole < 60:
+        clock = str(whole)
+    elif whole < 3600:
+        clock = f"{whole // 60}:{whole % 60:02d}"
     else:
-        text = f"{seconds}"
-    if places:
-        text += decimal + f"{rest:04d}"[:places]
-    return text
+        minutes, seconds = divmod(whole, 60)
+        clock = f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}"
+    if not places:
+        return clock
+    return f"{clock}{decimal}{str(TICKS_PER_SECOND + rest)[1 : 1 + places]}"

@@ -7,6 +7,7 @@ findings and the fact is left out, so the rest can still be computed and checked
 
 from __future__ import annotations
 
+import operator
 import re
 import tomllib
 from collections.abc import Mapping
@@ -18,10 +19,12 @@ from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride
 from pursuit.core.entrants import Entrant, Rider, Team
 from pursuit.core.findings import Finding
 from pursuit.core.outcomes import Outcome, Status
-from pursuit.core.times import RaceTime, parse_time
+from pursuit.core.splits import NO_SPLITS, Splits
+from pursuit.core.times import RaceTime, parse_time, parse_usual
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place, TimeFormatError
 from pursuit.loading.format_files import load_format
-from pursuit.loading.toml_lines import line_of, value_lines
+from pursuit.loading.places import PlacesByName
+from pursuit.loading.toml_lines import ValueLines
 
 COMPETITION_FIELDS = {
     "title",
@@ -54,6 +57,8 @@ RIDE_FIELDS = {
     "note",
 }
 ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
+_STATUSES = {s.value: s for s in Status}  # Status(text) without the enum's slower lookup
+_SIDES = {s.value: s for s in Side}
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
 
 
@@ -81,14 +86,14 @@ def competition_from_text(text: str, source: str, base: Path | None = None) -> L
         at = re.search(r"at line (\d+)", str(e))
         place = Place(source, int(at[1])) if at else Place(source)
         raise CompetitionFileError(f"not valid TOML: {e}", place) from e
-    return _Reader(data, value_lines(text), source, base).read()
+    return _Reader(data, ValueLines(text), source, base).read()
 
 
 class _Reader:
     def __init__(
         self,
         data: dict[str, Any],
-        lines: dict[tuple[str | int, ...], int],
+        lines: ValueLines,
         source: str,
         base: Path | None,
     ) -> None:
@@ -98,8 +103,9 @@ class _Reader:
         self.base = base
         self.findings: list[Finding] = []
 
-    def place(self, *path: str | int, field_name: str | None = None) -> Place:
-        return Place(self.source, line_of(self.lines, *path), field_name)
+    def place(self, *path: str | int) -> Place:
+        """Where the value at `path` is; its line is counted only if someone asks."""
+        return Place.in_document(self.source, self.lines, path)
 
     def fail(self, message: str, *path: str | int) -> CompetitionFileError:
         return CompetitionFileError(message, self.place(*path))
@@ -200,7 +206,7 @@ class _Reader:
             precision=_PRECISIONS[precision] if precision else format_precision,
         )
 
-    def entrants(self) -> tuple[list[Entrant], dict[str, Place]]:
+    def entrants(self) -> tuple[list[Entrant], PlacesByName]:
         table = self.data.get("entrants")
         if not isinstance(table, dict) or not (table.get("riders") or table.get("teams")):
             raise self.fail(
@@ -208,7 +214,8 @@ class _Reader:
                 "entrants",
             )
         out: list[Entrant] = []
-        places: dict[str, Place] = {}
+        paths: dict[str, tuple[str | int, ...]] = {}
+        places = PlacesByName(self.source, self.lines, paths)
         for kind in ("riders", "teams"):
             raw = table.get(kind, [])
             if not isinstance(raw, list):
@@ -217,17 +224,20 @@ class _Reader:
                 entrant = self.entrant(item, ("entrants", kind, i), kind == "teams", places)
                 if entrant is not None:
                     out.append(entrant)
-                    places[entrant.name] = self.place("entrants", kind, i)
+                    paths[entrant.name] = ("entrants", kind, i)
         return out, places
 
     def entrant(
-        self, item: object, path: tuple[str | int, ...], team: bool, places: dict[str, Place]
+        self, item: object, path: tuple[str | int, ...], team: bool, places: Mapping[str, Place]
     ) -> Entrant | None:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             self.find("bad-entrant", "an entrant needs a name", *path)
             return None
-        for key in sorted(set(item) - ENTRANT_FIELDS):
-            self.find("unknown-field", f"entrant {item['name']}: unknown field {key!r}", *path, key)
+        if not ENTRANT_FIELDS.issuperset(item):
+            for key in sorted(set(item) - ENTRANT_FIELDS):
+                self.find(
+                    "unknown-field", f"entrant {item['name']}: unknown field {key!r}", *path, key
+                )
         name = item["name"].strip()
         if name in places:
             self.find(
@@ -272,13 +282,13 @@ class _Reader:
                 "unknown-entrant", f"unknown rider {name!r}: not among the entrants", *path, "rider"
             )
             return None
-        for key in sorted(set(item) - RIDE_FIELDS):
-            self.find("unknown-field", f"{name}: unknown field {key!r}", *path, key)
+        if not RIDE_FIELDS.issuperset(item):
+            for key in sorted(set(item) - RIDE_FIELDS):
+                self.find("unknown-field", f"{name}: unknown field {key!r}", *path, key)
         status_text = item.get("status", "finished")
         readable = True
-        try:
-            status = Status(status_text)
-        except ValueError:
+        status = _STATUSES.get(status_text) if isinstance(status_text, str) else None
+        if status is None:
             self.find(
                 "bad-status",
                 f"{name}: status {status_text!r} is not one of "
@@ -305,12 +315,12 @@ class _Reader:
             entrant=name,
             outcome=Outcome(status, time if isinstance(time, RaceTime) else None),
             heat=heat,
-            side=Side(side) if side else None,
+            side=_SIDES[side] if side else None,
             splits=splits,
             record=item.get("record"),
             published_rank=str(rank) if rank is not None else None,
             basis=item.get("basis"),
-            lineup=tuple(str(r) for r in item.get("lineup", [])),
+            lineup=tuple(str(r) for r in item["lineup"]) if "lineup" in item else (),
             readable=readable,
             place=self.place(*path),
         )
@@ -340,16 +350,53 @@ class _Reader:
         path: tuple[str | int, ...],
         meta: Metadata,
         time: RaceTime | None,
-    ) -> tuple[RaceTime, ...]:
+    ) -> Splits:
         if not isinstance(raw, list):
             self.find("bad-splits", f"{name}: splits must be a list of times", *path, "splits")
-            return ()
+            return NO_SPLITS
+        parsed = parse_usual(raw)  # all at once, when all are in the usual notation
+        if parsed is None or not all(map(operator.lt, parsed[0], parsed[0][1:])):
+            parsed = self.splits_one_by_one(raw, name, path)  # and find what is wrong
+            if parsed is None:
+                return NO_SPLITS
+        ticks, digits = parsed
+        if len(ticks) > meta.half_laps:
+            self.find(
+                "bad-splits",
+                f"{name}: {len(ticks)} splits for {meta.half_laps} half laps",
+                *path,
+                "splits",
+            )
+            return NO_SPLITS
+        if time is not None and ticks:
+            last = RaceTime(ticks[-1], digits[-1])
+            if len(ticks) == meta.half_laps and last != time:
+                self.find(
+                    "bad-splits",
+                    f"{name}: the last split {last} is not the time {time}",
+                    *path,
+                    "splits",
+                )
+            elif last > time:
+                self.find(
+                    "bad-splits",
+                    f"{name}: a split ({last}) is after the finish time {time}",
+                    *path,
+                    "splits",
+                )
+        return Splits(ticks, digits)
+
+    def splits_one_by_one(
+        self, raw: list[object], name: str, path: tuple[str | int, ...]
+    ) -> tuple[tuple[int, ...], bytes] | None:
+        """Ticks and decimals of the splits, or None after a finding on the first that does
+        not parse or does not come after the one before."""
         out: list[RaceTime] = []
         for k, value in enumerate(raw):
             parsed = self.time(value, f"{name} split {k + 1}", (*path, "splits", k))
             if not isinstance(parsed, RaceTime):
-                return ()
-            if out and parsed.ticks <= out[-1].ticks:  # as `<=`, without total_ordering (hot)
+                return None
+            if out and parsed.ticks <= out[-1].ticks:
                 self.find(
                     "bad-splits",
                     f"{name}: split {k + 1} ({value}) is not after split {k} ({out[-1]})",
@@ -357,32 +404,9 @@ class _Reader:
                     "splits",
                     k,
                 )
-                return ()
+                return None
             out.append(parsed)
-        if len(out) > meta.half_laps:
-            self.find(
-                "bad-splits",
-                f"{name}: {len(out)} splits for {meta.half_laps} half laps",
-                *path,
-                "splits",
-            )
-            return ()
-        if time is not None and out:
-            if len(out) == meta.half_laps and out[-1] != time:
-                self.find(
-                    "bad-splits",
-                    f"{name}: the last split {out[-1]} is not the time {time}",
-                    *path,
-                    "splits",
-                )
-            elif out[-1] > time:
-                self.find(
-                    "bad-splits",
-                    f"{name}: a split ({out[-1]}) is after the finish time {time}",
-                    *path,
-                    "splits",
-                )
-        return tuple(out)
+        return tuple(t.ticks for t in out), bytes(t.digits for t in out)
 
     def published(self, known: set[str]) -> tuple[PublishedPlace, ...]:
         table = self.data.get("published", {})

@@ -195,3 +195,28 @@ def line_of(lines: dict[Path, int], *path: str | int) -> int | None:
             return lines[p]
         p = p[:-1]
     return None
+
+
+class ValueLines:
+    """`value_lines` of a text, counted the first time a line is asked for.
+
+    Most files load with nothing to report, and then no line is ever asked for: the
+    scan, which costs more than parsing the TOML, is never made. It holds the text
+    until then.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[Path, int] | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the lines have been counted (a line was asked for)."""
+        return self._lines is not None
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of `path`, or of its nearest enclosing value that has one."""
+        if self._lines is None:
+            self._lines = value_lines(self._text)
+            self._text = ""
+        return line_of(self._lines, *path)

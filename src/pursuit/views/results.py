@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
-from pursuit.core.competition import Ride, Slot
-from pursuit.core.entrants import Entrant
+from pursuit.core.competition import Slot
 from pursuit.core.findings import Finding
 from pursuit.core.formats import RoundKind
 from pursuit.core.results import RankedRide, Results, RoundResult
 from pursuit.core.times import format_time
+
+_HEAT = attrgetter("heat")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,28 +107,27 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
     """The view of `results`; `findings` default to the engine's own."""
     comp = results.competition
     meta = comp.meta
-    by_name = {e.name: e for e in comp.entrants}
+    nation_of = {e.name: e.nation or "" for e in comp.entrants}
     digits = meta.precision
 
     def row(ranked: RankedRide) -> RowView:
         ride = ranked.ride
-        return RowView(
-            rank=ranked.label,
-            name=ride.entrant,
-            nation=_nation(by_name.get(ride.entrant)),
-            time=_time(ride, digits),
-            note=ranked.note,
-            heat=ranked.heat,
-            shared=ranked.shared,
-            basis=ride.basis or "",
-            side=ride.side.value if ride.side else "",
+        time, side = ride.outcome.time, ride.side
+        return RowView(  # rank, name, nation, time, note, heat, shared, basis, side
+            ranked.label,
+            ride.entrant,
+            nation_of.get(ride.entrant, ""),
+            format_time(time, digits) if time is not None else "",
+            ranked.note,
+            ranked.heat,
+            ranked.shared,
+            ride.basis or "",
+            side.value if side else "",
         )
 
     rounds = tuple(_round(r, row, comp.schedule.get(r.spec.id)) for r in results.rounds)
     places = tuple(
-        PlaceView(
-            p.label, p.entrant or "", _nation(by_name.get(p.entrant or "")), p.shared, p.vacant
-        )
+        PlaceView(p.label, p.entrant or "", nation_of.get(p.entrant or "", ""), p.shared, p.vacant)
         for p in results.classification
     )
     nations = {e.nation for e in comp.entrants if e.nation}
@@ -159,25 +161,21 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
 def _round(result: RoundResult, row: Any, slot: Slot | None) -> RoundView:
     spec = result.spec
     ranking = tuple(row(r) for r in result.ranking)
-    by_heat: dict[int, list[RowView]] = {}
-    for r in ranking:
-        if r.heat is not None:
-            by_heat.setdefault(r.heat, []).append(r)
+    in_heats = sorted((r for r in ranking if r.heat is not None), key=_HEAT)  # stable
+    by_heat = {number: tuple(rows) for number, rows in groupby(in_heats, key=_HEAT)}
     if spec.kind is RoundKind.KNOCKOUT:
         heats = tuple(
             HeatView(
                 number=h.number,
                 title=h.title,
-                rides=tuple(by_heat.get(h.number, ())),
+                rides=by_heat.get(h.number, ()),
                 decided_by=h.decided_by,
                 expected=tuple(n or "" for n in h.expected),
             )
             for h in result.heats
         )
     else:
-        heats = tuple(
-            HeatView(n, f"{spec.name} heat {n}", tuple(by_heat[n])) for n in sorted(by_heat)
-        )
+        heats = tuple(HeatView(n, f"{spec.name} heat {n}", rows) for n, rows in by_heat.items())
     return RoundView(
         spec.id,
         spec.name,
@@ -190,15 +188,6 @@ def _round(result: RoundResult, row: Any, slot: Slot | None) -> RoundView:
         slot.date if slot else "",
         (slot.time or "") if slot else "",
     )
-
-
-def _nation(entrant: Entrant | None) -> str:
-    return (entrant.nation or "") if entrant is not None else ""
-
-
-def _time(ride: Ride, digits: int) -> str:
-    time = ride.outcome.time
-    return format_time(time, digits) if time is not None else ""
 
 
 def last_rides(view: ResultsView) -> dict[str, tuple[str, RowView]]:
