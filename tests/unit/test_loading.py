@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import competition_text, field_of, line_of, ride, run, run_rounds
 
+from pursuit.core.competition import Slot
 from pursuit.core.findings import Finding
 from pursuit.core.outcomes import Status
 from pursuit.errors import CompetitionFileError
@@ -266,3 +267,33 @@ def test_a_published_qualifying_rank_that_disagrees_with_the_times_is_a_finding(
     q = [ride("A", "4:20.000", rank="2"), ride("B", "4:21.000", rank="1")]
     r = run_rounds(UCI, {"Q": q})
     assert [f.code for f in r.findings] == ["published-rank", "published-rank"]
+
+
+def test_a_round_day_and_start_time_make_its_schedule() -> None:
+    text = competition_text(UCI, {"Q": [ride("A", "4:20.123"), ride("B", "4:21.000")]})
+    text = text.replace("[rounds.Q]\n", '[rounds.Q]\ndate = "2026-10-20"\ntime = "9:30"\n')
+    loaded = competition_from_text(text, "race.toml")
+    assert loaded.findings == []
+    assert loaded.competition.schedule["Q"] == Slot("2026-10-20", "9:30")
+
+
+@pytest.mark.parametrize(
+    ("lines", "key", "message"),
+    [
+        ('date = "20.10.2026"', "date", "not a date like 2026-10-20"),
+        ("date = 2026-10-20", "date", "must be a quoted string"),
+        ('date = "2026-10-20"\ntime = "9.30"', "time", "not a start time like 14:30"),
+        ('time = "09:30"', "time", "a time needs a date"),
+    ],
+)
+def test_an_unreadable_day_or_start_time_is_a_finding_on_its_line(
+    lines: str, key: str, message: str
+) -> None:
+    text = competition_text(UCI, {"Q": [ride("A", "4:20.123"), ride("B", "4:21.000")]})
+    text = text.replace("[rounds.Q]\n", f"[rounds.Q]\n{lines}\n")
+    loaded = competition_from_text(text, "race.toml")
+    finding = only(loaded.findings, "bad-date")
+    assert message in finding.message
+    line = next(k for k, t in enumerate(text.splitlines(), 1) if t.startswith(f"{key} = "))
+    assert finding.place is not None and finding.place.line == line
+    assert "Q" not in loaded.competition.schedule

@@ -62,6 +62,8 @@ def test_the_overview_explains_the_format_in_words_and_lists_entrants_with_natio
     data = client.get(f"/c/{olympics}.json").json()
     assert data["status"] == "official"
     assert [r["status"] for r in data["rounds"]] == ["official"] * 5
+    assert [r["date"] for r in data["rounds"]] == ["1968-10-17"] * 2 + ["1968-10-18"] * 3
+    assert '<time datetime="1968-10-18">18 October 1968</time>' in html  # the schedule
     assert len(data["entrants"]) == 28
 
 

@@ -6,13 +6,11 @@ what is wrong (rider, heat, value) and the log stays as it was.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import Any
 
 from pursuit.core import commands as c
 from pursuit.core import events as ev
-from pursuit.core.competition import Slot
 from pursuit.core.decide_timing import catch, correct_split, finish, split, start
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
@@ -20,6 +18,7 @@ from pursuit.core.formats import RoundKind
 from pursuit.core.guards import checked_time, entrant, need_reason, round_spec
 from pursuit.core.live_state import CompetitionState, RideState
 from pursuit.core.outcomes import Status
+from pursuit.core.schedule import slot
 from pursuit.errors import FormatDefinitionError, RuleViolation
 
 STATUSES = {s.value for s in Status}
@@ -87,34 +86,13 @@ def _register(state: CompetitionState, cmd: c.RegisterEntrant) -> list[ev.Event]
 
 def _schedule(state: CompetitionState, cmd: c.ScheduleRound) -> list[ev.Event]:
     spec = round_spec(state, cmd.round)
-    date, time = cmd.date.strip(), (cmd.time or "").strip() or None
-    if not _is_date(date):
-        raise RuleViolation(f"{spec.name}: {cmd.date!r} is not a date like 2026-10-20")
-    if time is not None and not _is_clock_time(time):
-        raise RuleViolation(f"{spec.name}: {cmd.time!r} is not a start time like 14:30")
-    if state.schedule.get(spec.id) == Slot(date, time):
-        raise RuleViolation(f"{spec.name} is already scheduled then")
-    return [ev.RoundScheduled(spec.id, date, time)]
-
-
-def _is_date(text: str) -> bool:
     try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
-
-
-def _is_clock_time(text: str) -> bool:
-    hours, _, minutes = text.partition(":")
-    return (
-        len(hours) in (1, 2)
-        and len(minutes) == 2
-        and hours.isdigit()
-        and minutes.isdigit()
-        and int(hours) < 24
-        and int(minutes) < 60
-    )
+        when = slot(cmd.date, cmd.time)
+    except ValueError as e:
+        raise RuleViolation(f"{spec.name}: {e}") from None
+    if state.schedule.get(spec.id) == when:
+        raise RuleViolation(f"{spec.name} is already scheduled then")
+    return [ev.RoundScheduled(spec.id, when.date, when.time)]
 
 
 def _draw(state: CompetitionState, cmd: c.DrawRound) -> list[ev.Event]:

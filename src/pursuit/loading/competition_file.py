@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Side
+from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Side, Slot
 from pursuit.core.entrants import Entrant, Rider, Team
 from pursuit.core.findings import Finding
 from pursuit.core.outcomes import Outcome, Status
+from pursuit.core.schedule import slot
 from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.core.times import RaceTime, parse_time, parse_usual
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place, TimeFormatError
@@ -39,7 +40,7 @@ COMPETITION_FIELDS = {
     "format",
 }
 TOP_LEVEL = {"competition", "entrants", "rounds", "published"}
-ROUND_FIELDS = {"date", "rides", "note"}
+ROUND_FIELDS = {"date", "time", "rides", "note"}
 ENTRANTS_FIELDS = {"riders", "teams"}
 PUBLISHED_FIELDS = {"classification", "source"}
 RIDE_FIELDS = {
@@ -135,6 +136,7 @@ class _Reader:
         entrants, entrant_places = self.entrants()
         known = {e.name for e in entrants}
         rides: dict[str, tuple[Ride, ...]] = {}
+        schedule: dict[str, Slot] = {}
         rounds = self.data.get("rounds", {})
         if not isinstance(rounds, dict):
             raise self.fail("rounds must be tables: [rounds.Q], [rounds.QF], …", "rounds")
@@ -151,8 +153,11 @@ class _Reader:
             if not isinstance(table, dict):
                 raise self.fail(f"rounds.{round_id} must be a table", "rounds", round_id)
             rides[round_id] = self.rides(round_id, table, known, meta)
+            when = self.when(round_id, table)
+            if when is not None:
+                schedule[round_id] = when
         competition = Competition(
-            meta, fmt, tuple(entrants), rides, self.published(known), entrant_places
+            meta, fmt, tuple(entrants), rides, self.published(known), entrant_places, schedule
         )
         return Loaded(competition, self.findings, self.source)
 
@@ -251,6 +256,36 @@ class _Reader:
             roster = tuple(Rider(str(r), nation) for r in item.get("roster", []))
             return Team(name, nation, roster, item.get("bib"))
         return Rider(name, nation, item.get("family_name"), item.get("bib"))
+
+    def when(self, round_id: str, table: Mapping[str, Any]) -> Slot | None:
+        """The round's `date` and `time`, when given and readable (else a finding)."""
+        date, time = table.get("date"), table.get("time")
+        if date is None:
+            if time is not None:
+                self.find(
+                    "bad-date",
+                    f"rounds.{round_id}: a time needs a date",
+                    "rounds",
+                    round_id,
+                    "time",
+                )
+            return None
+        if not isinstance(date, str) or (time is not None and not isinstance(time, str)):
+            key = "date" if not isinstance(date, str) else "time"
+            self.find(
+                "bad-date",
+                f"rounds.{round_id}.{key} must be a quoted string",
+                "rounds",
+                round_id,
+                key,
+            )
+            return None
+        try:
+            return slot(date, time)
+        except ValueError as e:
+            key = "time" if time is not None and "start time" in str(e) else "date"
+            self.find("bad-date", f"rounds.{round_id}: {e}", "rounds", round_id, key)
+            return None
 
     def rides(
         self, round_id: str, table: Mapping[str, Any], known: set[str], meta: Metadata
