@@ -336,17 +336,20 @@ def test_upgrade_creates_the_same_columns_in_both_databases(
 def test_listeners_hear_each_committed_append_in_another_connection(pg_target: Target) -> None:
     store = pg_target.open()
     assert isinstance(store, PostgresEventStore)
+    # the channel is shared by the whole database, and other tests append at the same time:
+    # listen for this test's own competition only
+    name = f"heard-{pg_target.schema}"
     with store, store.listen() as listener:
-        assert listener.wait(0.05) == []
-        store.append("heard", 0, [event("n1"), event("n1")])
+        assert [m for m in listener.wait(0.05) if m.competition == name] == []
+        store.append(name, 0, [event("n1"), event("n1")])
         with pytest.raises(ConcurrencyConflict):
-            store.append("heard", 0, [event("n2")])  # rolled back: no notification
-        store.append("heard", 2, [event("n3")])
+            store.append(name, 0, [event("n2")])  # rolled back: no notification
+        store.append(name, 2, [event("n3")])
         heard: list[HeadMoved] = []
         deadline = time.monotonic() + 5
         while len(heard) < 2 and time.monotonic() < deadline:
-            heard += [m for m in listener.wait(1.0) if m.competition == "heard"]
-    assert heard == [HeadMoved("heard", 2), HeadMoved("heard", 3)]
+            heard += [m for m in listener.wait(1.0) if m.competition == name]
+    assert heard == [HeadMoved(name, 2), HeadMoved(name, 3)]
 
 
 def test_a_dropped_connection_is_reported_then_replaced(pg_target: Target) -> None:
