@@ -297,3 +297,11 @@ def test_an_unreadable_day_or_start_time_is_a_finding_on_its_line(
     line = next(k for k, t in enumerate(text.splitlines(), 1) if t.startswith(f"{key} = "))
     assert finding.place is not None and finding.place.line == line
     assert "Q" not in loaded.competition.schedule
+
+
+@pytest.mark.parametrize("heat", ["true", "0", '"2"', "1.5"])
+def test_a_heat_that_is_not_a_whole_number_from_1_is_a_finding(heat: str) -> None:
+    text = competition_text(UCI, {"Q": [ride("A", "4:20.123", heat=1), ride("B", "4:21.000")]})
+    text = text.replace("heat = 1", f"heat = {heat}")
+    finding = only(findings_of(text), "bad-heat")
+    assert finding.place is not None and finding.place.line == line_of(text, f"heat = {heat}")

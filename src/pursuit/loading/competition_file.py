@@ -342,7 +342,7 @@ class _Reader:
             self.find("bad-side", f"{name}: side must be red or green", *path, "side")
             side = None
         heat = item.get("heat")
-        if heat is not None and (not isinstance(heat, int) or heat < 1):
+        if heat is not None and (type(heat) is not int or heat < 1):  # true is no heat
             self.find("bad-heat", f"{name}: heat must be a number from 1", *path, "heat")
             heat = None
         rank = item.get("rank")
