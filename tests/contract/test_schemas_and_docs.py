@@ -506,6 +506,23 @@ def test_f5_pairs_the_first_round_winners_by_their_times_and_ranks_the_losers_by
     ]
 
 
+def test_f5_winners_tied_on_time_are_a_finding_as_their_order_decides_the_finals() -> None:
+    tied = [r.replace("4:17.000", "4:16.000") for r in F5_FIRST_ROUND]  # D level with A
+    lines = ["[competition]", 'title = "Tie"', 'format = "olympic-2004.toml"', "", "[entrants]"]
+    lines += ["riders = [", *(f'  {{ name = "{n}" }},' for n in RIDERS), "]"]
+    for round_id, rides in (("Q", QUALIFYING), ("R1", tied)):
+        lines += ["", f"[rounds.{round_id}]", "rides = [", *(f"  {{ {r} }}," for r in rides), "]"]
+    text = "\n".join(lines) + "\n"
+    loaded = competition_from_text(text, "tie.toml", EXAMPLE_FORMATS_DIR)
+    findings = [f for f in compute(loaded.competition).findings if f.code == "pool-tie"]
+    assert len(findings) == 1
+    assert findings[0].message.startswith(
+        "pool WINNERS: Rider A and Rider D tie for place 2 on their R1 times"
+    )
+    place = findings[0].place
+    assert place is not None and text.splitlines()[place.line - 1] == f"  {{ {tied[6]} }},"
+
+
 def test_f5_places_the_finalists_once_the_finals_are_ridden() -> None:
     finals = {
         "F": ['rider = "Rider A", time = "4:14.000"', 'rider = "Rider C", status = "overtaken"'],

@@ -67,8 +67,31 @@ class Context:
                 self._pools[pool.id] = None
             else:
                 named = [m for m in members if m is not None]
-                self._pools[pool.id] = [name for _, _, name in self.order(named, pool.order)]
+                ordered = self.order(named, pool.order)
+                self._report_pool_ties(pool, ordered)
+                self._pools[pool.id] = [name for _, _, name in ordered]
         return self._pools[pool.id]
+
+    def _report_pool_ties(self, pool: Pool, ordered: list[tuple[int, bool, str]]) -> None:
+        """Members sharing a place in a pool are listed alphabetically, and that order may
+        decide who rides which final: a finding, as at a qualification line."""
+        if pool.order.kind == "shared":
+            return
+        tied: dict[int, list[str]] = {}
+        for rank, shared, name in ordered:
+            if shared:
+                tied.setdefault(rank, []).append(name)
+        round_id = pool.order.round
+        rides = self.rides_by_round.get(round_id, {}) if round_id else {}
+        for rank, names in tied.items():
+            ride = rides.get(names[-1])
+            self.find(
+                "pool-tie",
+                f"pool {pool.id}: {' and '.join(names)} tie for place {rank}"
+                f"{f' on their {round_id} times' if round_id else ''}, so alphabetical order "
+                "decides where each rides; a commissaires' decision is needed",
+                ride.place if ride is not None else None,
+            )
 
     def members(self, members: MemberSet) -> list[str | None]:
         """Who a member set stands for; None marks a place not known yet."""
