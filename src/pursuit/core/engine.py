@@ -6,6 +6,7 @@ from pursuit.core.classification import classify
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.context import Context
 from pursuit.core.formats import RoundKind
+from pursuit.core.lineups import check_lineups
 from pursuit.core.results import ClassifiedPlace, Results, RoundResult
 from pursuit.core.rounds import knockout_round, timed_round
 
@@ -24,6 +25,7 @@ def compute(competition: Competition) -> Results:
             done = knockout_round(ctx, spec)
         ctx.rounds[spec.id] = done
         _check_published_ranks(ctx, done)
+        check_lineups(ctx, spec)
     classification = classify(ctx)
     _check_published_classification(ctx, classification)
     return Results(

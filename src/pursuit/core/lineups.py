@@ -1,0 +1,49 @@
+"""Team line-ups checked against the team and the format: who may ride, and how many start.
+
+A team pursuit ride records the riders who rode it (the line-up may change between rounds,
+3.2.079). A line-up names riders entered for the team, each once, and as many as a team
+starts with (`team_size`; an incomplete team may not start, 3.2.087). A line-up on a rider's
+ride means the file mixed up riders and teams.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pursuit.core.competition import Ride
+from pursuit.core.context import Context
+from pursuit.core.entrants import Team
+from pursuit.core.formats import RoundSpec
+
+
+def check_lineups(ctx: Context, spec: RoundSpec) -> None:
+    team_size = ctx.competition.format.team_size
+    for ride in ctx.rides_by_round.get(spec.id, {}).values():
+        if ride.lineup:
+            _check(ctx, spec, ride, team_size)
+
+
+def _check(ctx: Context, spec: RoundSpec, ride: Ride, team_size: int) -> None:
+    where = f"{spec.name}: {ride.entrant}"
+    entrant = ctx.entrants.get(ride.entrant)
+    if not isinstance(entrant, Team):
+        ctx.find("lineup", f"{where} is a rider; a line-up is for a team", ride.place)
+        return
+    roster = {r.name for r in entrant.roster}
+    strangers = [n for n in ride.lineup if roster and n not in roster]
+    if strangers:
+        ctx.find(
+            "lineup",
+            f"{where}: {', '.join(strangers)} not on the team's roster "
+            f"({', '.join(sorted(roster))})",
+            ride.place,
+        )
+    twice = sorted(n for n, k in Counter(ride.lineup).items() if k > 1)
+    if twice:
+        ctx.find("lineup", f"{where}: {', '.join(twice)} named twice in the line-up", ride.place)
+    if len(ride.lineup) != team_size:
+        ctx.find(
+            "lineup",
+            f"{where}: a line-up of {len(ride.lineup)}; a team starts with {team_size} riders",
+            ride.place,
+        )
