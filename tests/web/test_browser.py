@@ -163,8 +163,11 @@ def test_screenshots_of_every_page(
         page.goto(f"{server.url}/c/{app.state.demo.live_id}/heat/{heat}")
         expect(page.locator("tbody tr").first).to_be_visible(timeout=5000)
         page.screenshot(path=screenshots / f"live-heat-{label}.png", full_page=True)
+        page.goto(f"{server.url}/c/{app.state.demo.live_id}/now")
+        expect(page.locator("h2.now-title")).to_be_visible(timeout=5000)
+        page.screenshot(path=screenshots / f"now-{label}.png", full_page=True)
         log_in(page, server.url, "boss")
         page.goto(f"{server.url}/console/c/cup")
         page.screenshot(path=screenshots / f"console-{label}.png", full_page=True)
         context.close()
-    assert len(list(screenshots.glob("*-mobile.png"))) >= 9
+    assert len(list(screenshots.glob("*-mobile.png"))) >= 10

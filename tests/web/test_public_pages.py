@@ -20,6 +20,7 @@ def olympics(web: Web) -> str:
 
 PAGES = [
     "/c/{c}",
+    "/c/{c}/now",
     "/c/{c}/start/Q",
     "/c/{c}/start/QF",
     "/c/{c}/heat/QF/1",
@@ -204,3 +205,35 @@ def test_a_fragment_is_the_live_part_of_its_page(client: TestClient) -> None:
     fragment = client.get("/c/cup/start/Q/fragment").text
     assert "<html" not in fragment
     assert fragment.strip() in page
+
+
+def test_now_follows_the_track_from_heat_to_heat(
+    client: TestClient, console: Console, web: Web
+) -> None:
+    red, green = heat_riders(web)
+    before = client.get("/c/cup/now.json").json()
+    assert before["heat"] is None and before["next"]["title"] == "Qualifying, heat 1"
+    assert "Nothing on the track yet" in client.get("/c/cup/now").text
+    console.login("tk")
+    console.post("/console/c/cup/start", {"round": "Q", "heat": "1"})
+    console.post(
+        "/console/c/cup/split", {"round": "Q", "heat": "1", "entrant": red, "time": "12.0"}
+    )
+    running = client.get("/c/cup/now").text
+    assert "On the track: " in running and "Qualifying, heat 1" in running
+    assert '<dt>Half lap 1</dt><dd class="big">12.0</dd>' in running
+    for who, time in ((red, "4:30.000"), (green, "4:31.000")):
+        console.post(
+            "/console/c/cup/finish", {"round": "Q", "heat": "1", "entrant": who, "time": time}
+        )
+    after = client.get("/c/cup/now.json").json()
+    assert (after["running"], after["heat"]["number"]) == (False, 1)
+    assert after["next"]["title"] == "Qualifying, heat 2"
+    assert "Last heat: " in client.get("/c/cup/now/fragment").text
+
+
+def test_now_on_a_complete_competition_points_to_the_classification(
+    client: TestClient, olympics: str
+) -> None:
+    page = client.get(f"/c/{olympics}/now").text
+    assert "The competition is complete" in page and "Nothing on the track" not in page

@@ -10,6 +10,7 @@ from pursuit.web.context import web
 from pursuit.web.negotiation import wants_json
 from pursuit.web.pages.bracket import bracket
 from pursuit.web.pages.heat import live_heat
+from pursuit.web.pages.now import now
 from pursuit.web.pages.overview import Summary, overview, summary
 from pursuit.web.pages.standings import classification, round_results
 from pursuit.web.pages.startlist import start_list
@@ -43,6 +44,12 @@ def competition_list(request: Request) -> Response:
 @router.get("/c/{cid}/fragment")
 def competition_overview(request: Request, cid: str) -> Response:
     return page(request, cid, "overview", "overview.html", overview(cid), _is_fragment(request))
+
+
+@router.get("/c/{cid}/now")
+@router.get("/c/{cid}/now/fragment")
+def on_the_track(request: Request, cid: str) -> Response:
+    return page(request, cid, "now", "now.html", now(cid), _is_fragment(request))
 
 
 @router.get("/c/{cid}/start/{round_id}")
