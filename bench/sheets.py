@@ -8,8 +8,9 @@ Every figure is the median of `--repeat` runs (the minimum is kept in the JSON):
   imports     once: matplotlib, the chart modules, typst, the sheet modules
   load        read the file, compute the results and the view      (sheets.source)
   data        every sheet's data from the read models, no charts    (sheets.plan, charts=False)
-  charts      every chart as PDF book pages (pursuit.charts.book): all in this process, and
-              across worker processes as `render_pdf` does (one per processor)
+  charts      every chart as the sheets draw it (pursuit.charts.book: SVG layers, a frame the
+              heat charts share drawn once): all in this process, and across worker processes
+              as `render_pdf` does (one per processor)
   typeset     typst only, the charts already drawn: the full set as one PDF, the same without
               charts, one PDF per sheet — each the first typesetting in a fresh process
               (typst memoizes layout inside a process; the warm figure is reported apart)
@@ -77,7 +78,7 @@ def measure(entrants: int, repeat: int) -> dict[str, Any]:
 
     for module in CHART_MODULES:
         importlib.import_module(module)
-    from pursuit.charts.book import draw_books
+    from pursuit.charts.book import draw, plan
     from pursuit.sheets.plan import sheets_for
     from pursuit.sheets.render import render_pdf
     from pursuit.sheets.source import from_competition_file
@@ -92,14 +93,15 @@ def measure(entrants: int, repeat: int) -> dict[str, Any]:
     def fresh_charts() -> list[Any]:
         return [c for s in sheets_for(source, charts=True) for c in s.charts.values()]
 
-    here, _ = timed(repeat, lambda: draw_books(fresh_charts(), workers=1))
-    spread, _ = timed(repeat, lambda: draw_books(fresh_charts()))
+    here, _ = timed(repeat, lambda: draw(fresh_charts(), workers=1))
+    spread, _ = timed(repeat, lambda: draw(fresh_charts()))
     drawn = sheets_for(source, charts=True)
     pdf = render_pdf(header, drawn)
     warm, _ = timed(repeat, lambda: render_pdf(header, drawn))
     pdf_bytes_each = sum(len(render_pdf(header, [s])) for s in drawn)
     cold = {mode: child_runs(entrants, mode, repeat) for mode in CHILD_MODES}
     charts = sum(len(s.charts) for s in drawn)
+    drawings = len(plan([c for s in drawn for c in s.charts.values()])[0])
     kinds = {k: sum(1 for s in drawn if s.kind == k) for k in ("start-list", "heat", "round")}
     full = cold["full"]["median"]
     plain = cold["plain"]["median"]
@@ -109,6 +111,7 @@ def measure(entrants: int, repeat: int) -> dict[str, Any]:
         "sheet_kinds": {**kinds, "classification": 1},
         "pages": _pages(pdf),
         "charts": charts,
+        "drawings": drawings,
         "pdf_bytes": len(pdf),
         "pdf_bytes_each": pdf_bytes_each,
         "repeat": repeat,
@@ -190,11 +193,12 @@ def _pages(pdf: bytes) -> int:
 def table(result: dict[str, Any]) -> str:
     s = result["seconds"]
     imports = s["imports"]
+    here = s["charts_one_process"]
     rows = [
         ("imports (once: matplotlib, charts, typst)", {"median": imports, "min": imports}),
         ("load: file → results → view", s["load"]),
         ("data: every sheet, no charts", s["data"]),
-        (f"charts: {result['charts']} as PDF pages, one process", s["charts_one_process"]),
+        (f"charts: {result['charts']} ({result['drawings']} drawings), one process", here),
         ("charts: the same across worker processes", s["charts_across_processes"]),
         ("typeset: one PDF, with charts (drawn)", s["typeset"]),
         ("  the same again (typst's memo cache warm)", s["typeset_again_warm"]),

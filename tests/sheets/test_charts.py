@@ -8,11 +8,12 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 from sheet_helpers import CID
 
 from pursuit.app.service import CompetitionService
 from pursuit.charts import bracket_chart, gap_chart, lap_chart, qualifying_chart
+from pursuit.charts.heat import GapChart, LapChart
 from pursuit.charts.qualifying import WIDTH_IN, chart_height
 from pursuit.core.engine import compute
 from pursuit.sheets.plan import sheets_for
@@ -120,6 +121,10 @@ def test_a_kept_canvas_gives_the_same_bytes_whatever_it_drew_before(
             backward = [chart(h, fmt) for h in reversed(heats)][::-1]
             assert forward == backward, (chart.__name__, fmt)
             assert len(set(forward)) == 3
+    for kind in (GapChart, LapChart):  # and drawn as layers, between whole charts
+        layers = [[d.draw("svg") for d in kind(h).layers()] for h in heats]
+        again = [[d.draw("svg") for d in kind(h).layers()] for h in reversed(heats)][::-1]
+        assert layers == again, kind.__name__
 
 
 def test_charts_come_as_pdf_pages_of_the_size_asked_for(heat: object) -> None:
@@ -129,7 +134,7 @@ def test_charts_come_as_pdf_pages_of_the_size_asked_for(heat: object) -> None:
     assert b"/CreationDate" not in pdf  # no date: the same bytes on every run
 
 
-def test_a_book_is_the_same_bytes_drawn_here_or_across_processes(
+def test_charts_are_the_same_bytes_drawn_here_or_across_processes(
     db_source: SheetSource, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pursuit.charts import book
@@ -137,14 +142,38 @@ def test_a_book_is_the_same_bytes_drawn_here_or_across_processes(
     sheets = sheets_for(db_source, kinds=("heat", "round"))
     charts = [c for s in sheets for c in s.charts.values()]
     assert len(charts) > 6
-    monkeypatch.setattr(book, "BOOK_PAGES", 3)
-    here, pages = book.draw_books(charts, workers=1)
-    spread, pages_spread = book.draw_books(charts, workers=2)
-    assert here == spread and pages == pages_spread
-    assert len(here) == -(-len(charts) // 3)
-    assert [(p.book, p.number) for p in pages[:4]] == [(0, 1), (0, 2), (0, 3), (1, 1)]
-    counts = [len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", b)) for b in here]
-    assert counts == [sum(1 for p in pages if p.book == i) for i in range(len(here))]
+    monkeypatch.setattr(book, "CHUNK", 3)
+    here = book.draw(charts, workers=1)
+    spread = book.draw(charts, workers=2)
+    assert here == spread
+    assert len(here.layers) == len(charts)
+    heat = [i for i, c in enumerate(charts) if type(c).__name__ in ("GapChart", "LapChart")]
+    frames = {here.layers[i][0] for i in heat}
+    assert all(len(here.layers[i]) == 2 for i in heat)
+    assert len(frames) == 2  # one frame per kind: every heat is run over the same distance
+    assert len(here.images) == len(charts) + len(frames)
+    for image in here.images:
+        assert image.startswith(b"<?xml") and b"<text" in image  # text kept as text
+
+
+def test_a_heat_chart_in_layers_looks_like_the_whole_chart(heat: object) -> None:
+    """The frame with the heat's layer laid over it is the chart drawn whole (up to the grid
+    lines, which the layer's fills cover instead of crossing)."""
+    for kind in (GapChart, LapChart):
+        chart = kind(heat)  # type: ignore[arg-type]
+        frame, layer = chart.layers()
+        assert frame.key is not None and layer.key is None
+        with Image.open(io.BytesIO(chart.draw("png"))) as whole:
+            whole_px = whole.convert("RGB")
+        with (
+            Image.open(io.BytesIO(frame.draw("png"))) as a,
+            Image.open(io.BytesIO(layer.draw("png"))) as b,
+        ):
+            laid = a.convert("RGBA")
+            laid.alpha_composite(b.convert("RGBA"))
+        diff = ImageChops.difference(whole_px, laid.convert("RGB")).convert("L")
+        changed = sum(diff.histogram()[49:])
+        assert changed < 0.002 * whole_px.width * whole_px.height, (kind.__name__, changed)
 
 
 def test_sheets_draw_their_charts_only_when_an_output_asks(db_source: SheetSource) -> None:

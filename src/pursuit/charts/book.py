@@ -1,10 +1,10 @@
-"""Many charts at once, for the PDF sheets: the charts as the pages of a few PDF "books" (the
-font and the file structure written once per book, not once per chart), the books drawn in
-worker processes when there are enough of them to pay for the workers.
+"""Many charts at once, for the PDF sheets: each chart as its layers (`Chart.layers`), every
+distinct drawing drawn once (the frame the heat charts share is drawn a single time), as SVG
+whose text stays text, so typst sets it in the sheets' own font and it can be searched.
 
-Which chart goes in which book and on which page depends only on the order of the charts
-(BOOK_PAGES per book), never on the number of processors, so the same sheets give the same
-bytes on every machine.
+The drawings are drawn in worker processes when there are enough to pay for them. Which
+drawing a layer is depends only on the order of the charts, never on the number of processors,
+so the same sheets give the same bytes on every machine.
 """
 
 from __future__ import annotations
@@ -12,50 +12,85 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
-from pursuit.charts.style import Chart, pdf_book
+import matplotlib
+from matplotlib.typing import RcKeyType
 
-BOOK_PAGES = 12  # charts per book
-PARALLEL_FROM = 3  # books; fewer are drawn in this process (a worker costs a fork)
+from pursuit.charts.style import Chart, Drawing, styled
 
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """Where a chart was drawn: `book` (index into the books) and `number` (from 1)."""
-
-    book: int
-    number: int
+CHUNK = 8  # drawings per task sent to a worker
+PARALLEL_FROM = 24  # drawings; fewer are drawn in this process (a worker costs a fork)
+# text as text: typst sets it (the web's SVGs keep their text as paths)
+SHEET_SVG: dict[RcKeyType, Any] = {"svg.fonttype": "none"}
 
 
-def draw_books(
-    charts: Sequence[Chart], workers: int | None = None
-) -> tuple[list[bytes], list[Page]]:
-    """The charts drawn as PDF books, and the page of each chart, in order.
+@dataclass(frozen=True)
+class Drawn:
+    """The drawings of some charts: `images` (SVG, one per distinct drawing) and, for each chart
+    in order, the indices of its layers in `images`, the bottom one first."""
 
-    `workers`: processes to draw in; by default one per processor when there are at least
-    PARALLEL_FROM books and the platform can fork, else none (all drawn here)."""
-    parts = [list(charts[i : i + BOOK_PAGES]) for i in range(0, len(charts), BOOK_PAGES)]
-    count = _workers(len(parts)) if workers is None else min(workers, len(parts))
-    if count > 1:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(count, mp_context=context) as pool:
-            books = list(pool.map(pdf_book, parts))
-    else:
-        books = [pdf_book(part) for part in parts]
-    pages = [Page(i // BOOK_PAGES, i % BOOK_PAGES + 1) for i in range(len(charts))]
-    return books, pages
+    images: list[bytes]
+    layers: list[tuple[int, ...]]
 
 
-def _workers(books: int) -> int:
-    """Worker processes for `books`: only on Linux (fork keeps matplotlib imported and costs
-    milliseconds; a fresh interpreter would spend a second importing it), and never from a
-    daemon process (it may not have children)."""
-    if books < PARALLEL_FROM or not sys.platform.startswith("linux"):
+def draw(charts: Sequence[Chart], workers: int | None = None) -> Drawn:
+    """`charts` drawn for the sheets. `workers`: processes to draw in; by default one per
+    processor when there are at least PARALLEL_FROM drawings and the platform can fork, else
+    none (all drawn here)."""
+    drawings, layers = plan(charts)
+    count = _workers(len(drawings)) if workers is None else workers
+    if count < 2 or len(drawings) <= CHUNK:
+        return Drawn(sheet_svgs(drawings), layers)
+    # the heaviest first, so no worker is left with a long one at the end
+    order = sorted(range(len(drawings)), key=lambda i: -drawings[i].weight)
+    parts = [order[i : i + CHUNK] for i in range(0, len(order), CHUNK)]
+    context = multiprocessing.get_context("fork")
+    images: list[bytes] = [b""] * len(drawings)
+    with ProcessPoolExecutor(min(count, len(parts)), mp_context=context) as pool:
+        drawn = pool.map(sheet_svgs, [[drawings[i] for i in part] for part in parts])
+        for part, svgs in zip(parts, drawn, strict=True):
+            for i, svg in zip(part, svgs, strict=True):
+                images[i] = svg
+    return Drawn(images, layers)
+
+
+def plan(charts: Sequence[Chart]) -> tuple[list[Drawing], list[tuple[int, ...]]]:
+    """The distinct drawings of `charts` in order of first use, and each chart's layers as
+    indices into them."""
+    drawings: list[Drawing] = []
+    known: dict[Hashable, int] = {}
+    layers: list[tuple[int, ...]] = []
+    for chart in charts:
+        indices = []
+        for layer in chart.layers():
+            key = layer.key
+            if key is not None and key in known:
+                indices.append(known[key])
+                continue
+            if key is not None:
+                known[key] = len(drawings)
+            indices.append(len(drawings))
+            drawings.append(layer)
+        layers.append(tuple(indices))
+    return drawings, layers
+
+
+def sheet_svgs(drawings: Sequence[Drawing]) -> list[bytes]:
+    """Each drawing as SVG for the sheets (text as text)."""
+    with styled(), matplotlib.rc_context(SHEET_SVG):
+        return [drawing.draw("svg") for drawing in drawings]
+
+
+def _workers(drawings: int) -> int:
+    """Worker processes for `drawings`: only on Linux (fork keeps matplotlib imported and
+    costs milliseconds; a fresh interpreter would spend a second importing it), and never from
+    a daemon process (it may not have children)."""
+    if drawings < PARALLEL_FROM or not sys.platform.startswith("linux"):
         return 1
     if multiprocessing.current_process().daemon:
         return 1
-    available = len(os.sched_getaffinity(0))
-    return min(available, books)
+    return len(os.sched_getaffinity(0))

@@ -67,6 +67,10 @@ class QualifyingChart(Chart):
     width: float = WIDTH_IN
     max_height: float | None = None
 
+    @property
+    def weight(self) -> float:
+        return 1.0 + len(self.round_view.ranking) / 5  # two texts per rider
+
     def render(self, save: Callable[[Figure], T]) -> T:
         with styled():
             return save(self._figure())
