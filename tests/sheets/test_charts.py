@@ -152,8 +152,9 @@ def test_charts_are_the_same_bytes_drawn_here_or_across_processes(
     assert all(len(here.layers[i]) == 2 for i in heat)
     assert len(frames) == 2  # one frame per kind: every heat is run over the same distance
     assert len(here.images) == len(charts) + len(frames)
-    for image in here.images:
-        assert image.startswith(b"<?xml") and b"<text" in image  # text kept as text
+    for image in here.images:  # text kept as text, and its spaces as matplotlib means them
+        assert image.startswith(b"<?xml") and b"<text" in image
+        assert b'<svg xml:space="preserve" ' in image
 
 
 def test_a_heat_chart_in_layers_looks_like_the_whole_chart(heat: object) -> None:

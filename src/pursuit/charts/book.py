@@ -2,6 +2,9 @@
 distinct drawing drawn once (the frame the heat charts share is drawn a single time), as SVG
 whose text stays text, so typst sets it in the sheets' own font and it can be searched.
 
+(Not PDF: matplotlib writes an SVG in about half the time of a PDF page, and its PDF backend
+imports fontTools, a second of compiling in an interpreter without cached bytecode.)
+
 The drawings are drawn in worker processes when there are enough to pay for them. Which
 drawing a layer is depends only on the order of the charts, never on the number of processors,
 so the same sheets give the same bytes on every machine.
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import matplotlib
+import matplotlib.backends.backend_svg  # here, so that forked workers have it
 from matplotlib.typing import RcKeyType
 
 from pursuit.charts.style import Chart, Drawing, styled
@@ -33,28 +37,28 @@ class Drawn:
     """The drawings of some charts: `images` (SVG, one per distinct drawing) and, for each chart
     in order, the indices of its layers in `images`, the bottom one first."""
 
-    images: list[bytes]
+    images: list[bytes]  # SVG
     layers: list[tuple[int, ...]]
 
 
 def draw(charts: Sequence[Chart], workers: int | None = None) -> Drawn:
-    """`charts` drawn for the sheets. `workers`: processes to draw in; by default one per
-    processor when there are at least PARALLEL_FROM drawings and the platform can fork, else
-    none (all drawn here)."""
+    """`charts` drawn for the sheets (see `sheet_images`). `workers`: processes to draw in; by
+    default one per processor when there are at least PARALLEL_FROM drawings and the platform
+    can fork, else none (all drawn here)."""
     drawings, layers = plan(charts)
     count = _workers(len(drawings)) if workers is None else workers
     if count < 2 or len(drawings) <= CHUNK:
-        return Drawn(sheet_svgs(drawings), layers)
+        return Drawn(sheet_images(drawings), layers)
     # the heaviest first, so no worker is left with a long one at the end
     order = sorted(range(len(drawings)), key=lambda i: -drawings[i].weight)
     parts = [order[i : i + CHUNK] for i in range(0, len(order), CHUNK)]
     context = multiprocessing.get_context("fork")
     images: list[bytes] = [b""] * len(drawings)
     with ProcessPoolExecutor(min(count, len(parts)), mp_context=context) as pool:
-        drawn = pool.map(sheet_svgs, [[drawings[i] for i in part] for part in parts])
-        for part, svgs in zip(parts, drawn, strict=True):
-            for i, svg in zip(part, svgs, strict=True):
-                images[i] = svg
+        drawn = pool.map(sheet_images, [[drawings[i] for i in part] for part in parts])
+        for part, part_images in zip(parts, drawn, strict=True):
+            for i, image in zip(part, part_images, strict=True):
+                images[i] = image
     return Drawn(images, layers)
 
 
@@ -79,10 +83,15 @@ def plan(charts: Sequence[Chart]) -> tuple[list[Drawing], list[tuple[int, ...]]]
     return drawings, layers
 
 
-def sheet_svgs(drawings: Sequence[Drawing]) -> list[bytes]:
-    """Each drawing as SVG for the sheets (text as text)."""
+def sheet_images(drawings: Sequence[Drawing]) -> list[bytes]:
+    """Each drawing as the sheets take it: SVG with its text as text, and its spaces kept as
+    matplotlib means them (SVG would fold two into one and drop a leading one)."""
     with styled(), matplotlib.rc_context(SHEET_SVG):
-        return [drawing.draw("svg") for drawing in drawings]
+        return [_keep_spaces(drawing.draw("svg")) for drawing in drawings]
+
+
+def _keep_spaces(svg: bytes) -> bytes:
+    return svg.replace(b"<svg ", b'<svg xml:space="preserve" ', 1)
 
 
 def _workers(drawings: int) -> int:

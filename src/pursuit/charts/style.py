@@ -56,6 +56,9 @@ STYLE: dict[RcKeyType, Any] = {
     "ytick.major.width": 0.6,
     "legend.fontsize": 7,
     "legend.frameon": False,
+    # hatch lines of 1 pt come out uneven (some light, some dark) when poppler-based viewers
+    # tile the patterns typst makes of an SVG's; 1.5 pt show evenly everywhere
+    "hatch.linewidth": 1.5,
     "svg.fonttype": "path",
     "svg.hashsalt": "pursuit",
     "pdf.fonttype": 3,

@@ -1,5 +1,5 @@
 """Typeset sheets as PDF with typst (`pursuit.sheets.typesetting`): one template, the data as
-JSON, the charts as SVG files typst lays in place (`image(path, format: "svg")`).
+JSON, the charts as SVG files typst lays in place.
 
 A chart comes as one or more layers of the same size, laid over each other (`Chart.layers`): a
 heat chart is a frame shared by every heat (one file, which typst embeds once) and the heat's

@@ -3,14 +3,15 @@ folder that is typst's root (typst reads images from files only, and nothing out
 
 Fonts are fixed: DejaVu Sans from matplotlib's own font folder (the charts use the same face)
 and typst's embedded fonts; system fonts are ignored, and the documents have no date, so the
-same data gives the same bytes on every machine. Each run has its own compiler (they cost
-about a millisecond once the fonts are found), so runs may go on in several threads at once.
+same data gives the same bytes on every machine. One compiler serves every run (typst keeps what
+it laid out, so typesetting the same sheets again is fast), one run at a time.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import threading
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,12 +36,16 @@ def template(name: str) -> bytes:
 
 
 @cache
-def fonts() -> typst.Fonts:
-    return typst.Fonts(
+def _compiler() -> typst.Compiler:
+    fonts = typst.Fonts(
         include_system_fonts=False,
         include_embedded_fonts=True,
         font_paths=[str(matplotlib_fonts())],
     )
+    return typst.Compiler(font_paths=fonts, ignore_system_fonts=True)
+
+
+_one_at_a_time = threading.Lock()  # a compiler typesets one document at a time
 
 
 def matplotlib_fonts() -> Path:
@@ -56,10 +61,14 @@ def typeset(root: Path, name: str, data: dict[str, Any]) -> bytes:
     holding the files the document reads)."""
     inputs = {"data": json.dumps(data, ensure_ascii=False)}
     try:
-        compiler = typst.Compiler(root=str(root), font_paths=fonts(), ignore_system_fonts=True)
-        pdf = compiler.compile(
-            input=template(name), format="pdf", sys_inputs=inputs, pdf_tags=TAGGED
-        )
+        with _one_at_a_time:
+            pdf = _compiler().compile(
+                input=template(name),
+                root=str(root),
+                format="pdf",
+                sys_inputs=inputs,
+                pdf_tags=TAGGED,
+            )
     except typst.TypstError as e:
         raise SheetRenderError(f"typst: {e.message}\n{e.diagnostic}") from e
     if not isinstance(pdf, bytes):
