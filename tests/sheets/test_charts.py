@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
@@ -183,3 +185,26 @@ def test_sheets_draw_their_charts_only_when_an_output_asks(db_source: SheetSourc
     svg = sheet.images["heat-QF-1-gap"]
     assert svg.startswith("<?xml") and svg is sheet.images["heat-QF-1-gap"]  # drawn once
     assert svg == sheet.charts["heat-QF-1-gap"].draw("svg").decode("utf-8")
+
+
+def test_the_chart_cache_draws_only_what_changed(
+    db_source: SheetSource, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pursuit.charts import book, cache
+
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path / "charts"))
+    drawn: list[object] = []
+    draw = book._draw
+    monkeypatch.setattr(book, "_draw", lambda ds, w: drawn.extend(ds) or draw(ds, w))
+    sheets = sheets_for(db_source, kinds=("heat",))
+    charts = [c for s in sheets for c in s.charts.values()]
+    first = book.draw(charts, workers=1)
+    assert len(drawn) == len(first.images) == len(charts) + 2  # the heats' layers, two frames
+    assert len(list((tmp_path / "charts").iterdir())) == len(first.images)
+    drawn.clear()
+    again = book.draw([type(c)(c.sheet) for c in charts], workers=1)  # type: ignore[attr-defined]
+    assert again == first and drawn == []  # nothing drawn: the same bytes from the cache
+    changed = replace(charts[0].sheet, rows=charts[0].sheet.rows[:-1])  # type: ignore[attr-defined]
+    book.draw([GapChart(changed), *charts[1:]], workers=1)
+    assert [d.frame for d in drawn] == [False]  # type: ignore[attr-defined]
+    assert drawn[0].chart.sheet is changed  # type: ignore[attr-defined]

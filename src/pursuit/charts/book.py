@@ -5,6 +5,8 @@ whose text stays text, so typst sets it in the sheets' own font and it can be se
 (Not PDF: matplotlib writes an SVG in about half the time of a PDF page, and its PDF backend
 imports fontTools, a second of compiling in an interpreter without cached bytecode.)
 
+With a chart cache (`pursuit.charts.cache`), drawings it keeps are not drawn again.
+
 The drawings are drawn in worker processes when there are enough to pay for them. Which
 drawing a layer is depends only on the order of the charts, never on the number of processors,
 so the same sheets give the same bytes on every machine.
@@ -24,6 +26,7 @@ import matplotlib
 import matplotlib.backends.backend_svg  # here, so that forked workers have it
 from matplotlib.typing import RcKeyType
 
+from pursuit.charts import cache
 from pursuit.charts.style import Chart, Drawing, styled
 
 CHUNK = 8  # drawings per task sent to a worker
@@ -42,13 +45,34 @@ class Drawn:
 
 
 def draw(charts: Sequence[Chart], workers: int | None = None) -> Drawn:
-    """`charts` drawn for the sheets (see `sheet_images`). `workers`: processes to draw in; by
-    default one per processor when there are at least PARALLEL_FROM drawings and the platform
-    can fork, else none (all drawn here)."""
+    """`charts` drawn for the sheets (see `sheet_images`); drawings kept in the chart cache
+    (`pursuit.charts.cache`, when there is one) are taken from it. `workers`: processes to draw
+    in; by default one per processor when there are at least PARALLEL_FROM drawings to draw
+    and the platform can fork, else none (all drawn here)."""
     drawings, layers = plan(charts)
+    images: list[bytes | None] = [None] * len(drawings)
+    where = cache.folder()
+    names: dict[int, str] = {}
+    if where is not None:
+        for i, drawing in enumerate(drawings):
+            fingerprint = drawing.fingerprint()
+            if fingerprint is not None:
+                names[i] = cache.key(fingerprint)
+                images[i] = cache.load(where, names[i])
+    todo = [i for i, image in enumerate(images) if image is None]
+    for i, image in zip(todo, _draw([drawings[i] for i in todo], workers), strict=True):
+        images[i] = image
+        if where is not None and i in names:
+            cache.store(where, names[i], image)
+    done = [image for image in images if image is not None]
+    assert len(done) == len(drawings)
+    return Drawn(done, layers)
+
+
+def _draw(drawings: Sequence[Drawing], workers: int | None) -> list[bytes]:
     count = _workers(len(drawings)) if workers is None else workers
     if count < 2 or len(drawings) <= CHUNK:
-        return Drawn(sheet_images(drawings), layers)
+        return sheet_images(drawings)
     # the heaviest first, so no worker is left with a long one at the end
     order = sorted(range(len(drawings)), key=lambda i: -drawings[i].weight)
     parts = [order[i : i + CHUNK] for i in range(0, len(order), CHUNK)]
@@ -59,7 +83,7 @@ def draw(charts: Sequence[Chart], workers: int | None = None) -> Drawn:
         for part, part_images in zip(parts, drawn, strict=True):
             for i, image in zip(part, part_images, strict=True):
                 images[i] = image
-    return Drawn(images, layers)
+    return images
 
 
 def plan(charts: Sequence[Chart]) -> tuple[list[Drawing], list[tuple[int, ...]]]:

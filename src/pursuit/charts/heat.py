@@ -169,6 +169,11 @@ class HeatLayer(Drawing):
     def key(self) -> Frame | None:
         return self.chart.frame() if self.frame else None
 
+    def fingerprint(self) -> str:
+        chart = self.chart
+        shown = self.key if self.frame else (chart.width, chart.height, chart.sheet)
+        return f"{type(chart).__name__} {'frame' if self.frame else 'heat'} {shown!r}"
+
     def render(self, save: Callable[[Figure], T]) -> T:
         return self.chart.paint(save, frame=self.frame, data=not self.frame)
 

@@ -74,6 +74,11 @@ METADATA: dict[str, dict[str, Any]] = {
 class Drawing(ABC):
     """Something drawn on a figure: a whole chart, or one layer of a chart."""
 
+    def fingerprint(self) -> str | None:
+        """What the drawing shows, as text that is equal for equal pictures (a drawing may be
+        kept by it: `pursuit.charts.cache`); None: not kept."""
+        return None
+
     @property
     def weight(self) -> float:
         """About how long it takes to draw, in layers of a heat chart (to share the work)."""
