@@ -18,8 +18,8 @@ Every figure is the median of `--repeat` runs (the minimum is kept in the JSON):
               typesetting, exactly what `pursuit sheet FILE --to all.pdf` does after its
               imports — with charts and with --no-charts. This is the figure the target is for.
   warm cache  the same with charts, with a chart cache (PURSUIT_CHART_CACHE) that already
-              holds every heat chart: what printing the set again during a competition costs
-              (the qualifying chart and the bracket are drawn every time). Reported apart.
+              holds every chart it keeps (all but the bracket): what printing the set again
+              during a competition costs. Reported apart.
 
 Target: the full set with charts in ≤ 1 s. Prints a table and writes JSON (default
 bench/results/sheets.json) with the machine's load average before and after.
@@ -217,7 +217,7 @@ def table(result: dict[str, Any]) -> str:
         (f"typeset: {result['sheets']} PDFs, one per sheet", s["each"]),
         ("FULL SET without charts (end to end)", s["full_set_without_charts"]),
         ("FULL SET with charts (end to end)", s["full_set_with_charts"]),
-        ("  the same, heat charts in the chart cache", s["full_set_with_charts_warm_cache"]),
+        ("  the same, charts in the chart cache", s["full_set_with_charts_warm_cache"]),
     ]
     width = max(len(r[0]) for r in rows)
     kinds = ", ".join(f"{v} {k}" for k, v in result["sheet_kinds"].items())

@@ -16,7 +16,7 @@ from sheet_helpers import CID
 from pursuit.app.service import CompetitionService
 from pursuit.charts import bracket_chart, gap_chart, lap_chart, qualifying_chart
 from pursuit.charts.heat import GapChart, LapChart
-from pursuit.charts.qualifying import WIDTH_IN, chart_height
+from pursuit.charts.qualifying import WIDTH_IN, QualifyingChart, chart_height
 from pursuit.core.engine import compute
 from pursuit.sheets.plan import sheets_for
 from pursuit.sheets.source import SheetSource
@@ -208,3 +208,12 @@ def test_the_chart_cache_draws_only_what_changed(
     book.draw([GapChart(changed), *charts[1:]], workers=1)
     assert [d.frame for d in drawn] == [False]  # type: ignore[attr-defined]
     assert drawn[0].chart.sheet is changed  # type: ignore[attr-defined]
+
+
+def test_the_qualifying_chart_is_kept_by_what_it_shows(file_source: SheetSource) -> None:
+    qualifying = file_source.computed.view.rounds[0]
+    chart = QualifyingChart(qualifying, max_height=9.0)
+    assert chart.fingerprint() == QualifyingChart(qualifying, max_height=9.0).fingerprint()
+    assert chart.fingerprint() != QualifyingChart(qualifying).fingerprint()
+    moved = replace(qualifying, advance=(qualifying.advance or 0) + 1)
+    assert chart.fingerprint() != QualifyingChart(moved, max_height=9.0).fingerprint()

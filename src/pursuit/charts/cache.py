@@ -1,6 +1,7 @@
 """Drawings kept on disk by what they show, for live operation: printing the sheets again after
 one more heat draws only that heat's charts (a heat chart's layer shows only its heat, so the
-others are the same pictures as last time).
+others are the same pictures as last time; the qualifying chart stays the same after
+qualifying).
 
 Opt-in: `PURSUIT_CHART_CACHE` names the folder. A drawing is found by a hash of what it shows
 (`Drawing.fingerprint`) and of the code that draws it (every module of `pursuit.charts` and

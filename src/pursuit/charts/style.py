@@ -1,8 +1,9 @@
 """How every chart looks and how it is written out.
 
 One fixed font (DejaVu Sans, shipped inside matplotlib) and fixed sizes; SVG text is drawn
-as paths so a picture needs no font where it is shown; no dates in the metadata and a fixed
-hash salt for SVG ids, so the same data gives the same bytes on every run.
+as paths so a picture needs no font where it is shown (the PDF sheets' SVG keep it as text:
+typst has the font); no dates in the metadata and a fixed hash salt for SVG ids, so the same
+data gives the same bytes on every run.
 No pyplot: figures are plain `Figure` objects, so nothing global is opened or kept — except
 the kept canvases of the charts drawn once per heat (`kept_canvas`), each behind its lock.
 
