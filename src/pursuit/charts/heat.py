@@ -17,6 +17,7 @@ their data and which of them show.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -104,6 +105,8 @@ class HeatChart(Chart):
             ax.yaxis.label.set_visible(frame)
             if frame:
                 self._paint_frame(canvas, self.frame())
+            if not data:
+                ax.set_ylim(0, 1)  # nothing of the frame depends on it: the same every time
             if data and self.has_data():
                 self.paint_data(canvas)
             elif data:
@@ -137,25 +140,25 @@ class HeatChart(Chart):
         canvas.ax.set_xlim(*frame.x_range)
         canvas.ax.xaxis.set_major_locator(self.x_locator())
 
-    def has_data(self) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def has_data(self) -> bool: ...
 
-    def empty_message(self) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def empty_message(self) -> str: ...
 
-    def x_range(self) -> tuple[float, float]:
-        raise NotImplementedError
+    @abstractmethod
+    def x_range(self) -> tuple[float, float]: ...
 
-    def x_locator(self) -> Locator:
-        raise NotImplementedError
+    @abstractmethod
+    def x_locator(self) -> Locator: ...
 
+    @abstractmethod
     def add_parts(self, canvas: Canvas) -> None:
         """Make the artists the heat's layer sets (hidden until set)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def paint_data(self, canvas: Canvas) -> None:
         """Set and show the heat's own artists and its time axis."""
-        raise NotImplementedError
 
 
 @dataclass(frozen=True, eq=False)

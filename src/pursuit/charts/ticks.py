@@ -3,8 +3,8 @@ grid lines as one collection and its labels as plain texts where matplotlib puts
 labels, at the values a matplotlib locator picks.
 
 matplotlib's own axis makes a tick object per value (a tick mark, a grid line and a label,
-each an artist, and their extents measured to place the axis label): about four times what
-this costs, for the same picture. The heat charts draw a time axis for every heat, so it pays.
+each an artist, and their extents measured to place the axis label): about twice what this
+costs, for the same picture. The heat charts draw a time axis for every heat, so it pays.
 """
 
 from __future__ import annotations
