@@ -48,8 +48,8 @@ from pursuit.views.heat_sheet import HeatSheet
 
 WIDTH_IN = 3.5
 HEIGHT_IN = 2.2
-PLOT = (0.15, 0.17, 0.77, 0.6)  # left, bottom, width, height of the axes, as figure fractions
-YLABEL_X = -0.145  # right edge of the time axis label, in axes widths: room for "27.85"
+PLOT = (0.165, 0.17, 0.755, 0.6)  # left, bottom, width, height of the axes, as figure fractions
+YLABEL_X = -0.153  # right edge of the time axis label (axes widths): 4 pt clear of "23.75"
 KEY_Y = 0.86  # baseline of the first line saying what the colours are (figure fraction)
 KEY_LINE = 0.057  # from one of those lines to the next
 HANDLE_W = 0.05  # a legend line's length (figure fraction)
