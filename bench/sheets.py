@@ -8,14 +8,18 @@ Every figure is the median of `--repeat` runs (the minimum is kept in the JSON):
   imports     once: matplotlib, the chart modules, typst, the sheet modules
   load        read the file, compute the results and the view      (sheets.source)
   data        every sheet's data from the read models, no charts    (sheets.plan, charts=False)
-  charts      every chart as PDF book pages (pursuit.charts.book): all in this process, and
-              across worker processes as `render_pdf` does (one per processor)
+  charts      every chart as the sheets draw it (pursuit.charts.book: SVG layers, a frame the
+              heat charts share drawn once): all in this process, and across worker processes
+              as `render_pdf` does (one per processor)
   typeset     typst only, the charts already drawn: the full set as one PDF, the same without
               charts, one PDF per sheet — each the first typesetting in a fresh process
               (typst memoizes layout inside a process; the warm figure is reported apart)
   FULL SET    end to end in a fresh process, imports excluded: load + sheet data + charts +
               typesetting, exactly what `pursuit sheet FILE --to all.pdf` does after its
               imports — with charts and with --no-charts. This is the figure the target is for.
+  warm cache  the same with charts, with a chart cache (PURSUIT_CHART_CACHE) that already
+              holds every chart it keeps (all but the bracket): what printing the set again
+              during a competition costs. Reported apart.
 
 Target: the full set with charts in ≤ 1 s. Prints a table and writes JSON (default
 bench/results/sheets.json) with the machine's load average before and after.
@@ -77,7 +81,7 @@ def measure(entrants: int, repeat: int) -> dict[str, Any]:
 
     for module in CHART_MODULES:
         importlib.import_module(module)
-    from pursuit.charts.book import draw_books
+    from pursuit.charts.book import draw, plan
     from pursuit.sheets.plan import sheets_for
     from pursuit.sheets.render import render_pdf
     from pursuit.sheets.source import from_competition_file
@@ -92,14 +96,19 @@ def measure(entrants: int, repeat: int) -> dict[str, Any]:
     def fresh_charts() -> list[Any]:
         return [c for s in sheets_for(source, charts=True) for c in s.charts.values()]
 
-    here, _ = timed(repeat, lambda: draw_books(fresh_charts(), workers=1))
-    spread, _ = timed(repeat, lambda: draw_books(fresh_charts()))
+    here, _ = timed(repeat, lambda: draw(fresh_charts(), workers=1))
+    spread, _ = timed(repeat, lambda: draw(fresh_charts()))
     drawn = sheets_for(source, charts=True)
     pdf = render_pdf(header, drawn)
     warm, _ = timed(repeat, lambda: render_pdf(header, drawn))
     pdf_bytes_each = sum(len(render_pdf(header, [s])) for s in drawn)
     cold = {mode: child_runs(entrants, mode, repeat) for mode in CHILD_MODES}
+    with tempfile.TemporaryDirectory() as kept:
+        env = {**os.environ, "PURSUIT_CHART_CACHE": kept}
+        child_run(entrants, "full", env)  # fills the cache
+        warm_cache = child_runs(entrants, "full", repeat, env)
     charts = sum(len(s.charts) for s in drawn)
+    drawings = len(plan([c for s in drawn for c in s.charts.values()])[0])
     kinds = {k: sum(1 for s in drawn if s.kind == k) for k in ("start-list", "heat", "round")}
     full = cold["full"]["median"]
     plain = cold["plain"]["median"]
@@ -109,6 +118,7 @@ def measure(entrants: int, repeat: int) -> dict[str, Any]:
         "sheet_kinds": {**kinds, "classification": 1},
         "pages": _pages(pdf),
         "charts": charts,
+        "drawings": drawings,
         "pdf_bytes": len(pdf),
         "pdf_bytes_each": pdf_bytes_each,
         "repeat": repeat,
@@ -124,6 +134,7 @@ def measure(entrants: int, repeat: int) -> dict[str, Any]:
             "each": cold["each"],
             "full_set_without_charts": cold["plain"],
             "full_set_with_charts": cold["full"],
+            "full_set_with_charts_warm_cache": warm_cache,
         },
         "ms_per_chart_one_process": round(1000 * here["median"] / charts, 1) if charts else None,
         "target_s": TARGET_S,
@@ -132,17 +143,20 @@ def measure(entrants: int, repeat: int) -> dict[str, Any]:
     }
 
 
-def child_runs(entrants: int, mode: str, repeat: int) -> dict[str, float]:
+def child_runs(
+    entrants: int, mode: str, repeat: int, env: dict[str, str] | None = None
+) -> dict[str, float]:
     """Median and minimum of `repeat` fresh processes (see `child`)."""
-    return _summary([child_run(entrants, mode) for _ in range(repeat)])
+    return _summary([child_run(entrants, mode, env) for _ in range(repeat)])
 
 
-def child_run(entrants: int, mode: str) -> float:
+def child_run(entrants: int, mode: str, env: dict[str, str] | None = None) -> float:
     done = subprocess.run(
         [sys.executable, __file__, "--entrants", str(entrants), "--child", mode],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     return float(done.stdout.strip().splitlines()[-1])
 
@@ -190,11 +204,12 @@ def _pages(pdf: bytes) -> int:
 def table(result: dict[str, Any]) -> str:
     s = result["seconds"]
     imports = s["imports"]
+    here = s["charts_one_process"]
     rows = [
         ("imports (once: matplotlib, charts, typst)", {"median": imports, "min": imports}),
         ("load: file → results → view", s["load"]),
         ("data: every sheet, no charts", s["data"]),
-        (f"charts: {result['charts']} as PDF pages, one process", s["charts_one_process"]),
+        (f"charts: {result['charts']} ({result['drawings']} drawings), one process", here),
         ("charts: the same across worker processes", s["charts_across_processes"]),
         ("typeset: one PDF, with charts (drawn)", s["typeset"]),
         ("  the same again (typst's memo cache warm)", s["typeset_again_warm"]),
@@ -202,6 +217,7 @@ def table(result: dict[str, Any]) -> str:
         (f"typeset: {result['sheets']} PDFs, one per sheet", s["each"]),
         ("FULL SET without charts (end to end)", s["full_set_without_charts"]),
         ("FULL SET with charts (end to end)", s["full_set_with_charts"]),
+        ("  the same, charts in the chart cache", s["full_set_with_charts_warm_cache"]),
     ]
     width = max(len(r[0]) for r in rows)
     kinds = ", ".join(f"{v} {k}" for k, v in result["sheet_kinds"].items())
@@ -231,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
     parser.add_argument("--child", choices=CHILD_MODES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if not args.child:  # cold figures draw every chart; the warm one sets its own cache
+        os.environ.pop("PURSUIT_CHART_CACHE", None)
     if args.child:
         print(child(args.entrants, args.child))
         return 0

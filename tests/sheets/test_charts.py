@@ -6,14 +6,17 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 from sheet_helpers import CID
 
 from pursuit.app.service import CompetitionService
 from pursuit.charts import bracket_chart, gap_chart, lap_chart, qualifying_chart
-from pursuit.charts.qualifying import WIDTH_IN, chart_height
+from pursuit.charts.heat import GapChart, LapChart
+from pursuit.charts.qualifying import WIDTH_IN, QualifyingChart, chart_height
 from pursuit.core.engine import compute
 from pursuit.sheets.plan import sheets_for
 from pursuit.sheets.source import SheetSource
@@ -120,6 +123,10 @@ def test_a_kept_canvas_gives_the_same_bytes_whatever_it_drew_before(
             backward = [chart(h, fmt) for h in reversed(heats)][::-1]
             assert forward == backward, (chart.__name__, fmt)
             assert len(set(forward)) == 3
+    for kind in (GapChart, LapChart):  # and drawn as layers, between whole charts
+        layers = [[d.draw("svg") for d in kind(h).layers()] for h in heats]
+        again = [[d.draw("svg") for d in kind(h).layers()] for h in reversed(heats)][::-1]
+        assert layers == again, kind.__name__
 
 
 def test_charts_come_as_pdf_pages_of_the_size_asked_for(heat: object) -> None:
@@ -129,7 +136,7 @@ def test_charts_come_as_pdf_pages_of_the_size_asked_for(heat: object) -> None:
     assert b"/CreationDate" not in pdf  # no date: the same bytes on every run
 
 
-def test_a_book_is_the_same_bytes_drawn_here_or_across_processes(
+def test_charts_are_the_same_bytes_drawn_here_or_across_processes(
     db_source: SheetSource, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pursuit.charts import book
@@ -137,14 +144,39 @@ def test_a_book_is_the_same_bytes_drawn_here_or_across_processes(
     sheets = sheets_for(db_source, kinds=("heat", "round"))
     charts = [c for s in sheets for c in s.charts.values()]
     assert len(charts) > 6
-    monkeypatch.setattr(book, "BOOK_PAGES", 3)
-    here, pages = book.draw_books(charts, workers=1)
-    spread, pages_spread = book.draw_books(charts, workers=2)
-    assert here == spread and pages == pages_spread
-    assert len(here) == -(-len(charts) // 3)
-    assert [(p.book, p.number) for p in pages[:4]] == [(0, 1), (0, 2), (0, 3), (1, 1)]
-    counts = [len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", b)) for b in here]
-    assert counts == [sum(1 for p in pages if p.book == i) for i in range(len(here))]
+    monkeypatch.setattr(book, "CHUNK", 3)
+    here = book.draw(charts, workers=1)
+    spread = book.draw(charts, workers=2)
+    assert here == spread
+    assert len(here.layers) == len(charts)
+    heat = [i for i, c in enumerate(charts) if type(c).__name__ in ("GapChart", "LapChart")]
+    frames = {here.layers[i][0] for i in heat}
+    assert all(len(here.layers[i]) == 2 for i in heat)
+    assert len(frames) == 2  # one frame per kind: every heat is run over the same distance
+    assert len(here.images) == len(charts) + len(frames)
+    for image in here.images:  # text kept as text, and its spaces as matplotlib means them
+        assert image.startswith(b"<?xml") and b"<text" in image
+        assert b'<svg xml:space="preserve" ' in image
+
+
+def test_a_heat_chart_in_layers_looks_like_the_whole_chart(heat: object) -> None:
+    """The frame with the heat's layer laid over it is the chart drawn whole (up to the grid
+    lines, which the layer's fills cover instead of crossing)."""
+    for kind in (GapChart, LapChart):
+        chart = kind(heat)  # type: ignore[arg-type]
+        frame, layer = chart.layers()
+        assert frame.key is not None and layer.key is None
+        with Image.open(io.BytesIO(chart.draw("png"))) as whole:
+            whole_px = whole.convert("RGB")
+        with (
+            Image.open(io.BytesIO(frame.draw("png"))) as a,
+            Image.open(io.BytesIO(layer.draw("png"))) as b,
+        ):
+            laid = a.convert("RGBA")
+            laid.alpha_composite(b.convert("RGBA"))
+        diff = ImageChops.difference(whole_px, laid.convert("RGB")).convert("L")
+        changed = sum(diff.histogram()[49:])
+        assert changed < 0.002 * whole_px.width * whole_px.height, (kind.__name__, changed)
 
 
 def test_sheets_draw_their_charts_only_when_an_output_asks(db_source: SheetSource) -> None:
@@ -153,3 +185,35 @@ def test_sheets_draw_their_charts_only_when_an_output_asks(db_source: SheetSourc
     svg = sheet.images["heat-QF-1-gap"]
     assert svg.startswith("<?xml") and svg is sheet.images["heat-QF-1-gap"]  # drawn once
     assert svg == sheet.charts["heat-QF-1-gap"].draw("svg").decode("utf-8")
+
+
+def test_the_chart_cache_draws_only_what_changed(
+    db_source: SheetSource, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pursuit.charts import book, cache
+
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path / "charts"))
+    drawn: list[object] = []
+    draw = book._draw
+    monkeypatch.setattr(book, "_draw", lambda ds, w: drawn.extend(ds) or draw(ds, w))
+    sheets = sheets_for(db_source, kinds=("heat",))
+    charts = [c for s in sheets for c in s.charts.values()]
+    first = book.draw(charts, workers=1)
+    assert len(drawn) == len(first.images) == len(charts) + 2  # the heats' layers, two frames
+    assert len(list((tmp_path / "charts").iterdir())) == len(first.images)
+    drawn.clear()
+    again = book.draw([type(c)(c.sheet) for c in charts], workers=1)  # type: ignore[attr-defined]
+    assert again == first and drawn == []  # nothing drawn: the same bytes from the cache
+    changed = replace(charts[0].sheet, rows=charts[0].sheet.rows[:-1])  # type: ignore[attr-defined]
+    book.draw([GapChart(changed), *charts[1:]], workers=1)
+    assert [d.frame for d in drawn] == [False]  # type: ignore[attr-defined]
+    assert drawn[0].chart.sheet is changed  # type: ignore[attr-defined]
+
+
+def test_the_qualifying_chart_is_kept_by_what_it_shows(file_source: SheetSource) -> None:
+    qualifying = file_source.computed.view.rounds[0]
+    chart = QualifyingChart(qualifying, max_height=9.0)
+    assert chart.fingerprint() == QualifyingChart(qualifying, max_height=9.0).fingerprint()
+    assert chart.fingerprint() != QualifyingChart(qualifying).fingerprint()
+    moved = replace(qualifying, advance=(qualifying.advance or 0) + 1)
+    assert chart.fingerprint() != QualifyingChart(moved, max_height=9.0).fingerprint()

@@ -56,7 +56,7 @@ def test_a_heat_sheet_prints_every_half_lap_with_both_splits_the_gap_and_the_lea
     assert "John Bylsma wins in 4:41.66, on time." in text
     assert "Splits are synthetic" in text
     assert f"since {completed_at(db_service, 'QF')}" in text
-    # the charts' text is text in the PDF too (embedded as PDF pages, not outlines)
+    # the charts' text is text in the PDF too (SVG with text as text, not outlines)
     assert "Gap between the riders" in text and "Bylsma (lap 1:" in text
 
 

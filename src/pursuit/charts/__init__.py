@@ -1,6 +1,6 @@
 """Pictures of a competition drawn with matplotlib: each chart is an object drawn on demand
-(`Chart.draw` gives SVG, PNG or PDF bytes; `pursuit.charts.book` draws many as PDF pages), and
-each function returns one chart's bytes.
+(`Chart.draw` gives SVG, PNG or PDF bytes; `pursuit.charts.book` draws many at once for the PDF
+sheets, as layers), and each function returns one chart's bytes.
 
 - `gap_chart`, `lap_chart`: one heat (from the heat-sheet view);
 - `bracket_chart`: the knockout rounds (from the results view);

@@ -49,6 +49,10 @@ class BracketChart(Chart):
     view: ResultsView
     fmt_spec: Format
 
+    @property
+    def weight(self) -> float:
+        return 6.0  # about four texts per knockout heat
+
     def render(self, save: Callable[[Figure], T]) -> T:
         with styled():
             return save(self._figure())

@@ -67,6 +67,17 @@ class QualifyingChart(Chart):
     width: float = WIDTH_IN
     max_height: float | None = None
 
+    @property
+    def weight(self) -> float:
+        return 1.0 + len(self.round_view.ranking) / 5  # two texts per rider
+
+    def fingerprint(self) -> str:
+        """Everything `_figure` reads: after qualifying the chart stays the same, so printing
+        the sheets again during the later rounds finds it in the chart cache."""
+        view = self.round_view
+        rows = [(r.rank, r.name, r.time) for r in view.ranking]
+        return f"qualifying {(self.width, self.max_height, view.name, view.advance, rows)!r}"
+
     def render(self, save: Callable[[Figure], T]) -> T:
         with styled():
             return save(self._figure())

@@ -1,14 +1,16 @@
 """How every chart looks and how it is written out.
 
 One fixed font (DejaVu Sans, shipped inside matplotlib) and fixed sizes; SVG text is drawn
-as paths so a picture needs no font where it is shown; no dates in the metadata and a fixed
-hash salt for SVG ids, so the same data gives the same bytes on every run.
+as paths so a picture needs no font where it is shown (the PDF sheets' SVG keep it as text:
+typst has the font); no dates in the metadata and a fixed hash salt for SVG ids, so the same
+data gives the same bytes on every run.
 No pyplot: figures are plain `Figure` objects, so nothing global is opened or kept — except
 the kept canvases of the charts drawn once per heat (`kept_canvas`), each behind its lock.
 
 A chart is an object (`Chart`) that knows what to draw; it is drawn when an output needs it,
-in the format that output wants: SVG for the web, PDF pages for the sheets (`pdf_book`: many
-charts as the pages of one PDF, so the font and the file are written once, not per chart).
+in the format that output wants: SVG for the web, and for the PDF sheets as its layers
+(`Chart.layers`, drawn by `pursuit.charts.book`): a frame many charts share, drawn once, and
+what is the chart's own.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import io
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
@@ -24,10 +26,10 @@ from typing import Any, Literal, TypeVar
 import matplotlib
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
-from matplotlib.text import Text
 from matplotlib.typing import RcKeyType
+
+from pursuit.charts.ticks import ValueAxis
 
 ImageFormat = Literal["svg", "png", "pdf"]
 T = TypeVar("T")
@@ -55,6 +57,9 @@ STYLE: dict[RcKeyType, Any] = {
     "ytick.major.width": 0.6,
     "legend.fontsize": 7,
     "legend.frameon": False,
+    # hatch lines of 1 pt come out uneven (some light, some dark) when poppler-based viewers
+    # tile the patterns typst makes of an SVG's; 1.5 pt show evenly everywhere
+    "hatch.linewidth": 1.5,
     "svg.fonttype": "path",
     "svg.hashsalt": "pursuit",
     "pdf.fonttype": 3,
@@ -67,19 +72,41 @@ METADATA: dict[str, dict[str, Any]] = {
 }
 
 
-class Chart(ABC):
-    """A picture of some view data, drawn on demand: `draw` for one image, `add_page` for a
-    page of a PDF book."""
+class Drawing(ABC):
+    """Something drawn on a figure: a whole chart, or one layer of a chart."""
+
+    def fingerprint(self) -> str | None:
+        """What the drawing shows, as text that is equal for equal pictures (a drawing may be
+        kept by it: `pursuit.charts.cache`); None: not kept."""
+        return None
+
+    @property
+    def weight(self) -> float:
+        """About how long it takes to draw, in layers of a heat chart (to share the work)."""
+        return 1.0
+
+    @property
+    def key(self) -> Hashable | None:
+        """Drawings with equal keys are the same picture, drawn once; None: only this one."""
+        return None
 
     @abstractmethod
     def render(self, save: Callable[[Figure], T]) -> T:
-        """Lay the chart out on a figure and hand the figure to `save` (inside the style)."""
+        """Lay the drawing out on a figure and hand the figure to `save` (inside the style)."""
 
     def draw(self, fmt: ImageFormat = "svg") -> bytes:
         return self.render(lambda figure: encode(figure, fmt))
 
-    def add_page(self, book: PdfPages) -> None:
-        self.render(book.savefig)
+
+class Chart(Drawing):
+    """A picture of some view data, drawn on demand: `draw` for one image, `layers` for the
+    PDF sheets."""
+
+    def layers(self) -> tuple[Drawing, ...]:
+        """The chart as the PDF sheets draw it: drawings of the chart's size laid over each
+        other, the bottom one first. By default the whole chart; a chart whose frame many
+        others share (a heat chart's) gives the frame (a key) and its own layer."""
+        return (self,)
 
 
 def side_colour(side: str, index: int) -> str:
@@ -120,30 +147,18 @@ def encode(figure: Figure, fmt: ImageFormat) -> bytes:
     return buffer.getvalue()
 
 
-def pdf_book(charts: Iterable[Chart]) -> bytes:
-    """One PDF with each chart on a page of its own size, in order."""
-    buffer = io.BytesIO()
-    with styled(), PdfPages(buffer, metadata=METADATA["pdf"]) as book:
-        for chart in charts:
-            chart.add_page(book)
-    return buffer.getvalue()
-
-
 @dataclass
 class Canvas:
-    """A figure kept from one chart to the next: its frame (axes, labels, fixed texts) is made
-    once; what one chart adds goes in `drawn` and is removed by `clear` before the next."""
+    """A figure kept from one chart to the next, with every artist the chart can show made
+    once: `frame` is what only the frame shows (backgrounds, spines, titles, …), `parts` are
+    the artists a chart sets (data, texts) by name."""
 
     figure: Figure
     ax: Axes
-    texts: dict[str, Text] = field(default_factory=dict)
-    drawn: list[Artist] = field(default_factory=list)
+    frame: list[Artist] = field(default_factory=list)
+    parts: dict[str, Artist] = field(default_factory=dict)
+    values: ValueAxis | None = None  # a value axis the chart sets (its artists are parts too)
     lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def clear(self) -> None:
-        for artist in self.drawn:
-            artist.remove()
-        self.drawn.clear()
 
 
 KEPT_CANVASES = 8

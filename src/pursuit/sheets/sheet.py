@@ -25,8 +25,8 @@ MONTHS = (
 @dataclass(frozen=True)
 class Sheet:
     """One sheet: `data` is what the template reads; `charts` maps the keys named in
-    `data["charts"]` to the charts to draw, drawn only when an output needs them (PDF pages
-    for the sheets, `images` for the web); `name` is its file stem (start-list-QF, heat-QF-2,
+    `data["charts"]` to the charts to draw, drawn only when an output needs them (their layers
+    for the PDF sheets, `images` for the web); `name` is its file stem (start-list-QF, heat-QF-2,
     results-QF, …)."""
 
     kind: str  # start-list | heat | round | classification
