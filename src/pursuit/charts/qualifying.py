@@ -119,9 +119,19 @@ class QualifyingChart(Chart):
                         linewidths=0.5,
                     )
                 )
-            for i, (row, value) in enumerate(zip(rows, seconds, strict=True)):
+            notes = [f"{r.time}  overtaken" if i in out else r.time for i, r in enumerate(rows)]
+            # wide enough that the longest bar's note still ends inside the plot
+            axes_in = ax.get_position().width * figure.get_figwidth()
+            per_char = font * 0.6 / 72 / axes_in  # the share of the plot one character takes
+            width = max(
+                [span * 1.22]
+                + [
+                    (value - base) / (0.98 - (len(note) + 1) * per_char)
+                    for value, note in zip(seconds, notes, strict=True)
+                ]
+            )
+            for i, (note, value) in enumerate(zip(notes, seconds, strict=True)):
                 eliminated = i in out
-                note = f"{row.time}  overtaken" if eliminated else row.time
                 ax.text(
                     value + span * 0.01,
                     i,
@@ -139,7 +149,7 @@ class QualifyingChart(Chart):
                         fontsize=font)  # fmt: skip
             ax.yaxis.set_major_locator(NullLocator())
             ax.set_ylim(len(rows) - 0.4, -0.6)
-            ax.set_xlim(base, base + span * 1.22)
+            ax.set_xlim(base, base + width)
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _clock(v)))
             ax.grid(True, axis="x", color=GRID, linewidth=0.4)
             ax.set_axisbelow(True)
@@ -147,7 +157,7 @@ class QualifyingChart(Chart):
                 line = (ranked[advance - 1] + ranked[advance]) / 2
                 ax.axhline(line, color=RED, linestyle="--", linewidth=0.9)
                 ax.text(
-                    base + span * 1.21,
+                    base + width * 0.99,
                     line - 0.15,
                     f"qualification: {advance} advance",
                     color=RED,
