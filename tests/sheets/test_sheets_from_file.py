@@ -80,6 +80,13 @@ def test_every_page_of_the_full_set_has_the_header_official_mark_and_page_x_of_y
         assert f"page {number} of {len(pages)}" in page
 
 
+def test_each_sheet_names_the_day_its_round_was_ridden(file_book: Path) -> None:
+    text = pdf_text(file_book)
+    assert "Qualifying round · Start list · 17 October 1968" in text
+    assert "Quarterfinal 4 · Heat sheet · 17 October 1968" in text
+    assert "Final · Results · 18 October 1968" in text
+
+
 def test_accented_names_survive_into_the_pdf_text(file_book: Path) -> None:
     text = pdf_text(file_book)
     for name in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pursuit.sheets.sheet import Sheet, record_legend, status_data
+from pursuit.sheets.sheet import Sheet, record_legend, round_day, status_data
 from pursuit.sheets.source import SheetSource
 from pursuit.views.heat_sheet import HalfLapRow, RiderSheet, build_heat_sheet
 
@@ -24,7 +24,7 @@ def heat_page(source: SheetSource, round_id: str, number: int, charts: bool = Tr
         pictures[f"{name}-laps"] = LapChart(sheet)
     data = {
         "kind": "heat",
-        "title": f"{sheet.title} · Heat sheet",
+        "title": f"{sheet.title} · Heat sheet{round_day(source.computed.view, round_id)}",
         "status": status_data(source.official.of_round(round_id)),
         "riders": [_rider(r, sheet.winner) for r in sheet.riders],
         "rows": [_row(r, {x.name: x.short for x in sheet.riders}) for r in sheet.rows],

@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pursuit.core.formats import RoundKind
-from pursuit.sheets.sheet import Sheet, prune, record_legend, records_of, status_data
+from pursuit.sheets.sheet import (
+    Sheet,
+    prune,
+    record_legend,
+    records_of,
+    round_day,
+    status_data,
+)
 from pursuit.sheets.source import SheetSource
 from pursuit.views.results import RoundView, RowView
 
@@ -48,7 +55,7 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
         pictures[f"{name}-chart"] = QualifyingChart(view, max_height=PAGE_HEIGHT_IN)
     data: dict[str, Any] = {
         "kind": "round",
-        "title": f"{view.name} · Results",
+        "title": f"{view.name} · Results{round_day(source.computed.view, round_id)}",
         "status": status_data(source.official.of_round(round_id)),
         "timed": timed,
         "charts": list(pictures),

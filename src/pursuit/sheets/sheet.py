@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pursuit.core.results import Results
 from pursuit.sheets.official import SheetStatus
-from pursuit.views.results import CompetitionView
+from pursuit.views.results import CompetitionView, ResultsView
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
@@ -104,6 +104,15 @@ def competition_data(view: CompetitionView) -> dict[str, Any]:
         "line": " · ".join(f for f in facts if f),
         "format": view.format_title,
     }
+
+
+def round_day(view: ResultsView, round_id: str, with_time: bool = False) -> str:
+    """' · 18 October 1968' (with the start time: ', 10:00') for a scheduled round, else ''."""
+    found = next((r for r in view.rounds if r.id == round_id), None)
+    if found is None or not found.date:
+        return ""
+    day = dates_text((found.date,))
+    return f" · {day}, {found.time}" if with_time and found.time else f" · {day}"
 
 
 def dates_text(dates: tuple[str, ...]) -> str:

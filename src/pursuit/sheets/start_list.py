@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from pursuit.core.formats import RoundKind
-from pursuit.sheets.sheet import Sheet, status_data
+from pursuit.sheets.sheet import Sheet, round_day, status_data
 from pursuit.sheets.source import SheetSource
 
 SIDE_NOTE = "Red disc: start on the home straight (main grandstand). Green disc: the back straight."
@@ -59,7 +59,7 @@ def start_list(source: SheetSource, round_id: str) -> Sheet:
     round_view = next(r for r in view.rounds if r.id == round_id)
     data = {
         "kind": "start-list",
-        "title": f"{spec.name} · Start list",
+        "title": f"{spec.name} · Start list{round_day(view, round_id, with_time=True)}",
         "status": status_data(source.official.of_round(round_id)),
         "round": round_view.name,
         "knockout": spec.kind is RoundKind.KNOCKOUT,
