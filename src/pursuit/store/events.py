@@ -7,6 +7,7 @@ the caller; the store adds only the competition and the position it was written 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,4 +67,11 @@ def encode_data(data: dict[str, Any]) -> str:
 def decode_data(text: str) -> dict[str, Any]:
     """The inverse of `encode_data`, the one way every store reads data back."""
     data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def decode_many(texts: Sequence[str]) -> list[dict[str, Any]]:
+    """`decode_data` of each text, read as one JSON array: one parser call for a page of
+    events instead of one each (replay reads thousands)."""
+    data: list[dict[str, Any]] = json.loads("[" + ",".join(texts) + "]")
     return data

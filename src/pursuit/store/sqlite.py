@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from pursuit.store.base import EventStore, check_append
 from pursuit.store.errors import ConcurrencyConflict, InvalidAppend, StoreUnavailable
-from pursuit.store.events import NewEvent, StoredEvent, decode_data
+from pursuit.store.events import NewEvent, StoredEvent, decode_data, decode_many
 from pursuit.store.perthread import PerThread
 from pursuit.store.sqlite_schema import migrate
 
@@ -143,9 +143,10 @@ class SqliteEventStore(EventStore):
                 raise StoreUnavailable(self.url, str(e)) from e
             if not rows:
                 return
+            data = decode_many([row[3] for row in rows])
             yield from [
-                StoredEvent(competition, p, kind, v, decode_data(d), cmd, actor, at)
-                for p, kind, v, d, cmd, actor, at in rows
+                StoredEvent(competition, p, kind, v, d, cmd, actor, at)
+                for (p, kind, v, _, cmd, actor, at), d in zip(rows, data, strict=True)
             ]
             after = rows[-1][0]
 
