@@ -27,7 +27,7 @@ from pursuit.core.outcomes import Status
 from pursuit.core.results import Results
 from pursuit.core.times import parse_time
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, TimeFormatError
-from pursuit.loading import competition_file
+from pursuit.loading import competition_file, ride_reader
 from pursuit.loading.competition_file import competition_from_text
 from pursuit.loading.format_files import load_format
 
@@ -274,7 +274,7 @@ def enum_at(document: dict[str, Any], *path: str) -> set[str]:
 
 def test_the_competition_schema_knows_exactly_the_fields_the_reader_knows() -> None:
     defs = COMPETITION_SCHEMA["$defs"]
-    assert set(defs["ride"]["properties"]) == competition_file.RIDE_FIELDS
+    assert set(defs["ride"]["properties"]) == ride_reader.RIDE_FIELDS
     entrant_keys = set(defs["entrant"]["properties"])
     rider_keys = entrant_keys | set(defs["rider"]["properties"])
     team_keys = entrant_keys | set(defs["team"]["properties"])
@@ -372,10 +372,13 @@ def test_every_key_the_format_reader_reads_is_documented_and_in_the_schema() -> 
 
 
 def test_every_key_the_competition_reader_reads_is_documented_and_in_the_schema() -> None:
-    source = (SRC / "loading" / "competition_file.py").read_text("utf-8")
+    source = "".join(
+        (SRC / "loading" / name).read_text("utf-8")
+        for name in ("competition_file.py", "ride_reader.py")
+    )
     keys = set(re.findall(r"\bget\(\s*\"(\w+)\"", source))
     assert {"title", "format", "distance_m", "riders", "rides", "classification"} <= keys
-    keys |= competition_file.RIDE_FIELDS | competition_file.ENTRANT_FIELDS
+    keys |= ride_reader.RIDE_FIELDS | ride_reader.ROUND_FIELDS | competition_file.ENTRANT_FIELDS
     spans = code_spans(COMPETITION_MD)
     assert sorted(k for k in keys if not documented(k, spans)) == []
     assert sorted(keys - set(property_names(COMPETITION_SCHEMA))) == []

@@ -7,7 +7,6 @@ findings and the fact is left out, so the rest can still be computed and checked
 
 from __future__ import annotations
 
-import operator
 import re
 import tomllib
 from collections.abc import Mapping
@@ -15,16 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Side, Slot
+from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Slot
 from pursuit.core.entrants import Entrant, Rider, Team
 from pursuit.core.findings import Finding
-from pursuit.core.outcomes import Outcome, Status
 from pursuit.core.schedule import slot
-from pursuit.core.splits import NO_SPLITS, Splits
-from pursuit.core.times import RaceTime, parse_time, parse_usual
-from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place, TimeFormatError
+from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place
+from pursuit.loading.document import Document
 from pursuit.loading.format_files import load_format
 from pursuit.loading.places import PlacesByName
+from pursuit.loading.ride_reader import RideReader
 from pursuit.loading.toml_lines import ValueLines
 
 COMPETITION_FIELDS = {
@@ -40,26 +38,9 @@ COMPETITION_FIELDS = {
     "format",
 }
 TOP_LEVEL = {"competition", "entrants", "rounds", "published"}
-ROUND_FIELDS = {"date", "time", "rides", "note"}
 ENTRANTS_FIELDS = {"riders", "teams"}
 PUBLISHED_FIELDS = {"classification", "source"}
-RIDE_FIELDS = {
-    "rider",
-    "team",
-    "time",
-    "status",
-    "heat",
-    "side",
-    "splits",
-    "record",
-    "rank",
-    "basis",
-    "lineup",
-    "note",
-}
 ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
-_STATUSES = {s.value: s for s in Status}  # Status(text) without the enum's slower lookup
-_SIDES = {s.value: s for s in Side}
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
 
 
@@ -87,32 +68,18 @@ def competition_from_text(text: str, source: str, base: Path | None = None) -> L
         at = re.search(r"at line (\d+)", str(e))
         place = Place(source, int(at[1])) if at else Place(source)
         raise CompetitionFileError(f"not valid TOML: {e}", place) from e
-    return _Reader(data, ValueLines(text), source, base).read()
+    return _Reader(Document(data, ValueLines(text), source, base)).read()
 
 
 class _Reader:
-    def __init__(
-        self,
-        data: dict[str, Any],
-        lines: ValueLines,
-        source: str,
-        base: Path | None,
-    ) -> None:
-        self.data = data
-        self.lines = lines
-        self.source = source
-        self.base = base
-        self.findings: list[Finding] = []
-
-    def place(self, *path: str | int) -> Place:
-        """Where the value at `path` is; its line is counted only if someone asks."""
-        return Place.in_document(self.source, self.lines, path)
-
-    def fail(self, message: str, *path: str | int) -> CompetitionFileError:
-        return CompetitionFileError(message, self.place(*path))
-
-    def find(self, code: str, message: str, *path: str | int) -> None:
-        self.findings.append(Finding(code, message, self.place(*path)))
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.data = doc.data
+        self.find = doc.find
+        self.fail = doc.fail
+        self.place = doc.place
+        self.unknown_keys = doc.unknown_keys
+        self.rides = RideReader(doc).rides
 
     def read(self) -> Loaded:
         meta_data = self.data.get("competition")
@@ -124,7 +91,7 @@ class _Reader:
                 "competition.format must name a preset or a format file", "competition", "format"
             )
         try:
-            fmt = load_format(fmt_ref, self.base)
+            fmt = load_format(fmt_ref, self.doc.base)
         except FormatDefinitionError as e:
             raise self.fail(str(e), "competition", "format") from e
         self.unknown_keys(self.data, TOP_LEVEL, ())
@@ -159,19 +126,7 @@ class _Reader:
         competition = Competition(
             meta, fmt, tuple(entrants), rides, self.published(known), entrant_places, schedule
         )
-        return Loaded(competition, self.findings, self.source)
-
-    def unknown_keys(
-        self, table: Mapping[str, Any], allowed: set[str], path: tuple[str | int, ...]
-    ) -> None:
-        where = ".".join(str(p) for p in path) or "the file"
-        for key in sorted(set(table) - allowed):
-            self.find(
-                "unknown-field",
-                f"{where}: unknown field {key!r} (known: {', '.join(sorted(allowed))})",
-                *path,
-                key,
-            )
+        return Loaded(competition, self.doc.findings, self.doc.source)
 
     def metadata(self, t: Mapping[str, Any], format_precision: int) -> Metadata:
         def get(key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
@@ -220,7 +175,7 @@ class _Reader:
             )
         out: list[Entrant] = []
         paths: dict[str, tuple[str | int, ...]] = {}
-        places = PlacesByName(self.source, self.lines, paths)
+        places = PlacesByName(self.doc.source, self.doc.lines, paths)
         for kind in ("riders", "teams"):
             raw = table.get(kind, [])
             if not isinstance(raw, list):
@@ -286,162 +241,6 @@ class _Reader:
             key = "time" if time is not None and "start time" in str(e) else "date"
             self.find("bad-date", f"rounds.{round_id}: {e}", "rounds", round_id, key)
             return None
-
-    def rides(
-        self, round_id: str, table: Mapping[str, Any], known: set[str], meta: Metadata
-    ) -> tuple[Ride, ...]:
-        self.unknown_keys(table, ROUND_FIELDS, ("rounds", round_id))
-        raw = table.get("rides", [])
-        if not isinstance(raw, list):
-            raise self.fail(f"rounds.{round_id}.rides must be a list", "rounds", round_id)
-        out: list[Ride] = []
-        for i, item in enumerate(raw):
-            path = ("rounds", round_id, "rides", i)
-            ride = self.ride(item, path, known, meta)
-            if ride is not None:
-                out.append(ride)
-        return tuple(out)
-
-    def ride(
-        self, item: object, path: tuple[str | int, ...], known: set[str], meta: Metadata
-    ) -> Ride | None:
-        if not isinstance(item, dict):
-            self.find("bad-ride", "a ride must be an inline table { rider = …, time = … }", *path)
-            return None
-        name = item.get("rider", item.get("team"))
-        if not isinstance(name, str):
-            self.find("bad-ride", 'a ride needs rider = "name"', *path)
-            return None
-        if name not in known:
-            self.find(
-                "unknown-entrant", f"unknown rider {name!r}: not among the entrants", *path, "rider"
-            )
-            return None
-        if not RIDE_FIELDS.issuperset(item):
-            for key in sorted(set(item) - RIDE_FIELDS):
-                self.find("unknown-field", f"{name}: unknown field {key!r}", *path, key)
-        status_text = item.get("status", "finished")
-        readable = True
-        status = _STATUSES.get(status_text) if isinstance(status_text, str) else None
-        if status is None:
-            self.find(
-                "bad-status",
-                f"{name}: status {status_text!r} is not one of "
-                f"{', '.join(s.value for s in Status)}",
-                *path,
-                "status",
-            )
-            status, readable = Status.FINISHED, False
-        time = self.time(item.get("time"), name, (*path, "time"))
-        readable = readable and time is not False
-        splits = self.splits(
-            item.get("splits", []), name, path, meta, time if isinstance(time, RaceTime) else None
-        )
-        side = item.get("side")
-        if side is not None and side not in ("red", "green"):
-            self.find("bad-side", f"{name}: side must be red or green", *path, "side")
-            side = None
-        heat = item.get("heat")
-        if heat is not None and (type(heat) is not int or heat < 1):  # true is no heat
-            self.find("bad-heat", f"{name}: heat must be a number from 1", *path, "heat")
-            heat = None
-        rank = item.get("rank")
-        return Ride(
-            entrant=name,
-            outcome=Outcome(status, time if isinstance(time, RaceTime) else None),
-            heat=heat,
-            side=_SIDES[side] if side else None,
-            splits=splits,
-            record=item.get("record"),
-            published_rank=str(rank) if rank is not None else None,
-            basis=item.get("basis"),
-            lineup=tuple(str(r) for r in item["lineup"]) if "lineup" in item else (),
-            readable=readable,
-            place=self.place(*path),
-        )
-
-    def time(self, value: object, name: str, path: tuple[str | int, ...]) -> RaceTime | bool | None:
-        """The parsed time, None when absent, False when it does not parse."""
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.find(
-                "bad-time",
-                f'{name}: write times as strings, e.g. "4:40.41" '
-                f"(a number like {value!r} loses its trailing zeros)",
-                *path,
-            )
-            return False
-        try:
-            return parse_time(value)
-        except TimeFormatError as e:
-            self.find("bad-time", f"{name}: {e.message}", *path)
-            return False
-
-    def splits(
-        self,
-        raw: object,
-        name: str,
-        path: tuple[str | int, ...],
-        meta: Metadata,
-        time: RaceTime | None,
-    ) -> Splits:
-        if not isinstance(raw, list):
-            self.find("bad-splits", f"{name}: splits must be a list of times", *path, "splits")
-            return NO_SPLITS
-        parsed = parse_usual(raw)  # all at once, when all are in the usual notation
-        if parsed is None or not all(map(operator.lt, parsed[0], parsed[0][1:])):
-            parsed = self.splits_one_by_one(raw, name, path)  # and find what is wrong
-            if parsed is None:
-                return NO_SPLITS
-        ticks, digits = parsed
-        if len(ticks) > meta.half_laps:
-            self.find(
-                "bad-splits",
-                f"{name}: {len(ticks)} splits for {meta.half_laps} half laps",
-                *path,
-                "splits",
-            )
-            return NO_SPLITS
-        if time is not None and ticks:
-            last = RaceTime(ticks[-1], digits[-1])
-            if len(ticks) == meta.half_laps and last != time:
-                self.find(
-                    "bad-splits",
-                    f"{name}: the last split {last} is not the time {time}",
-                    *path,
-                    "splits",
-                )
-            elif last > time:
-                self.find(
-                    "bad-splits",
-                    f"{name}: a split ({last}) is after the finish time {time}",
-                    *path,
-                    "splits",
-                )
-        return Splits(ticks, digits)
-
-    def splits_one_by_one(
-        self, raw: list[object], name: str, path: tuple[str | int, ...]
-    ) -> tuple[tuple[int, ...], bytes] | None:
-        """Ticks and decimals of the splits, or None after a finding on the first that does
-        not parse or does not come after the one before."""
-        out: list[RaceTime] = []
-        for k, value in enumerate(raw):
-            parsed = self.time(value, f"{name} split {k + 1}", (*path, "splits", k))
-            if not isinstance(parsed, RaceTime):
-                return None
-            if out and parsed.ticks <= out[-1].ticks:
-                self.find(
-                    "bad-splits",
-                    f"{name}: split {k + 1} ({value}) is not after split {k} ({out[-1]})",
-                    *path,
-                    "splits",
-                    k,
-                )
-                return None
-            out.append(parsed)
-        return tuple(t.ticks for t in out), bytes(t.digits for t in out)
 
     def published(self, known: set[str]) -> tuple[PublishedPlace, ...]:
         table = self.data.get("published", {})
