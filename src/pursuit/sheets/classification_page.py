@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pursuit.sheets.sheet import Sheet, prune, status_data
 from pursuit.sheets.source import SheetSource
-from pursuit.views.results import PlaceView, ResultsView, RowView
+from pursuit.views.results import PlaceView, RowView, last_rides
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
@@ -38,7 +38,7 @@ def classification_page(source: SheetSource, charts: bool = True) -> Sheet:
         from pursuit.charts.bracket import BracketChart  # matplotlib only with charts
 
         pictures["classification-bracket"] = BracketChart(view, fmt_spec)
-    last = _last_rides(view)
+    last = last_rides(view)
     rows = [_row(p, last.get(p.name)) for p in view.classification]
     columns, groups = prune(COLUMNS, [{"title": "", "decided": "", "rows": rows}], {"rank", "name"})
     labels = {p.rank for p in view.classification}
@@ -71,12 +71,3 @@ def _row(place: PlaceView, last: tuple[str, RowView] | None) -> list[str]:
     if ride is not None and not time and ride.note:
         time = ride.note
     return [rank, place.name, place.nation, round_name, time]
-
-
-def _last_rides(view: ResultsView) -> dict[str, tuple[str, RowView]]:
-    """Each entrant's ride in the last round (in format order) they rode in."""
-    last: dict[str, tuple[str, RowView]] = {}
-    for round_view in view.rounds:
-        for row in round_view.ranking:
-            last[row.name] = (round_view.name, row)
-    return last
