@@ -248,3 +248,12 @@ def test_a_commissaire_schedules_rounds_and_the_overview_shows_the_schedule(
     tk.login("tk")
     refused = tk.post("/console/c/cup/schedule", {"round": "B", "date": "2026-05-01"})
     assert refused.status_code == 403
+
+
+def test_the_draw_form_offers_only_rounds_whose_riders_are_known(console: Console) -> None:
+    console.login("com")
+    page = console.client.get("/console/c/cup").text
+    assert 'id="draw-round"' not in page  # qualifying is drawn, the finals wait for it
+    assert "Final for bronze is drawn from the format once the rounds before it are decided" in (
+        page
+    )

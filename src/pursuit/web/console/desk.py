@@ -42,6 +42,7 @@ class DeskRound:
     status: str
     drawn: bool
     when: str = ""  # scheduled day and time, as written
+    drawable: bool = True  # who rides it is known: a knockout round's earlier rounds are decided
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
                     round_status(state, r),
                     r.id in state.heats,
                     f"{r.date} {r.time}".strip(),
+                    r.kind != "knockout" or all(all(h.expected) for h in r.heats),
                 )
                 for r in view.rounds
             ),
