@@ -117,6 +117,7 @@ def test_the_live_heat_shows_splits_gaps_projection_and_a_catch(
     assert {h["leader"] for h in data["half_laps"]} == {"red"}
     # the last lap (two half laps, 16 s) projected over the 29 half laps still to go
     assert data["riders"][0]["projected"] == "4:20.000"
+    assert [r["to_go"] for r in data["riders"]] == ["14½", "14½"]  # 29 of 32 half laps left
     assert data["gap_summary"] == "Gap at each half lap; latest: the red side ahead by 1.50 s."
     gap, laps = (p["src"] for p in data["pictures"])
     assert gap.endswith(f"/gap.svg?at={data['position']}") and "/laps.svg" in laps

@@ -26,6 +26,7 @@ class Rider:
     splits: tuple[str, ...]
     projected: str  # finish projected from the latest lap's pace, while riding
     done: bool
+    to_go: str = ""  # laps still to ride, as a scoreboard shows them ("3½"), while riding
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,12 @@ def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
     pace = (splits[-1].ticks - splits[-1 - back].ticks) / back
     ticks = int(splits[-1].ticks + pace * (half_laps - k))
     return format_time(RaceTime(ticks, 4), digits)
+
+
+def laps_to_go(half_laps: int) -> str:
+    """Half laps still to ride as laps, the way a track's lap board counts them: 7, 6½, …"""
+    laps, half = divmod(max(half_laps, 0), 2)
+    return f"{laps}½" if half and laps else "½" if half else str(laps)
 
 
 def gap_summary(gaps: list[float | None]) -> str:
@@ -153,6 +160,7 @@ def live_heat(
                 if r.finished or status != "running"
                 else projected([parse_time(s) for s in r.splits], half_laps, digits),
                 r.finished,
+                "" if r.finished or status != "running" else laps_to_go(half_laps - len(r.splits)),
             )
             for r in rides
         )
