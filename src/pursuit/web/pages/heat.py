@@ -13,7 +13,7 @@ from pursuit.views.heat_sheet import crossings_of
 from pursuit.views.results import ResultsView
 from pursuit.web.errors import NotFound
 from pursuit.web.pages.pictures import Picture, heat_pictures
-from pursuit.web.pages.status import find_round, heat_status, heat_title, nation
+from pursuit.web.pages.status import find_round, heat_rides, heat_status, heat_title, nation
 
 
 @dataclass(frozen=True)
@@ -91,19 +91,6 @@ def gap_summary(gaps: list[float | None]) -> str:
     return f"Gap at each half lap; latest: {who} ahead by {abs(last):.2f} s."
 
 
-def _rides(state: CompetitionState, round_id: str, number: int) -> list[RideState]:
-    heat = state.heat(round_id, number)
-    rides = state.rides.get(round_id, {})
-    if heat is not None:
-        found = [
-            rides.get(n) or RideState(n, number, s)
-            for n, s in zip(heat.entrants, heat.sides, strict=False)
-        ]
-    else:
-        found = [r for r in rides.values() if r.heat == number]
-    return sorted(found, key=lambda r: (r.side != "red", r.side != "green"))
-
-
 def _catch(rides: list[RideState]) -> Catch | None:
     caught = [r for r in rides if r.status is Status.OVERTAKEN]
     if not caught or len(rides) != 2:
@@ -139,7 +126,7 @@ def live_heat(
 ) -> Callable[[CompetitionState, ResultsView], LiveHeat]:
     def build(state: CompetitionState, view: ResultsView) -> LiveHeat:
         rnd = find_round(view, round_id)
-        rides = _rides(state, round_id, number) if rnd is not None else []
+        rides = heat_rides(state, round_id, number) if rnd is not None else []
         if rnd is None or not rides:
             raise NotFound(f"no heat {number} in round {round_id!r} of {competition}")
         assert state.meta is not None

@@ -12,13 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pursuit.core.competition import Ride
-from pursuit.core.live_state import CompetitionState, RideState
+from pursuit.core.live_state import CompetitionState
 from pursuit.core.results import Results
 from pursuit.views.heat_sheet import build_heat_sheet
 from pursuit.views.results import ResultsView
 from pursuit.web.errors import NotFound
-from pursuit.web.pages.status import find_round
+from pursuit.web.pages.status import find_round, heat_rides
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
@@ -75,14 +74,9 @@ def heat_chart(competition: str, round_id: str, number: int, kind: str) -> Chart
 
         if kind not in HEAT_CHARTS or find_round(view, round_id) is None:
             raise NotFound(f"no {kind} chart for heat {number} of {round_id!r} in {competition}")
-        heat = state.heat(round_id, number)
         riding = None
-        if heat is not None:
-            rides = state.rides.get(round_id, {})
-            riding = [
-                rides[name].to_ride() if name in rides else _waiting(name, number, side)
-                for name, side in zip(heat.entrants, heat.sides, strict=False)
-            ]
+        if state.heat(round_id, number) is not None:  # drawn live, not imported whole
+            riding = [r.to_ride() for r in heat_rides(state, round_id, number)]
         try:
             sheet = build_heat_sheet(results, round_id, number, riding)
         except KeyError:
@@ -113,8 +107,3 @@ def bracket_chart(competition: str) -> ChartBuilder:
         return BracketChart(view, results.competition.format)
 
     return build
-
-
-def _waiting(name: str, number: int, side: str) -> Ride:
-    """A drawn rider with nothing recorded yet."""
-    return RideState(name, number, side or None).to_ride()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pursuit.core.live_state import CompetitionState, HeatState
+from pursuit.core.live_state import CompetitionState, HeatState, RideState
 from pursuit.views.results import ResultsView, RoundView
 
 OFFICIAL = "official"
@@ -81,3 +81,18 @@ def running_heat(state: CompetitionState, view: ResultsView) -> HeatRef | None:
 def nation(state: CompetitionState, name: str) -> str:
     entrant = state.entrants.get(name)
     return (entrant.nation or "") if entrant is not None else ""
+
+
+def heat_rides(state: CompetitionState, round_id: str, number: int) -> list[RideState]:
+    """The heat's rides as they stand, red side first; a drawn rider with nothing recorded yet
+    has an empty ride."""
+    heat = state.heat(round_id, number)
+    rides = state.rides.get(round_id, {})
+    if heat is not None:
+        found = [
+            rides.get(n) or RideState(n, number, s)
+            for n, s in zip(heat.entrants, heat.sides, strict=False)
+        ]
+    else:
+        found = [r for r in rides.values() if r.heat == number]
+    return sorted(found, key=lambda r: (r.side != "red", r.side != "green"))
