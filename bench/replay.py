@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from pursuit.app.replay import replay_script
 from pursuit.app.service import CompetitionService, event_of
 from pursuit.core.decide import decide
-from pursuit.core.events import to_wire
+from pursuit.core.event_wire import to_wire
 from pursuit.core.evolve import evolve
 from pursuit.core.live_state import CompetitionState
 from pursuit.loading.competition_file import competition_from_text

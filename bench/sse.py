@@ -49,8 +49,10 @@ def raise_open_files(wanted: int) -> int:
 def seed(db_url: str) -> tuple[str, list[dict[str, Any]]]:
     """A competition with its qualifying drawn, an admin token, and the requests to send:
     for each heat a start then alternating half-lap splits of both riders."""
+    from pursuit.app.creation import create_command
     from pursuit.app.service import CompetitionService, utc_now
     from pursuit.core import commands as c
+    from pursuit.core.times import parse_time
     from pursuit.loading.format_files import format_definition
     from pursuit.store.open import open_store
     from pursuit.web.auth.passwords import Passwords
@@ -60,16 +62,14 @@ def seed(db_url: str) -> tuple[str, list[dict[str, Any]]]:
     store = open_store(db_url)
     service = CompetitionService(store)
     name = "uci-individual-pursuit"
-    service.execute(
-        COMPETITION, c.CreateCompetition("Bench Cup", name, format_definition(name)), "bench"
-    )
+    service.handle(COMPETITION, create_command(name, format_definition(name), "Bench Cup"), "bench")
     for n in range(RIDERS):
-        service.execute(
+        service.handle(
             COMPETITION,
-            c.RegisterEntrant(f"Rider {n:03d}", "XYZ", seed_time=f"4:{20 + n % 40}.0"),
+            c.RegisterEntrant(f"Rider {n:03d}", "XYZ", seed_time=parse_time(f"4:{20 + n % 40}.0")),
             "bench",
         )
-    state = service.execute(COMPETITION, c.DrawRound("Q"), "bench").state
+    state = service.handle(COMPETITION, c.DrawRound("Q"), "bench").state
     users = Users(store, Passwords(PasswordCost()), utc_now)
     users.add("bench", "admin", "bench password", "bench")
     token = users.issue_token("bench", "bench")

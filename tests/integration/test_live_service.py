@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from pursuit.app.creation import create_command
 from pursuit.app.importing import commands_from_file
 from pursuit.app.replay import replay_script, run
 from pursuit.app.service import CompetitionService
 from pursuit.core import commands as c
 from pursuit.core.engine import compute
+from pursuit.core.times import parse_time as t
 from pursuit.errors import RuleViolation
 from pursuit.loading.competition_file import load_competition
 from pursuit.loading.format_files import format_definition
@@ -36,32 +38,32 @@ def new_service() -> CompetitionService:
 
 
 def uci_competition(svc: CompetitionService, cid: str = "cup") -> None:
-    svc.execute(
+    svc.handle(
         cid,
-        c.CreateCompetition(
-            "Cup",
+        create_command(
             "uci-individual-pursuit",
             format_definition("uci-individual-pursuit"),
+            "Cup",
             track_length_m=250.0,
         ),
         "admin",
     )
     for name, seed in RIDERS:
-        svc.execute(cid, c.RegisterEntrant(name, "XYZ", seed_time=seed), "admin")
+        svc.handle(cid, c.RegisterEntrant(name, "XYZ", seed_time=t(seed)), "admin")
 
 
 def ride_heat(
     svc: CompetitionService, cid: str, round_id: str, heat: int, times: dict[str, str]
 ) -> None:
-    svc.execute(cid, c.StartHeat(round_id, heat), "tk")
+    svc.handle(cid, c.StartHeat(round_id, heat), "tk")
     for name, time in times.items():
-        svc.execute(cid, c.RecordFinish(round_id, heat, name, time), "tk")
+        svc.handle(cid, c.RecordFinish(round_id, heat, name, t(time)), "tk")
 
 
 def test_the_qualifying_draw_pairs_by_seed_time_slowest_first_and_never_pairs_the_two_best():
     svc = new_service()
     uci_competition(svc)
-    state = svc.execute("cup", c.DrawRound("Q"), "admin").state
+    state = svc.handle("cup", c.DrawRound("Q"), "admin").state
     heats = [h.entrants for h in state.heats["Q"].values()]
     assert heats == [("Eva", "Fia"), ("Berit", "Dora"), ("Anna", "Carla")]
     assert next(h.sides for h in state.heats["Q"].values()) == ("red", "green")
@@ -72,7 +74,7 @@ def test_given_pairs_that_put_the_two_best_together_are_refused_and_nothing_is_w
     uci_competition(svc)
     head = svc.store.head("cup")
     with pytest.raises(RuleViolation, match="two best"):
-        svc.execute(
+        svc.handle(
             "cup", c.DrawRound("Q", (("Anna", "Berit"), ("Carla", "Dora"), ("Eva", "Fia"))), "admin"
         )
     assert svc.store.head("cup") == head
@@ -81,19 +83,19 @@ def test_given_pairs_that_put_the_two_best_together_are_refused_and_nothing_is_w
 def test_a_whole_uci_competition_runs_live_to_its_classification():
     svc = new_service()
     uci_competition(svc)
-    svc.execute("cup", c.DrawRound("Q"), "admin")
+    svc.handle("cup", c.DrawRound("Q"), "admin")
     ride_heat(svc, "cup", "Q", 1, {"Eva": "4:50.000", "Fia": "5:20.000"})
     ride_heat(svc, "cup", "Q", 2, {"Berit": "4:31.000", "Dora": "4:41.000"})
     ride_heat(svc, "cup", "Q", 3, {"Anna": "4:30.000", "Carla": "4:40.000"})
-    state = svc.execute("cup", c.DrawRound("B"), "admin").state
+    state = svc.handle("cup", c.DrawRound("B"), "admin").state
     # the faster qualifier takes the red side (home straight)
     assert state.heats["B"][1].entrants == ("Carla", "Dora")
     assert state.heats["B"][1].sides == ("red", "green")
-    svc.execute("cup", c.DrawRound("F"), "admin")
+    svc.handle("cup", c.DrawRound("F"), "admin")
     ride_heat(svc, "cup", "B", 1, {"Dora": "4:38.000", "Carla": "4:39.000"})
-    svc.execute("cup", c.StartHeat("F", 1), "tk")
-    svc.execute("cup", c.RecordCatch("F", 1, "Berit"), "tk")
-    svc.execute("cup", c.RecordFinish("F", 1, "Berit", "4:29.000"), "tk")
+    svc.handle("cup", c.StartHeat("F", 1), "tk")
+    svc.handle("cup", c.RecordCatch("F", 1, "Berit"), "tk")
+    svc.handle("cup", c.RecordFinish("F", 1, "Berit", t("4:29.000")), "tk")
     view = build_view(svc.results("cup"))
     assert [(p.rank, p.name) for p in view.classification] == [
         ("1", "Berit"),
@@ -109,10 +111,10 @@ def test_a_whole_uci_competition_runs_live_to_its_classification():
 def test_refused_commands_name_the_problem_and_leave_the_log_unchanged():
     svc = new_service()
     uci_competition(svc)
-    svc.execute("cup", c.DrawRound("Q"), "admin")
+    svc.handle("cup", c.DrawRound("Q"), "admin")
     head = svc.store.head("cup")
     refusals = [
-        (c.RecordFinish("Q", 1, "Eva", "4:50.00"), "not running"),
+        (c.RecordFinish("Q", 1, "Eva", t("4:50.00")), "not running"),
         (c.StartHeat("Q", 9), "not drawn"),
         (c.StartHeat("ZZ", 1), "unknown round"),
         (c.DrawRound("F"), "cannot be drawn yet"),
@@ -120,36 +122,35 @@ def test_refused_commands_name_the_problem_and_leave_the_log_unchanged():
     ]
     for command, message in refusals:
         with pytest.raises(RuleViolation, match=message):
-            svc.execute("cup", command, "tk")
-    svc.execute("cup", c.StartHeat("Q", 1), "tk")
+            svc.handle("cup", command, "tk")
+    svc.handle("cup", c.StartHeat("Q", 1), "tk")
     head = svc.store.head("cup")
     for command, message in [
-        (c.RecordFinish("Q", 1, "Eva", "4:5x.00"), "not a race time"),
-        (c.RecordFinish("Q", 1, "Eva", "2:10.00"), "faster than any pursuit"),
-        (c.RecordSplit("Q", 1, "Eva", "1.50"), "faster than any pursuit"),
-        (c.RecordSplit("Q", 1, "Eva", "59.00"), "slower than any pursuit"),
-        (c.RecordSplit("Q", 1, "Anna", "18.00"), "does not ride"),
+        (c.RecordFinish("Q", 1, "Eva", t("2:10.00")), "faster than any pursuit"),
+        (c.RecordSplit("Q", 1, "Eva", t("1.50")), "faster than any pursuit"),
+        (c.RecordSplit("Q", 1, "Eva", t("59.00")), "slower than any pursuit"),
+        (c.RecordSplit("Q", 1, "Anna", t("18.00")), "does not ride"),
         (c.StartHeat("Q", 2), "still running"),
-        (c.RecordFinish("Q", 1, "Eva", None, "15:00:00.0000"), "without a start impulse"),
+        (c.RecordFinish("Q", 1, "Eva", None, t("15:00:00.0000")), "without a start impulse"),
     ]:
         with pytest.raises(RuleViolation, match=message):
-            svc.execute("cup", command, "tk")
+            svc.handle("cup", command, "tk")
     assert svc.store.head("cup") == head
 
 
 def test_a_second_finish_for_one_rider_is_refused_and_a_correction_needs_a_reason():
     svc = new_service()
     uci_competition(svc)
-    svc.execute("cup", c.DrawRound("Q"), "admin")
+    svc.handle("cup", c.DrawRound("Q"), "admin")
     ride_heat(svc, "cup", "Q", 1, {"Eva": "4:50.000"})
     with pytest.raises(RuleViolation, match="already finished"):
-        svc.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:49.000"), "tk")
+        svc.handle("cup", c.RecordFinish("Q", 1, "Eva", t("4:49.000")), "tk")
     with pytest.raises(RuleViolation, match="reason is required"):
-        svc.execute("cup", c.CorrectRide("Q", "Eva", " ", time="4:49.000"), "chief")
-    done = svc.execute("cup", c.CorrectRide("Q", "Eva", "photo finish", time="4:49.500"), "chief")
+        svc.handle("cup", c.CorrectRide("Q", "Eva", " ", time=t("4:49.000")), "chief")
+    done = svc.handle("cup", c.CorrectRide("Q", "Eva", "photo finish", time=t("4:49.500")), "chief")
     assert done.stored[0].actor == "chief"
     state = done.state
-    assert state.ride("Q", "Eva").time == "4:49.500"
+    assert str(state.ride("Q", "Eva").time) == "4:49.500"
     assert state.corrections[-1].reason == "photo finish"
     assert "4:50.000 → 4:49.500" in state.corrections[-1].what
     # the original finish is still in the log
@@ -160,35 +161,34 @@ def test_a_second_finish_for_one_rider_is_refused_and_a_correction_needs_a_reaso
 def test_a_split_is_corrected_with_a_reason_and_never_silently_recorded_twice():
     svc = new_service()
     uci_competition(svc)
-    svc.execute("cup", c.DrawRound("Q"), "admin")
-    svc.execute("cup", c.StartHeat("Q", 1), "tk")
+    svc.handle("cup", c.DrawRound("Q"), "admin")
+    svc.handle("cup", c.StartHeat("Q", 1), "tk")
     for time in ("18.000", "26.500", "35.000"):
-        svc.execute("cup", c.RecordSplit("Q", 1, "Eva", time), "tk")
+        svc.handle("cup", c.RecordSplit("Q", 1, "Eva", t(time)), "tk")
     head = svc.state("cup").position
     with pytest.raises(RuleViolation, match=r"half lap 2 is already recorded \(26.500\)"):
-        svc.execute("cup", c.RecordSplit("Q", 1, "Eva", "27.000", half_lap=2), "tk")
+        svc.handle("cup", c.RecordSplit("Q", 1, "Eva", t("27.000"), half_lap=2), "tk")
     refused = [
-        (c.CorrectSplit("Q", "Eva", 2, "27.000", " "), "reason is required"),
-        (c.CorrectSplit("Q", "Eva", 4, "44.000", "typo"), "no split at half lap 4 to correct"),
-        (c.CorrectSplit("Q", "Eva", 2, "36.000", "typo"), "not before the next crossing"),
-        (c.CorrectSplit("Q", "Eva", 2, "17.000", "typo"), r"not after half lap 1 \(18.0"),
-        (c.CorrectSplit("Q", "Eva", 2, "18.200", "typo"), "faster than any pursuit"),
-        (c.CorrectSplit("Q", "Eva", 2, "26.5", "typo"), "already 26.500"),
-        (c.CorrectSplit("Q", "Eva", 2, "2x.5", "typo"), "corrected split"),
+        (c.CorrectSplit("Q", "Eva", 2, t("27.000"), " "), "reason is required"),
+        (c.CorrectSplit("Q", "Eva", 4, t("44.000"), "typo"), "no split at half lap 4 to correct"),
+        (c.CorrectSplit("Q", "Eva", 2, t("36.000"), "typo"), "not before the next crossing"),
+        (c.CorrectSplit("Q", "Eva", 2, t("17.000"), "typo"), r"not after half lap 1 \(18.0"),
+        (c.CorrectSplit("Q", "Eva", 2, t("18.200"), "typo"), "faster than any pursuit"),
+        (c.CorrectSplit("Q", "Eva", 2, t("26.5"), "typo"), "already 26.500"),
     ]
     for command, message in refused:
         with pytest.raises(RuleViolation, match=message):
-            svc.execute("cup", command, "tk")
+            svc.handle("cup", command, "tk")
     assert svc.state("cup").position == head  # nothing refused was written
-    done = svc.execute("cup", c.CorrectSplit("Q", "Eva", 2, "26.050", "typed 26.5"), "tk")
+    done = svc.handle("cup", c.CorrectSplit("Q", "Eva", 2, t("26.050"), "typed 26.5"), "tk")
     state = done.state
-    assert state.ride("Q", "Eva").splits == ["18.000", "26.050", "35.000"]
+    assert [str(s) for s in state.ride("Q", "Eva").splits] == ["18.000", "26.050", "35.000"]
     assert state.corrections[-1].what == "half lap 2 26.500 → 26.050"
     assert state.corrections[-1].reason == "typed 26.5"
     # after the finish the splits can still be corrected, the finish bounding the last one
-    svc.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:50.000"), "tk")
-    svc.execute("cup", c.CorrectSplit("Q", "Eva", 3, "34.900", "re-read"), "chief")
-    assert svc.state("cup").ride("Q", "Eva").splits[-1] == "34.900"
+    svc.handle("cup", c.RecordFinish("Q", 1, "Eva", t("4:50.000")), "tk")
+    svc.handle("cup", c.CorrectSplit("Q", "Eva", 3, t("34.900"), "re-read"), "chief")
+    assert str(svc.state("cup").ride("Q", "Eva").splits[-1]) == "34.900"
     assert [e.type for e in svc.history("cup")].count("SplitRecorded") == 3
 
 
@@ -204,12 +204,12 @@ def test_rounds_are_scheduled_and_moved_and_the_schedule_reaches_the_results_vie
     ]
     for command, message in refused:
         with pytest.raises(RuleViolation, match=message):
-            svc.execute("cup", command, "chief")
-    svc.execute("cup", c.ScheduleRound("Q", "2026-10-20", "10:00"), "chief")
-    svc.execute("cup", c.ScheduleRound("F", "2026-10-20", "19:30"), "chief")
+            svc.handle("cup", command, "chief")
+    svc.handle("cup", c.ScheduleRound("Q", "2026-10-20", "10:00"), "chief")
+    svc.handle("cup", c.ScheduleRound("F", "2026-10-20", "19:30"), "chief")
     with pytest.raises(RuleViolation, match="already scheduled"):
-        svc.execute("cup", c.ScheduleRound("F", "2026-10-20", "19:30"), "chief")
-    svc.execute("cup", c.ScheduleRound("F", "2026-10-21", "9:15"), "chief")  # moved
+        svc.handle("cup", c.ScheduleRound("F", "2026-10-20", "19:30"), "chief")
+    svc.handle("cup", c.ScheduleRound("F", "2026-10-21", "9:15"), "chief")  # moved
     view = build_view(compute(svc.state("cup").competition()))
     when = {r.id: (r.date, r.time) for r in view.rounds}
     assert when == {"Q": ("2026-10-20", "10:00"), "B": ("", ""), "F": ("2026-10-21", "9:15")}
@@ -218,27 +218,27 @@ def test_rounds_are_scheduled_and_moved_and_the_schedule_reaches_the_results_vie
 def test_timer_impulses_give_the_elapsed_time_and_splits_propose_a_catch():
     svc = new_service()
     uci_competition(svc)
-    svc.execute(
+    svc.handle(
         "cup", c.DrawRound("Q", (("Anna", "Fia"), ("Berit", "Carla"), ("Dora", "Eva"))), "admin"
     )
-    svc.execute("cup", c.StartHeat("Q", 1, "15:00:00.0000"), "tk")
-    done = svc.execute("cup", c.RecordSplit("Q", 1, "Anna", None, "15:00:12.3456"), "tk")
-    assert done.state.ride("Q", "Anna").splits == ["12.3456"]
+    svc.handle("cup", c.StartHeat("Q", 1, t("15:00:00.0000")), "tk")
+    done = svc.handle("cup", c.RecordSplit("Q", 1, "Anna", None, t("15:00:12.3456")), "tk")
+    assert [str(x) for x in done.state.ride("Q", "Anna").splits] == ["12.3456"]
     # Fia is slow: 20 s a half lap; Anna 8.5 s — after k half laps Anna reaches the line
     # Fia crossed one half lap earlier
     proposal = None
     anna = 12.3456
     for k in range(1, 6):
-        svc.execute("cup", c.RecordSplit("Q", 1, "Fia", f"{20 * k}.00"), "tk")
+        svc.handle("cup", c.RecordSplit("Q", 1, "Fia", t(f"{20 * k}.00")), "tk")
         if k >= 2:
             anna += 8.5
-            proposal = svc.execute(
-                "cup", c.RecordSplit("Q", 1, "Anna", f"{anna:.4f}"), "tk"
+            proposal = svc.handle(
+                "cup", c.RecordSplit("Q", 1, "Anna", t(f"{anna:.4f}")), "tk"
             ).proposal
             if proposal:
                 break
     assert proposal is not None and (proposal.catcher, proposal.caught) == ("Anna", "Fia")
-    svc.execute("cup", c.RecordCatch("Q", 1, "Anna", proposal.half_lap), "tk")
+    svc.handle("cup", c.RecordCatch("Q", 1, "Anna", proposal.half_lap), "tk")
     state = svc.state("cup")
     assert state.ride("Q", "Fia").status.value == "overtaken"
 
@@ -247,17 +247,17 @@ def test_two_operators_on_one_heat_the_second_conflicting_write_is_refused_not_l
     store = open_store("memory://")
     a, b = CompetitionService(store), CompetitionService(store)
     uci_competition(a)
-    a.execute("cup", c.DrawRound("Q"), "admin")
-    a.execute("cup", c.StartHeat("Q", 1), "tk1")
+    a.handle("cup", c.DrawRound("Q"), "admin")
+    a.handle("cup", c.StartHeat("Q", 1), "tk1")
     b.state("cup")  # operator B has loaded the log
-    a.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:50.000"), "tk1")
+    a.handle("cup", c.RecordFinish("Q", 1, "Eva", t("4:50.000")), "tk1")
     # B decides on a stale state: the store's unique position refuses the write
     stale = b._states["cup"]
     from pursuit.core.decide import decide
-    from pursuit.core.events import to_wire
+    from pursuit.core.event_wire import to_wire
     from pursuit.store.events import NewEvent
 
-    events = decide(stale, c.RecordFinish("Q", 1, "Fia", "5:20.000"))
+    events = decide(stale, c.RecordFinish("Q", 1, "Fia", t("5:20.000")))
     with pytest.raises(ConcurrencyConflict):
         store.append(
             "cup",
@@ -265,18 +265,18 @@ def test_two_operators_on_one_heat_the_second_conflicting_write_is_refused_not_l
             [NewEvent(*to_wire(events[0]), command_id="x", actor="tk2", recorded_at="t")],
         )
     # reloading, B sees A's finish and its own command now goes through
-    assert b.state("cup").ride("Q", "Eva").time == "4:50.000"
-    b.execute("cup", c.RecordFinish("Q", 1, "Fia", "5:20.000"), "tk2")
-    assert b.state("cup").ride("Q", "Fia").time == "5:20.000"
+    assert str(b.state("cup").ride("Q", "Eva").time) == "4:50.000"
+    b.handle("cup", c.RecordFinish("Q", 1, "Fia", t("5:20.000")), "tk2")
+    assert str(b.state("cup").ride("Q", "Fia").time) == "5:20.000"
 
 
 def test_a_retried_command_with_the_same_id_is_applied_once():
     svc = new_service()
     uci_competition(svc)
-    svc.execute("cup", c.DrawRound("Q"), "admin")
-    svc.execute("cup", c.StartHeat("Q", 1), "tk")
-    first = svc.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:50.000"), "tk", "cmd-1")
-    again = svc.execute("cup", c.RecordFinish("Q", 1, "Eva", "4:50.000"), "tk", "cmd-1")
+    svc.handle("cup", c.DrawRound("Q"), "admin")
+    svc.handle("cup", c.StartHeat("Q", 1), "tk")
+    first = svc.handle("cup", c.RecordFinish("Q", 1, "Eva", t("4:50.000")), "tk", "cmd-1")
+    again = svc.handle("cup", c.RecordFinish("Q", 1, "Eva", t("4:50.000")), "tk", "cmd-1")
     assert [e.position for e in again.stored] == [e.position for e in first.stored]
     assert svc.store.head("cup") == first.stored[-1].position
 
@@ -284,16 +284,16 @@ def test_a_retried_command_with_the_same_id_is_applied_once():
 def test_a_disqualification_and_a_later_reinstatement_both_stay_in_the_record():
     svc = new_service()
     for command in commands_from_file(EXAMPLE):
-        svc.execute("mx", command, "import")
+        svc.handle("mx", command, "import")
     before = svc.store.head("mx")
-    svc.execute("mx", c.Disqualify("F", "Daniel Rébillard", "protest upheld"), "jury")
+    svc.handle("mx", c.Disqualify("F", "Daniel Rébillard", "protest upheld"), "jury")
     dsq = build_view(svc.results("mx"))
     # the final goes to Frey; the disqualified rider's place stays vacant (nobody moves up)
     assert (dsq.classification[0].rank, dsq.classification[0].name) == ("1", "Mogens Frey")
     assert (dsq.classification[1].rank, dsq.classification[1].vacant) == ("2", True)
     assert dsq.classification[2].name == "Xaver Kurmann"
     assert ("DSQ", "Daniel Rébillard") in [(p.rank, p.name) for p in dsq.classification]
-    svc.execute(
+    svc.handle(
         "mx",
         c.RecordDecision(
             "reinstate", "federation", "appeal granted", "F", "Daniel Rébillard", "1968-11-02"
@@ -311,7 +311,7 @@ def test_importing_the_1968_file_gives_identical_results_to_reading_it():
     from pursuit.app.files import compute_file
 
     svc = new_service()
-    svc.execute_all("mx", commands_from_file(EXAMPLE), "import")
+    svc.handle("mx", commands_from_file(EXAMPLE), "import")
     assert build_view(svc.results("mx")) == compute_file(EXAMPLE).view
 
 
@@ -319,7 +319,7 @@ def test_the_1968_replay_reaches_the_published_classification_with_synthetic_spl
     loaded = load_competition(EXAMPLE)
     steps = replay_script(loaded.competition, "olympic-1968", format_definition("olympic-1968"))
     svc = new_service()
-    list(run(steps, lambda cmd: svc.execute("live", cmd, "replay") and None, 0, lambda s: None))
+    list(run(steps, lambda cmd: svc.handle("live", cmd, "replay") and None, 0, lambda s: None))
     live = build_view(svc.results("live"))
     published = build_view(compute(loaded.competition))
     assert [(p.rank, p.name) for p in live.classification] == [
@@ -329,6 +329,6 @@ def test_the_1968_replay_reaches_the_published_classification_with_synthetic_spl
     kurmann = state.ride("Q", "Xaver Kurmann")
     assert kurmann.synthetic and len(kurmann.splits) == 23
     # splits end before the published time and the time is exact
-    assert kurmann.time == "4:40.41"
+    assert str(kurmann.time) == "4:40.41"
     # records set on the day travel with the finish (Frey's Olympic record in QF 4)
     assert state.ride("QF", "Mogens Frey").record == "OR" and kurmann.record == "OR"

@@ -38,7 +38,7 @@ def replay_into(url: str, stop: Callable[[c.Command], bool] | None = None) -> Co
     if stop is not None:
         steps = steps[: next((i for i, s in enumerate(steps) if stop(s.command)), len(steps))]
     svc = CompetitionService(open_store(url), clock=ticking_clock())
-    list(run(steps, lambda cmd: svc.execute(CID, cmd, "replay") and None, 0, lambda _: None))
+    list(run(steps, lambda cmd: svc.handle(CID, cmd, "replay") and None, 0, lambda _: None))
     return svc
 
 

@@ -39,8 +39,8 @@ def test_a_heat_sheet_prints_every_half_lap_with_both_splits_the_gap_and_the_lea
     bylsma, trevino = state.ride("QF", "John Bylsma"), state.ride("QF", "Radamés Treviño")
     assert bylsma is not None and trevino is not None
     assert bylsma.side == "red" and trevino.side == "green"
-    a = [parse_time(s) for s in bylsma.splits] + [parse_time("4:41.66")]
-    b = [parse_time(s) for s in trevino.splits] + [parse_time("4:42.40")]
+    a = [*bylsma.splits, parse_time("4:41.66")]
+    b = [*trevino.splits, parse_time("4:42.40")]
     assert len(a) == len(b) == 24
     # a table row: half lap, metres, then a time (the charts' tick labels have no decimals)
     table_row = r"^\s*\d{1,2}\s+[\d,]+\s+(\d+:)?\d+\.\d\d\s"

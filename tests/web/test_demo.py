@@ -8,6 +8,7 @@ import pytest
 from fastapi import FastAPI
 from web_support import EXAMPLE, settings
 
+from pursuit.core.times import parse_time
 from pursuit.web.app import create_app
 from pursuit.web.context import Web
 from pursuit.web.demo import DemoReplay, prepare_demo
@@ -71,7 +72,7 @@ def test_a_practice_competition_waits_drawn_for_a_newcomer_to_run(parts: Web) ->
     prepare_demo(parts, DEMO)  # made once
     state = parts.hub.service.existing("practice")
     assert state.meta is not None and state.meta.title.startswith("Practice: ")
-    assert len(state.entrants) == 28 and state.seed_times["Xaver Kurmann"] == "4:40.41"
+    assert len(state.entrants) == 28 and str(state.seed_times["Xaver Kurmann"]) == "4:40.41"
     heats = state.heats["Q"]
     assert len(heats) == 14 and not any(h.started for h in heats.values())
     assert set(heats[14].entrants) != {"Xaver Kurmann", "John Bylsma"}  # the two best apart
@@ -85,6 +86,8 @@ def test_a_step_refused_because_someone_recorded_into_the_replay_is_skipped(
     start = next(i for i, s in enumerate(run.steps) if type(s.command).__name__ == "StartHeat")
     run_to_end(parts, replace(run, steps=run.steps[: start + 1]))
     first_split = run.steps[start + 1].command
-    parts.hub.execute(run.live_id, replace(first_split, elapsed="25.00"), "visitor")  # by hand
+    parts.hub.handle(
+        run.live_id, replace(first_split, elapsed=parse_time("25.00")), "visitor"
+    )  # by hand
     run_to_end(parts, replace(run, steps=run.steps[: start + 40]))
     assert parts.hub.head(run.live_id) > start + 30  # the replay went on past the refusal

@@ -14,9 +14,10 @@ import httpx
 import pytest
 from web_support import LiveServer, heat_riders
 
+from pursuit.app.touched import heats_touched
 from pursuit.core import commands as c
+from pursuit.core.times import parse_time
 from pursuit.web.context import Web
-from pursuit.web.hub import heats_touched
 from pursuit.web.live.broadcast import Broadcaster, Update
 
 T = TypeVar("T")
@@ -61,14 +62,13 @@ def test_publishing_works_from_other_threads() -> None:
 
 
 def test_the_heats_an_append_touched() -> None:
-    from pursuit.store.events import StoredEvent
+    from pursuit.core import events as ev
 
-    def stored(kind: str, data: dict[str, object]) -> StoredEvent:
-        return StoredEvent("cup", 1, kind, 1, data, "x", "a", "t")
-
-    drawn = stored("RoundDrawn", {"round": "Q", "heats": [{"number": 1}, {"number": 2}]})
-    split = stored("SplitRecorded", {"round": "B", "heat": 1, "entrant": "A"})
-    assert heats_touched([drawn, split]) == {"Q/1", "Q/2", "B/1"}
+    heats = (ev.HeatDrawn(1, ("A", "B"), ("red", "green")), ev.HeatDrawn(2, ("C",), ("red",)))
+    drawn = ev.RoundDrawn("Q", heats)
+    split = ev.SplitRecorded("B", 1, "A", 1, parse_time("19.5"))
+    corrected = ev.RideCorrected("Q", "A", "typo", parse_time("4:40.00"))  # names no heat
+    assert heats_touched([drawn, split, corrected]) == {"Q/1", "Q/2", "B/1"}
 
 
 def sse_events(url: str, stop: threading.Event, into: list[dict[str, object]]) -> None:
@@ -115,9 +115,9 @@ def test_the_stream_starts_with_the_current_position_and_follows_every_append(
 ) -> None:
     assert stream[0] == {**stream[0], "competition": "cup", "position": 6}
     red, _ = heat_riders(web)
-    web.hub.execute("cup", c.StartHeat("Q", 1), "tk")
+    web.hub.handle("cup", c.StartHeat("Q", 1), "tk")
     sent = time.monotonic()
-    web.hub.execute("cup", c.RecordSplit("Q", 1, red, "12.5"), "tk")
+    web.hub.handle("cup", c.RecordSplit("Q", 1, red, parse_time("12.5")), "tk")
     arrived = wait_for(stream, 8, within=1.0)
     assert arrived - sent < 1.0
     assert any(e.get("heats") == ["Q/1"] for e in stream)
@@ -129,7 +129,7 @@ def test_appends_by_another_process_reach_the_stream_through_the_poller(
     from pursuit.app.service import CompetitionService
 
     elsewhere = CompetitionService(web.hub.service.store)  # as a CLI writing to the same store
-    elsewhere.execute("cup", c.StartHeat("Q", 1), "cli")
+    elsewhere.handle("cup", c.StartHeat("Q", 1), "cli")
     wait_for(stream, 7, within=2.0)
 
 

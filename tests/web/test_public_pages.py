@@ -14,7 +14,7 @@ from pursuit.web.context import Web
 
 @pytest.fixture
 def olympics(web: Web) -> str:
-    web.hub.execute_all("mexico-1968", commands_from_file(EXAMPLE), "import", "import-1968")
+    web.hub.handle("mexico-1968", commands_from_file(EXAMPLE), "import", "import-1968")
     return "mexico-1968"
 
 

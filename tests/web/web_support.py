@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 import uvicorn
 from fastapi import FastAPI
 
+from pursuit.app.creation import create_command
 from pursuit.core import commands as c
+from pursuit.core.times import parse_time
 from pursuit.loading.format_files import format_definition
 from pursuit.web.context import Web
 from pursuit.web.settings import PasswordCost, WebSettings
@@ -49,12 +51,12 @@ def settings(url: str = "memory://", **changes: Any) -> WebSettings:
 def seed(web: Web, cid: str = "cup", users: bool = True) -> None:
     """Competition `cup` (UCI format, 4 riders, qualifying drawn) and users tk, com, boss."""
     hub = web.hub
-    hub.execute(
+    hub.handle(
         cid,
-        c.CreateCompetition(
-            "Test Cup",
+        create_command(
             "uci-individual-pursuit",
             format_definition("uci-individual-pursuit"),
+            "Test Cup",
             gender="women",
             track_length_m=250.0,
             venue="Test Velodrome",
@@ -63,8 +65,8 @@ def seed(web: Web, cid: str = "cup", users: bool = True) -> None:
         "setup",
     )
     for name, nation, seed_time in RIDERS:
-        hub.execute(cid, c.RegisterEntrant(name, nation, seed_time=seed_time), "setup")
-    hub.execute(cid, c.DrawRound("Q"), "setup")
+        hub.handle(cid, c.RegisterEntrant(name, nation, seed_time=parse_time(seed_time)), "setup")
+    hub.handle(cid, c.DrawRound("Q"), "setup")
     if users:
         for name, role in ROLES.items():
             web.users.add(name, role, PASSWORD, "setup")

@@ -38,10 +38,11 @@ def commands_from_csv(path: Path) -> list[RegisterEntrant]:
             problems.append(f"{path}:{line}: {name} is already on line {seen[name]}")
             continue
         seen[name] = line
-        seed = (row.get("seed_time") or "").strip() or None
-        if seed is not None:
+        seed_text = (row.get("seed_time") or "").strip() or None
+        seed = None
+        if seed_text is not None:
             try:
-                parse_time(seed)
+                seed = parse_time(seed_text)
             except TimeFormatError as e:
                 problems.append(f"{path}:{line}: {name}: seed_time: {e.message}")
                 continue

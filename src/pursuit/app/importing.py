@@ -7,7 +7,6 @@ from pathlib import Path
 from pursuit.core import commands as c
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.entrants import Team
-from pursuit.core.times import format_time
 from pursuit.errors import CompetitionFileError
 from pursuit.loading.competition_file import load_competition
 from pursuit.loading.format_files import format_definition, preset_names
@@ -53,22 +52,7 @@ def setup_commands(
 ) -> list[c.Command]:
     """Create the competition, register its entrants and schedule its rounds: how every log
     begins."""
-    meta = comp.meta
-    out: list[c.Command] = [
-        c.CreateCompetition(
-            meta.title,
-            format_name,
-            dict(definition),
-            meta.event,
-            meta.gender,
-            meta.distance_m,
-            meta.track_length_m,
-            meta.venue,
-            meta.altitude_m,
-            meta.dates,
-            meta.precision,
-        )
-    ]
+    out: list[c.Command] = [c.CreateCompetition(format_name, dict(definition), comp.meta)]
     for e in comp.entrants:
         roster = tuple(r.name for r in e.roster) if isinstance(e, Team) else None
         family = None if isinstance(e, Team) else e.family_name
@@ -86,10 +70,10 @@ def _import_ride(round_id: str, ride: Ride) -> c.ImportRide:
         round=round_id,
         entrant=ride.entrant,
         status=ride.outcome.status.value,
-        time=format_time(time) if time is not None else None,
+        time=time,
         heat=ride.heat,
         side=ride.side.value if ride.side else None,
-        splits=tuple(format_time(s) for s in ride.splits),
+        splits=tuple(ride.splits),
         record=ride.record,
         published_rank=ride.published_rank,
         basis=ride.basis,

@@ -17,7 +17,7 @@ from pursuit.core.competition import Competition, Ride
 from pursuit.core.formats import RoundKind, RoundSpec
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
-from pursuit.core.times import RaceTime, format_time
+from pursuit.core.times import RaceTime
 
 GAP_BETWEEN_HEATS_S = 90.0  # track time between one heat's finish and the next start
 GAP_BETWEEN_ROUNDS_S = 300.0
@@ -121,9 +121,7 @@ def _heat_steps(
                 (
                     s.seconds,
                     1,
-                    c.RecordSplit(
-                        spec.id, number, ride.entrant, format_time(s), None, k, synthetic
-                    ),
+                    c.RecordSplit(spec.id, number, ride.entrant, s, None, k, synthetic),
                 )
             )
         if status is Status.DNF:
@@ -133,9 +131,7 @@ def _heat_steps(
                 (
                     time.seconds,
                     3,
-                    c.RecordFinish(
-                        spec.id, number, ride.entrant, format_time(time), None, ride.record
-                    ),
+                    c.RecordFinish(spec.id, number, ride.entrant, time, None, ride.record),
                 )
             )
     timed += _catches(spec, number, heat, splits)

@@ -1,4 +1,12 @@
-"""The competition service: load the log, decide, append, fold. The one way state changes."""
+"""The competition service: the one way state changes, for the CLI, the console, the API, the
+timer and imports alike.
+
+`handle` takes a command (or a function that builds one from the state, or a list of commands
+applied all or nothing), decides it against the state, appends the events at the head it
+decided on (a conflict if someone wrote first: nothing written) and folds exactly what it
+decided into the state it keeps — the log is not read back. It answers with the events, the
+heats they touched and, after a split, the catch the splits now show.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +14,22 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from pursuit.core.commands import Command, RecordSplit
+from pursuit.app.ids import is_reserved
+from pursuit.app.touched import heats_touched
+from pursuit.core.commands import Command, CreateCompetition, RecordSplit
 from pursuit.core.decide import decide
 from pursuit.core.decide_timing import propose_catch
 from pursuit.core.engine import compute
-from pursuit.core.events import Event, from_wire, to_wire
+from pursuit.core.event_wire import from_wire, to_wire
+from pursuit.core.events import Event
 from pursuit.core.evolve import evolve
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.results import Results
 from pursuit.errors import PursuitError
 from pursuit.store.base import EventStore
 from pursuit.store.events import NewEvent, StoredEvent
+
+Request = Command | Callable[[CompetitionState], Command] | Sequence[Command]
 
 
 class UnknownCompetition(PursuitError):
@@ -35,10 +48,19 @@ class CatchProposal:
 
 
 @dataclass(frozen=True)
-class Executed:
-    stored: list[StoredEvent]
+class Handled:
+    """What a command did: its events as stored and as values, the state after them, the
+    heats they touched ("Q/3") and a catch the splits show, if any."""
+
+    stored: tuple[StoredEvent, ...]
+    events: tuple[Event, ...]
     state: CompetitionState
+    touched: frozenset[str]
     proposal: CatchProposal | None = None
+
+    @property
+    def positions(self) -> list[int]:
+        return [e.position for e in self.stored]
 
 
 def utc_now() -> str:
@@ -63,8 +85,8 @@ class CompetitionService:
         self._commands: dict[str, dict[str, list[StoredEvent]]] = {}
 
     def competitions(self) -> list[str]:
-        """Competition ids; ids starting with '_' are reserved (the operators' log)."""
-        return [c for c in self.store.competitions() if not c.startswith("_")]
+        """Competition ids; reserved ids (the operators' log) are not competitions."""
+        return [c for c in self.store.competitions() if not is_reserved(c)]
 
     def state(self, competition: str, as_of: int | None = None) -> CompetitionState:
         """The state now (kept and caught up incrementally) or as of position `as_of`."""
@@ -90,52 +112,73 @@ class CompetitionService:
     def results(self, competition: str, as_of: int | None = None) -> Results:
         return compute(self.existing(competition, as_of).competition())
 
-    def execute(
-        self, competition: str, command: Command, actor: str, command_id: str | None = None
-    ) -> Executed:
-        """Decide and append. Raises RuleViolation (nothing written) or ConcurrencyConflict
-        (someone else wrote first: nothing written, reload and decide again)."""
+    def handle(
+        self, competition: str, request: Request, actor: str, command_id: str | None = None
+    ) -> Handled:
+        """Decide, append, fold. Raises RuleViolation (nothing written) or ConcurrencyConflict
+        (someone else wrote first: nothing written, decide again). A `command_id` already in
+        the log answers with what it did then."""
         state = self.state(competition)
-        if command_id is not None and command_id in self._commands.get(competition, {}):
-            return Executed(self._commands[competition][command_id], state)  # a retry
-        events = decide(state, command)
-        cid = command_id or self.new_id()
-        now = self.clock()
-        new = [NewEvent(*to_wire(e), command_id=cid, actor=actor, recorded_at=now) for e in events]
-        stored = self.store.append(competition, state.position, new)
-        state = self.state(competition)
-        proposal = None
-        if isinstance(command, RecordSplit):
-            found = propose_catch(state, command.round, command.heat)
-            if found is not None:
-                proposal = CatchProposal(command.round, command.heat, *found)
-        return Executed(stored, state, proposal)
-
-    def execute_all(
-        self,
-        competition: str,
-        commands: Sequence[Command],
-        actor: str,
-        command_id: str | None = None,
-    ) -> Executed:
-        """Decide every command in turn and append all their events in one atomic write:
-        all or nothing (an import, a list of entries)."""
-        head = self.state(competition).position
-        scratch = self.state(competition, as_of=head)
-        events: list[Event] = []
-        for command in commands:
-            decided = decide(scratch, command)
-            for event in decided:
-                evolve(scratch, event)
-            events += decided
+        if command_id is not None and command_id in self._commands[competition]:
+            return self._done_before(competition, self._commands[competition][command_id])
+        commands = _commands(
+            request, state if not callable(request) else self.existing(competition)
+        )
+        if commands and not state.created and not isinstance(commands[0], CreateCompetition):
+            self.existing(competition)  # names the competitions there are
+        head = state.position
+        if len(commands) == 1:
+            events = decide(state, commands[0])
+            after = None
+        else:  # all or nothing: each decided on what the ones before did
+            after = self.state(competition, as_of=head)
+            events = []
+            for command in commands:
+                decided = decide(after, command)
+                for event in decided:
+                    evolve(after, event)
+                events += decided
+        if not events:
+            return Handled((), (), state, frozenset())
         cid = command_id or self.new_id()
         now = self.clock()
         new = [NewEvent(*to_wire(e), command_id=cid, actor=actor, recorded_at=now) for e in events]
         stored = self.store.append(competition, head, new)
-        return Executed(stored, self.state(competition))
+        if [s.position for s in stored] != list(range(head + 1, head + 1 + len(events))):
+            return self._done_before(competition, stored)  # the store knew the command id
+        if after is None:
+            for event in events:
+                evolve(state, event)
+        else:
+            state = self._states[competition] = after
+        self._commands[competition][cid] = list(stored)
+        return Handled(
+            tuple(stored), tuple(events), state, heats_touched(events), _proposal(state, commands)
+        )
+
+    def _done_before(self, competition: str, stored: Sequence[StoredEvent]) -> Handled:
+        """A retried command: what it did the first time, nothing appended now."""
+        events = tuple(event_of(s) for s in stored)
+        return Handled(tuple(stored), events, self.state(competition), heats_touched(events))
 
     def history(self, competition: str) -> Iterator[StoredEvent]:
         return self.store.read(competition)
+
+
+def _commands(request: Request, state: CompetitionState) -> list[Command]:
+    if isinstance(request, Command):
+        return [request]
+    if callable(request):
+        return [request(state)]
+    return list(request)
+
+
+def _proposal(state: CompetitionState, commands: Sequence[Command]) -> CatchProposal | None:
+    last = commands[-1] if commands else None
+    if not isinstance(last, RecordSplit):
+        return None
+    found = propose_catch(state, last.round, last.heat)
+    return CatchProposal(last.round, last.heat, *found) if found is not None else None
 
 
 def event_of(stored: StoredEvent) -> Event:

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import typer
 
+from pursuit.app.creation import create_command
+from pursuit.app.describe import describe
 from pursuit.app.entries import commands_from_csv
+from pursuit.app.ids import is_reserved
 from pursuit.app.importing import commands_from_file
 from pursuit.app.log_files import by_command, read_jsonl, write_jsonl
 from pursuit.app.toml_writer import competition_text
 from pursuit.cli.database import ACTOR, COMPETITION, DB, actor, competition_id, say, service
 from pursuit.cli.errors import user_errors
-from pursuit.cli.operate_commands import describe
-from pursuit.core import commands as c
 from pursuit.errors import PursuitError
 from pursuit.loading.format_files import format_definition, preset_names
 
@@ -46,18 +47,23 @@ def new(
     who: str | None = ACTOR,
 ) -> None:
     """Create a competition in the database."""
-    if competition.startswith("_"):
+    if is_reserved(competition):
         raise PursuitError("ids starting with '_' are reserved; choose another")
     definition = format_definition(format_name, Path.cwd())
     name = format_name if format_name in preset_names() else str(definition.get("name"))
     svc = service(db, create=True)
-    done = svc.execute(
-        competition,
-        c.CreateCompetition(
-            title, name, definition, event, gender, distance, track, venue, None, tuple(date)
-        ),
-        actor(who),
+    command = create_command(
+        name,
+        definition,
+        title,
+        event=event,
+        gender=gender,
+        distance_m=distance,
+        track_length_m=track,
+        venue=venue,
+        dates=tuple(date),
     )
+    done = svc.handle(competition, command, actor(who))
     say(f"created {competition} (event {done.stored[-1].position})")
 
 
@@ -79,7 +85,7 @@ def entries_import(
     commands = commands_from_csv(file)
     svc = service(db)
     cid = competition_id(svc, competition)
-    done = svc.execute_all(cid, commands, actor(who))
+    done = svc.handle(cid, commands, actor(who))
     say(f"registered {len(done.stored)} entrants from {file}")
 
 
@@ -103,7 +109,7 @@ def import_(
     """Import a whole competition: a .toml file in one atomic write, a .jsonl log command
     by command (every line is checked first)."""
     cid = competition or file.name.removesuffix(".jsonl").removesuffix(".toml")
-    if cid.startswith("_"):
+    if is_reserved(cid):
         raise PursuitError("ids starting with '_' are reserved; choose another")
     svc = service(db, create=True)
     if svc.store.head(cid):
@@ -116,7 +122,7 @@ def import_(
         for group in by_command(read_jsonl(file)):  # every line is checked before this
             count += len(svc.store.append(cid, count, group))
     else:
-        count = len(svc.execute_all(cid, commands_from_file(file), actor(who)).stored)
+        count = len(svc.handle(cid, commands_from_file(file), actor(who)).stored)
     say(f"imported {file} as {cid}: {count} events")
 
 

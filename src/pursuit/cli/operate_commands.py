@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import typer
 
-from pursuit.app.lookup import find_entrant
-from pursuit.app.service import CompetitionService, Executed
+from pursuit.app.actions import ACTIONS, read_body
+from pursuit.app.describe import describe
+from pursuit.app.service import Handled
 from pursuit.cli.database import ACTOR, COMPETITION, DB, actor, competition_id, say, service
 from pursuit.cli.errors import user_errors
-from pursuit.core import commands as c
-from pursuit.core.live_state import CompetitionState
 from pursuit.errors import RuleViolation
 
 ROUND = typer.Argument(
@@ -28,17 +26,17 @@ RIDER = typer.Argument(
 REASON = typer.Option(..., "--reason", help="Why (recorded with the event).", show_default=False)
 
 
-def _run(
-    db: str | None,
-    competition: str | None,
-    who: str | None,
-    make: Callable[[CompetitionService, CompetitionState], c.Command],
-) -> Executed:
+def _act(
+    name: str, values: dict[str, Any], db: str | None, competition: str | None, who: str | None
+) -> Handled:
+    """Run the operator action `name` (the one the console and the API run) with `values` as
+    typed on the command line, and say what it recorded."""
+    action = ACTIONS[name]
+    body = read_body(action.body, {k: v for k, v in values.items() if v is not None})
     svc = service(db)
     cid = competition_id(svc, competition)
-    state = svc.existing(cid)
-    command = make(svc, state)
-    done = svc.execute(cid, command, actor(who))
+    svc.existing(cid)
+    done = svc.handle(cid, lambda state: action.build(state, body), actor(who))
     for stored in done.stored:
         say(f"event {stored.position}: {describe(stored.type, stored.data)}")
     if done.proposal is not None:
@@ -48,20 +46,6 @@ def _run(
             f'{p.half_lap}. Confirm with: pursuit catch {p.round} {p.heat} "{p.catcher}"'
         )
     return done
-
-
-def describe(kind: str, data: dict[str, Any]) -> str:
-    """One line for an event, as the log and the confirmations print it."""
-    fields = ", ".join(
-        f"{k}={v}"
-        for k, v in data.items()
-        if v not in (None, (), [], False, {}) and k != "format_definition"
-    )
-    return f"{kind} {fields}"
-
-
-def _rider(state: CompetitionState, typed: str) -> str:
-    return find_entrant(state, typed)
 
 
 @user_errors
@@ -80,12 +64,8 @@ def draw(
     who: str | None = ACTOR,
 ) -> None:
     """Draw a round: qualifying pairs, or the knockout heats the format gives."""
-
-    def make(svc: CompetitionService, state: CompetitionState) -> c.Command:
-        pairs = tuple(tuple(_rider(state, n) for n in p.split(" v ")) for p in pair) or None
-        return c.DrawRound(round_id, pairs)
-
-    _run(db, competition, who, make)
+    pairs = [[n.strip() for n in p.split(" v ")] for p in pair] or None
+    _act("draw", {"round": round_id, "pairs": pairs}, db, competition, who)
 
 
 @user_errors
@@ -102,7 +82,7 @@ def schedule(
     who: str | None = ACTOR,
 ) -> None:
     """Set the day and start time of a round (again to move it); shown in the schedule."""
-    _run(db, competition, who, lambda svc, state: c.ScheduleRound(round_id, date, time))
+    _act("schedule", {"round": round_id, "date": date, "time": time}, db, competition, who)
 
 
 @user_errors
@@ -120,7 +100,7 @@ def start(
     who: str | None = ACTOR,
 ) -> None:
     """Start a heat."""
-    _run(db, competition, who, lambda svc, state: c.StartHeat(round_id, heat, impulse))
+    _act("start", {"round": round_id, "heat": heat, "impulse": impulse}, db, competition, who)
 
 
 @user_errors
@@ -145,14 +125,9 @@ def split(
     who: str | None = ACTOR,
 ) -> None:
     """Record a half-lap split; reports a catch the splits show."""
-    _run(
-        db,
-        competition,
-        who,
-        lambda svc, state: c.RecordSplit(
-            round_id, heat, _rider(state, rider), time, impulse, half_lap
-        ),
-    )
+    values = {"round": round_id, "heat": heat, "entrant": rider, "time": time}
+    values |= {"impulse": impulse, "half_lap": half_lap}
+    _act("split", values, db, competition, who)
 
 
 @user_errors
@@ -172,14 +147,9 @@ def finish(
     who: str | None = ACTOR,
 ) -> None:
     """Record a finish time (typed, or from the timer's impulse)."""
-    _run(
-        db,
-        competition,
-        who,
-        lambda svc, state: c.RecordFinish(
-            round_id, heat, _rider(state, rider), time, impulse, record
-        ),
-    )
+    values = {"round": round_id, "heat": heat, "entrant": rider, "time": time}
+    values |= {"impulse": impulse, "record": record}
+    _act("finish", values, db, competition, who)
 
 
 @user_errors
@@ -193,12 +163,8 @@ def catch(
     who: str | None = ACTOR,
 ) -> None:
     """Record a catch (the judged fact); its effect follows the format."""
-    _run(
-        db,
-        competition,
-        who,
-        lambda svc, state: c.RecordCatch(round_id, heat, _rider(state, catcher), half_lap),
-    )
+    values = {"round": round_id, "heat": heat, "catcher": catcher, "half_lap": half_lap}
+    _act("catch", values, db, competition, who)
 
 
 @user_errors
@@ -210,7 +176,7 @@ def dns(
     who: str | None = ACTOR,
 ) -> None:
     """Record a non-start."""
-    _run(db, competition, who, lambda svc, state: c.RecordNonStart(round_id, _rider(state, rider)))
+    _act("dns", {"round": round_id, "entrant": rider}, db, competition, who)
 
 
 @user_errors
@@ -222,7 +188,7 @@ def dnf(
     who: str | None = ACTOR,
 ) -> None:
     """Record a non-finish."""
-    _run(db, competition, who, lambda svc, state: c.RecordNonFinish(round_id, _rider(state, rider)))
+    _act("dnf", {"round": round_id, "entrant": rider}, db, competition, who)
 
 
 @user_errors
@@ -235,12 +201,7 @@ def dsq(
     who: str | None = ACTOR,
 ) -> None:
     """Disqualify (commissaires)."""
-    _run(
-        db,
-        competition,
-        who,
-        lambda svc, state: c.Disqualify(round_id, _rider(state, rider), reason),
-    )
+    _act("dsq", {"round": round_id, "entrant": rider, "reason": reason}, db, competition, who)
 
 
 @user_errors
@@ -253,9 +214,7 @@ def rel(
     who: str | None = ACTOR,
 ) -> None:
     """Relegate (commissaires)."""
-    _run(
-        db, competition, who, lambda svc, state: c.Relegate(round_id, _rider(state, rider), reason)
-    )
+    _act("rel", {"round": round_id, "entrant": rider, "reason": reason}, db, competition, who)
 
 
 @user_errors
@@ -289,16 +248,11 @@ def correct(
     the log, with who corrected it and why."""
     if half_lap is not None and (time is None or status is not None):
         raise RuleViolation("--half-lap corrects a split: give its --time, and no --status")
-    _run(
-        db,
-        competition,
-        who,
-        lambda svc, state: (
-            c.CorrectSplit(round_id, _rider(state, rider), half_lap, time, reason)
-            if half_lap is not None and time is not None
-            else c.CorrectRide(round_id, _rider(state, rider), reason, time, status)
-        ),
-    )
+    values = {"round": round_id, "entrant": rider, "reason": reason, "time": time}
+    if half_lap is not None:
+        _act("correct-split", values | {"half_lap": half_lap}, db, competition, who)
+    else:
+        _act("correct", values | {"status": status}, db, competition, who)
 
 
 @user_errors
@@ -323,14 +277,9 @@ def decide(
     who: str | None = ACTOR,
 ) -> None:
     """Record a decision of the commissaires or a federation (protest, appeal, award)."""
-    _run(
-        db,
-        competition,
-        who,
-        lambda svc, state: c.RecordDecision(
-            effect, authority, reason, round_id, _rider(state, rider) if rider else None, date
-        ),
-    )
+    values: dict[str, Any] = {"effect": effect, "authority": authority, "reason": reason}
+    values |= {"round": round_id, "entrant": rider, "date": date}
+    _act("decide", values, db, competition, who)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import typer
 
+from pursuit.app.describe import describe
 from pursuit.app.replay import replay_script, run
 from pursuit.cli.database import ACTOR, DB, actor, say, service
 from pursuit.cli.errors import user_errors
-from pursuit.cli.operate_commands import describe
 from pursuit.core.commands import Command
 from pursuit.errors import CompetitionFileError, PursuitError
 from pursuit.loading.competition_file import load_competition
@@ -52,7 +52,7 @@ def replay(
 
     def execute(command: Command) -> None:
         nonlocal count
-        done = svc.execute(cid, command, who_)
+        done = svc.handle(cid, command, who_)
         count += len(done.stored)
         if not quiet:
             for e in done.stored:

@@ -1,9 +1,15 @@
-"""Commands: what an operator asks for, in the imperative. `decide` checks them."""
+"""Commands: what an operator asks for, in the imperative. `decide` checks them.
+
+Times are `RaceTime` values, parsed by whoever read the text (a file, a form, an API body, a
+command line, a timer's line); nothing past the edge parses a time again."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from pursuit.core.competition import Metadata
+from pursuit.core.times import RaceTime
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,17 +19,12 @@ class Command:
 
 @dataclass(frozen=True, slots=True)
 class CreateCompetition(Command):
-    title: str
+    """A new competition: its format (the format file's table, so the log stands alone) and its
+    metadata, the precision included (`app.creation.metadata` fills in the format's)."""
+
     format_name: str
     format_definition: dict[str, Any]
-    event: str = "individual pursuit"
-    gender: str | None = None
-    distance_m: int = 4000
-    track_length_m: float = 250.0
-    venue: str | None = None
-    altitude_m: int | None = None
-    dates: tuple[str, ...] = ()
-    precision: int | None = None
+    meta: Metadata
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class RegisterEntrant(Command):
     nation: str | None = None
     family_name: str | None = None
     bib: str | None = None
-    seed_time: str | None = None
+    seed_time: RaceTime | None = None
     roster: tuple[str, ...] | None = None
 
 
@@ -58,7 +59,7 @@ class ScheduleRound(Command):
 class StartHeat(Command):
     round: str
     heat: int
-    start_impulse: str | None = None
+    start_impulse: RaceTime | None = None  # time of day from the timer
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,8 @@ class RecordSplit(Command):
     round: str
     heat: int
     entrant: str
-    elapsed: str | None = None
-    impulse: str | None = None
+    elapsed: RaceTime | None = None
+    impulse: RaceTime | None = None  # time of day from the timer
     half_lap: int | None = None  # None: the next one
     synthetic: bool = False
 
@@ -79,8 +80,8 @@ class RecordFinish(Command):
     round: str
     heat: int
     entrant: str
-    time: str | None = None
-    impulse: str | None = None
+    time: RaceTime | None = None
+    impulse: RaceTime | None = None  # time of day from the timer
     record: str | None = None  # OR, WR: a record set by this time
 
 
@@ -123,7 +124,7 @@ class CorrectRide(Command):
     round: str
     entrant: str
     reason: str
-    time: str | None = None
+    time: RaceTime | None = None
     status: str | None = None
     clear_time: bool = False
 
@@ -136,7 +137,7 @@ class CorrectSplit(Command):
     round: str
     entrant: str
     half_lap: int
-    elapsed: str
+    elapsed: RaceTime
     reason: str
 
 
@@ -155,10 +156,10 @@ class ImportRide(Command):
     round: str
     entrant: str
     status: str = "finished"
-    time: str | None = None
+    time: RaceTime | None = None
     heat: int | None = None
     side: str | None = None
-    splits: tuple[str, ...] = ()
+    splits: tuple[RaceTime, ...] = ()
     record: str | None = None
     published_rank: str | None = None
     basis: str | None = None

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pursuit.core import commands as c
 from pursuit.core import events as ev
-from pursuit.core.guards import checked_time, entrant, need_reason, round_spec
+from pursuit.core.guards import entrant, need_reason, round_spec
 from pursuit.core.live_state import CompetitionState, HeatState, RideState
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
-from pursuit.core.times import RaceTime, format_time, parse_time
+from pursuit.core.times import RaceTime, format_time
 from pursuit.core.timing import elapsed, implausible
 from pursuit.errors import RuleViolation
 
@@ -27,7 +27,6 @@ def start(state: CompetitionState, cmd: c.StartHeat) -> list[ev.Event]:
         raise RuleViolation(
             f"{running.round} heat {running.number} is still running; finish it first"
         )
-    checked_time(cmd.start_impulse, "start impulse")
     return [ev.HeatStarted(cmd.round, cmd.heat, cmd.start_impulse)]
 
 
@@ -50,7 +49,7 @@ def split(state: CompetitionState, cmd: c.RecordSplit) -> list[ev.Event]:
             f"{cmd.entrant}: half lap {half_lap} is already recorded "
             f"({ride.splits[half_lap - 1]}); correct it with a reason"
         )
-    previous = parse_time(ride.splits[half_lap - 2]) if half_lap >= 2 else RaceTime(0, 4)
+    previous = ride.splits[half_lap - 2] if half_lap >= 2 else RaceTime(0, 4)
     segment = time.ticks - previous.ticks
     if segment <= 0:
         raise RuleViolation(
@@ -59,18 +58,14 @@ def split(state: CompetitionState, cmd: c.RecordSplit) -> list[ev.Event]:
         )
     if reason := implausible(state.meta.track_length_m / 2, segment):
         raise RuleViolation(f"{cmd.entrant}: half lap {half_lap} rejected: {reason}")
-    return [
-        ev.SplitRecorded(
-            cmd.round, cmd.heat, cmd.entrant, half_lap, format_time(time), cmd.synthetic
-        )
-    ]
+    return [ev.SplitRecorded(cmd.round, cmd.heat, cmd.entrant, half_lap, time, cmd.synthetic)]
 
 
 def finish(state: CompetitionState, cmd: c.RecordFinish) -> list[ev.Event]:
     heat, ride = _running_ride(state, cmd.round, cmd.heat, cmd.entrant, catcher_time=True)
     assert state.meta is not None
     time = _elapsed(heat, cmd.time, cmd.impulse, f"{cmd.entrant} finish")
-    if ride.splits and parse_time(ride.splits[-1]).ticks >= time.ticks:
+    if ride.splits and ride.splits[-1].ticks >= time.ticks:
         raise RuleViolation(
             f"{cmd.entrant}: finish {format_time(time)} is not after the last "
             f"split {ride.splits[-1]}"
@@ -82,8 +77,8 @@ def finish(state: CompetitionState, cmd: c.RecordFinish) -> list[ev.Event]:
             cmd.round,
             cmd.heat,
             cmd.entrant,
-            format_time(time),
-            "impulse" if cmd.impulse else "typed",
+            time,
+            "impulse" if cmd.impulse is not None else "typed",
             cmd.record,
         )
     ]
@@ -114,11 +109,9 @@ def propose_catch(
     a, b = (state.ride(round_id, n) for n in heat.entrants)
     if a is None or b is None or Status.OVERTAKEN in (a.status, b.status):
         return None
-    sa = [parse_time(s) for s in a.splits]
-    sb = [parse_time(s) for s in b.splits]
-    if (k := catch_bound(sa, sb)) is not None:
+    if (k := catch_bound(a.splits, b.splits)) is not None:
         return a.entrant, b.entrant, k
-    if (k := catch_bound(sb, sa)) is not None:
+    if (k := catch_bound(b.splits, a.splits)) is not None:
         return b.entrant, a.entrant, k
     return None
 
@@ -156,17 +149,17 @@ def _running_ride(
     return heat, ride
 
 
-def _elapsed(heat: HeatState, typed: str | None, impulse: str | None, what: str) -> RaceTime:
+def _elapsed(
+    heat: HeatState, typed: RaceTime | None, impulse: RaceTime | None, what: str
+) -> RaceTime:
     if (typed is None) == (impulse is None):
         raise RuleViolation(f"{what}: give either a time or a timer impulse")
     if typed is not None:
-        checked_time(typed, what)
-        return parse_time(typed)
+        return typed
     assert impulse is not None
-    checked_time(impulse, f"{what} impulse")
     if heat.start_impulse is None:
         raise RuleViolation(f"{what}: the heat was started without a start impulse; type the time")
-    return elapsed(heat.start_impulse, parse_time(impulse))
+    return elapsed(heat.start_impulse, impulse)
 
 
 def correct_split(state: CompetitionState, cmd: c.CorrectSplit) -> list[ev.Event]:
@@ -183,15 +176,14 @@ def correct_split(state: CompetitionState, cmd: c.CorrectSplit) -> list[ev.Event
             f"{name}: no split at half lap {cmd.half_lap} to correct ({recorded} recorded)"
         )
     assert ride is not None and state.meta is not None
-    checked_time(cmd.elapsed, f"{name}: corrected split")
-    time = parse_time(cmd.elapsed)
+    time = cmd.elapsed
     k = cmd.half_lap
-    if time.ticks == parse_time(splits[k - 1]).ticks:
+    if time.ticks == splits[k - 1].ticks:
         raise RuleViolation(f"{name}: half lap {k} is already {splits[k - 1]}")
-    before = parse_time(splits[k - 2]) if k >= 2 else RaceTime(0, 4)
-    after = parse_time(splits[k]) if k < len(splits) else None
+    before = splits[k - 2] if k >= 2 else RaceTime(0, 4)
+    after = splits[k] if k < len(splits) else None
     if after is None and ride.time is not None and len(splits) == state.meta.half_laps - 1:
-        after = parse_time(ride.time)
+        after = ride.time
     shown = format_time(time)
     if time.ticks <= before.ticks:
         earlier = f"half lap {k - 1} ({format_time(before)})" if k >= 2 else "the start"
@@ -206,4 +198,4 @@ def correct_split(state: CompetitionState, cmd: c.CorrectSplit) -> list[ev.Event
     for segment in segments:
         if why := implausible(half_lap_m, segment):
             raise RuleViolation(f"{name}: half lap {k} at {shown} rejected: {why}")
-    return [ev.SplitCorrected(spec.id, name, k, format_time(time), reason)]
+    return [ev.SplitCorrected(spec.id, name, k, time, reason)]

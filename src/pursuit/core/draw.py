@@ -8,21 +8,21 @@ from pursuit.core.engine import compute
 from pursuit.core.events import HeatDrawn
 from pursuit.core.formats import RoundSpec
 from pursuit.core.live_state import CompetitionState
-from pursuit.core.times import parse_time
+from pursuit.core.times import RaceTime
 from pursuit.errors import RuleViolation
 
 RED, GREEN = "red", "green"
 
 
-def seeded_order(entrants: Sequence[str], seed_times: dict[str, str]) -> list[str]:
+def seeded_order(entrants: Sequence[str], seed_times: dict[str, RaceTime]) -> list[str]:
     """Fastest declared time first; riders without one after, in entry order."""
-    known = sorted(
-        (n for n in entrants if n in seed_times), key=lambda n: parse_time(seed_times[n]).ticks
-    )
+    known = sorted((n for n in entrants if n in seed_times), key=lambda n: seed_times[n].ticks)
     return known + [n for n in entrants if n not in seed_times]
 
 
-def qualifying_pairs(entrants: Sequence[str], seed_times: dict[str, str]) -> list[tuple[str, ...]]:
+def qualifying_pairs(
+    entrants: Sequence[str], seed_times: dict[str, RaceTime]
+) -> list[tuple[str, ...]]:
     """Pair riders of similar strength, slowest heats first, the fastest last; the two
     best never meet (3.2.055). An odd rider out rides alone in the first heat."""
     order = seeded_order(entrants, seed_times)
@@ -45,7 +45,7 @@ def qualifying_pairs(entrants: Sequence[str], seed_times: dict[str, str]) -> lis
 def check_pairs(
     pairs: Sequence[Sequence[str]],
     entrants: Sequence[str],
-    seed_times: dict[str, str],
+    seed_times: dict[str, RaceTime],
     per_heat: int,
 ) -> None:
     seen: set[str] = set()
@@ -101,4 +101,4 @@ def _time_in(state: CompetitionState, round_id: str, entrant: str) -> int:
     ride = state.ride(round_id, entrant)
     if ride is None or ride.time is None:
         return 10**12
-    return parse_time(ride.time).ticks
+    return ride.time.ticks

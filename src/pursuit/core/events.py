@@ -1,17 +1,17 @@
 """Events: what happened, in the past tense, with a stable wire name and schema version.
 
-Events are plain frozen dataclasses of JSON-able fields. `to_wire` and `from_wire`
-convert them to and from (name, version, data) for the store; the wire name is
-never the Python class path.
+Events are plain frozen dataclasses carrying values (times as `RaceTime`, the metadata as one
+`Metadata`). `core.event_wire` writes them to and reads them from (name, version, data) for
+the store, with times as strings; the wire name is never the Python class path.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from pursuit.errors import PursuitError
+from pursuit.core.competition import Metadata
+from pursuit.core.times import RaceTime
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,17 +23,9 @@ class Event:
 @dataclass(frozen=True, slots=True)
 class CompetitionCreated(Event):
     wire_name = "CompetitionCreated"
-    title: str
     format_name: str
     format_definition: dict[str, Any]  # the format file's table, so the log stands alone
-    event: str = "individual pursuit"
-    gender: str | None = None
-    distance_m: int = 4000
-    track_length_m: float = 250.0
-    venue: str | None = None
-    altitude_m: int | None = None
-    dates: tuple[str, ...] = ()
-    precision: int | None = None  # None: the format's
+    meta: Metadata  # on the wire, its fields sit beside the format's (title first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +35,7 @@ class EntrantRegistered(Event):
     nation: str | None = None
     family_name: str | None = None
     bib: str | None = None
-    seed_time: str | None = None  # declared or seeded time, for the qualifying draw
+    seed_time: RaceTime | None = None  # declared or seeded time, for the qualifying draw
     roster: tuple[str, ...] | None = None  # a team's riders; None for a rider
 
 
@@ -74,7 +66,7 @@ class HeatStarted(Event):
     wire_name = "HeatStarted"
     round: str
     heat: int
-    start_impulse: str | None = None  # time of day from the timer, e.g. "15:02:11.0342"
+    start_impulse: RaceTime | None = None  # time of day from the timer, e.g. 15:02:11.0342
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +76,7 @@ class SplitRecorded(Event):
     heat: int
     entrant: str
     half_lap: int
-    elapsed: str
+    elapsed: RaceTime
     synthetic: bool = False  # made up by a replay, not measured
 
 
@@ -94,7 +86,7 @@ class FinishRecorded(Event):
     round: str
     heat: int
     entrant: str
-    time: str
+    time: RaceTime
     source: str = "typed"  # typed | impulse
     record: str | None = None  # OR, WR
 
@@ -142,7 +134,7 @@ class RideCorrected(Event):
     round: str
     entrant: str
     reason: str
-    time: str | None = None
+    time: RaceTime | None = None
     status: str | None = None
     clear_time: bool = False
 
@@ -153,7 +145,7 @@ class SplitCorrected(Event):
     round: str
     entrant: str
     half_lap: int
-    elapsed: str
+    elapsed: RaceTime
     reason: str
 
 
@@ -178,10 +170,10 @@ class RideRecorded(Event):
     round: str
     entrant: str
     status: str = "finished"
-    time: str | None = None
+    time: RaceTime | None = None
     heat: int | None = None
     side: str | None = None
-    splits: tuple[str, ...] = ()
+    splits: tuple[RaceTime, ...] = ()
     record: str | None = None
     published_rank: str | None = None
     basis: str | None = None
@@ -223,51 +215,3 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ClassificationPublished,
     )
 }
-
-
-class UnknownEvent(PursuitError):
-    """A stored event this version of pursuit cannot read."""
-
-
-def to_wire(event: Event) -> tuple[str, int, dict[str, Any]]:
-    return event.wire_name, event.version, _plain(dataclasses.asdict(event))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _tuple_fields(cls: type[Event]) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(cls) if str(f.type).startswith("tuple["))
-
-
-_TUPLES = {name: _tuple_fields(cls) for name, cls in EVENT_TYPES.items()}
-_FIELDS = {
-    name: frozenset(f.name for f in dataclasses.fields(cls)) for name, cls in EVENT_TYPES.items()
-}
-
-
-def from_wire(name: str, version: int, data: dict[str, Any]) -> Event:
-    cls = EVENT_TYPES.get(name)
-    if cls is None or version != cls.version:
-        raise UnknownEvent(f"cannot read event {name} v{version}")
-    if cls is RoundDrawn:
-        heats = tuple(
-            HeatDrawn(h["number"], tuple(h["entrants"]), tuple(h["sides"])) for h in data["heats"]
-        )
-        return RoundDrawn(data["round"], heats)
-    if cls is ClassificationPublished:
-        return ClassificationPublished(
-            tuple(PublishedPlace(p["rank"], p["entrant"]) for p in data["places"])
-        )
-    tuples = _TUPLES[name]
-    if tuples:
-        data = {k: tuple(v) if k in tuples and isinstance(v, list) else v for k, v in data.items()}
-    try:
-        return cls(**data)
-    except TypeError:  # a field this version does not know: keep the ones it does
-        return cls(**{k: v for k, v in data.items() if k in _FIELDS[name]})

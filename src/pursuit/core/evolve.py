@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from pursuit.core import events as ev
-from pursuit.core.competition import Metadata, Slot
 from pursuit.core.competition import PublishedPlace as ModelPlace
+from pursuit.core.competition import Slot
 from pursuit.core.entrants import Rider, Team
 from pursuit.core.format_reader import format_from_mapping
+from pursuit.core.formats import CatchEffect
 from pursuit.core.live_state import CompetitionState, Correction, HeatState, RideState
 from pursuit.core.outcomes import Status
-from pursuit.core.times import parse_time
 
 
 def _created(state: CompetitionState, e: ev.CompetitionCreated) -> None:
     fmt = format_from_mapping(e.format_definition, e.format_name)
     state.format = fmt
     state.format_name = e.format_name
-    state.meta = Metadata(
-        title=e.title,
-        event=e.event,
-        gender=e.gender,
-        distance_m=e.distance_m,
-        track_length_m=e.track_length_m,
-        venue=e.venue,
-        altitude_m=e.altitude_m,
-        dates=tuple(e.dates),
-        precision=fmt.precision if e.precision is None else e.precision,
-    )
+    state.meta = e.meta
 
 
 def _registered(state: CompetitionState, e: ev.EntrantRegistered) -> None:
@@ -38,7 +28,7 @@ def _registered(state: CompetitionState, e: ev.EntrantRegistered) -> None:
         state.entrants[e.name] = Team(e.name, e.nation, roster, e.bib)
     else:
         state.entrants[e.name] = Rider(e.name, e.nation, e.family_name, e.bib)
-    if e.seed_time:
+    if e.seed_time is not None:
         state.seed_times[e.name] = e.seed_time
 
 
@@ -59,7 +49,7 @@ def _drawn(state: CompetitionState, e: ev.RoundDrawn) -> None:
 def _started(state: CompetitionState, e: ev.HeatStarted) -> None:
     heat = state.heats[e.round][e.heat]
     heat.started = True
-    heat.start_impulse = parse_time(e.start_impulse) if e.start_impulse else None
+    heat.start_impulse = e.start_impulse
 
 
 def _ride(state: CompetitionState, round_id: str, entrant: str) -> RideState:
@@ -94,9 +84,9 @@ def _catch(state: CompetitionState, e: ev.CatchRecorded) -> None:
     caught.status = Status.OVERTAKEN
     if catcher.status is Status.FINISHED:
         catcher.status = Status.CAUGHT_OPPONENT
-    if spec.catch.value == "ends_race":
+    if spec.catch is CatchEffect.ENDS_RACE:
         catcher.finished = caught.finished = True
-    elif spec.catch.value == "ease_up":
+    elif spec.catch is CatchEffect.EASE_UP:
         catcher.finished = True
     _close_heat_if_over(state, e.round, e.heat)
 
@@ -215,14 +205,6 @@ _HANDLERS: dict[type[ev.Event], Callable[[CompetitionState, Any], None]] = {
 
 def evolve(state: CompetitionState, event: ev.Event) -> CompetitionState:
     """Apply one event (the next position) to `state`, in place, and return it."""
-    state.position += 1
-    state._model = None
+    state.advance()
     _HANDLERS[type(event)](state, event)
-    return state
-
-
-def fold(events: Iterable[ev.Event], state: CompetitionState | None = None) -> CompetitionState:
-    state = state if state is not None else CompetitionState()
-    for event in events:
-        evolve(state, event)
     return state

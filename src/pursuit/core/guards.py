@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pursuit.core.formats import RoundSpec
 from pursuit.core.live_state import CompetitionState
-from pursuit.core.times import parse_time
-from pursuit.errors import RuleViolation, TimeFormatError
+from pursuit.errors import RuleViolation
 
 
 def round_spec(state: CompetitionState, round_id: str) -> RoundSpec:
@@ -22,16 +21,6 @@ def entrant(state: CompetitionState, name: str) -> str:
     if name not in state.entrants:
         raise RuleViolation(f"{name!r} is not entered")
     return name
-
-
-def checked_time(text: str | None, what: str) -> str | None:
-    if text is None:
-        return None
-    try:
-        parse_time(text)
-    except TimeFormatError as e:
-        raise RuleViolation(f"{what}: {e.message}") from e
-    return text
 
 
 def need_reason(reason: str) -> str:

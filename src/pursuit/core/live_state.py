@@ -1,8 +1,7 @@
 """The state of a competition folded from its event log.
 
 The fold owns its state: `evolve` changes it in place and returns it, which keeps
-replay linear and fast. Times are kept as written and parsed when the competition
-model is built.
+replay linear and fast. Times are `RaceTime` values, as the events carry them.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from pursuit.core.events import DecisionRecorded
 from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome, Status
 from pursuit.core.splits import Splits
-from pursuit.core.times import RaceTime, parse_time
+from pursuit.core.times import RaceTime
 
 
 @dataclass
@@ -24,24 +23,23 @@ class RideState:
     heat: int | None = None
     side: str | None = None
     status: Status = Status.FINISHED
-    time: str | None = None
-    splits: list[str] = field(default_factory=list)
+    time: RaceTime | None = None
+    splits: list[RaceTime] = field(default_factory=list)
     synthetic: bool = False
     finished: bool = False  # the ride is over (finish, catch, non-start, …)
     record: str | None = None
     published_rank: str | None = None
     basis: str | None = None
     lineup: tuple[str, ...] = ()
-    before_sanction: tuple[Status, str | None] | None = None
+    before_sanction: tuple[Status, RaceTime | None] | None = None
 
     def to_ride(self) -> Ride:
-        time = parse_time(self.time) if self.time is not None else None
         return Ride(
             entrant=self.entrant,
-            outcome=Outcome(self.status, time),
+            outcome=Outcome(self.status, self.time),
             heat=self.heat,
             side=Side(self.side) if self.side else None,
-            splits=Splits.of(parse_time(s) for s in self.splits),
+            splits=Splits.of(self.splits),
             record=self.record,
             published_rank=self.published_rank,
             basis=("synthetic splits; " + (self.basis or "")).strip("; ")
@@ -78,7 +76,7 @@ class CompetitionState:
     format: Format | None = None
     format_name: str = ""
     entrants: dict[str, Entrant] = field(default_factory=dict)
-    seed_times: dict[str, str] = field(default_factory=dict)
+    seed_times: dict[str, RaceTime] = field(default_factory=dict)
     heats: dict[str, dict[int, HeatState]] = field(default_factory=dict)
     rides: dict[str, dict[str, RideState]] = field(default_factory=dict)
     published: list[PublishedPlace] = field(default_factory=list)
@@ -86,6 +84,11 @@ class CompetitionState:
     corrections: list[Correction] = field(default_factory=list)
     schedule: dict[str, Slot] = field(default_factory=dict)
     _model: Competition | None = None
+
+    def advance(self) -> None:
+        """One event further: the next position, and the competition model built anew."""
+        self.position += 1
+        self._model = None
 
     @property
     def created(self) -> bool:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from pursuit.core.engine import compute
-from pursuit.core.events import Event, from_wire
+from pursuit.core.event_wire import from_wire
+from pursuit.core.events import Event
 from pursuit.core.evolve import evolve
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.results import Results

@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from pursuit.app.service import Executed
-from pursuit.core import commands as c
+from pursuit.app.creation import create_command
+from pursuit.app.service import Handled
 from pursuit.errors import RuleViolation
 from pursuit.loading.format_files import format_definition, preset_names
 from pursuit.web.errors import BadInput, validation_problem
@@ -46,19 +46,18 @@ class NewCompetition(BaseModel):
             raise BadInput(problem.message, problem.field) from None
 
 
-def create_competition(hub: Hub, wanted: NewCompetition, actor: str) -> Executed:
+def create_competition(hub: Hub, wanted: NewCompetition, actor: str) -> Handled:
     if hub.head(wanted.id):
         raise RuleViolation(f"a competition {wanted.id!r} already exists")
-    command = c.CreateCompetition(
-        wanted.title,
+    command = create_command(
         wanted.format,
         format_definition(wanted.format),
-        wanted.event,
-        wanted.gender or None,
-        wanted.distance_m,
-        wanted.track_length_m,
-        wanted.venue or None,
-        None,
-        tuple(wanted.dates),
+        wanted.title,
+        event=wanted.event,
+        gender=wanted.gender or None,
+        distance_m=wanted.distance_m,
+        track_length_m=wanted.track_length_m,
+        venue=wanted.venue or None,
+        dates=tuple(wanted.dates),
     )
-    return hub.execute(wanted.id, command, actor)
+    return hub.handle(wanted.id, command, actor)

@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from pursuit.app.importing import commands_from_file, setup_commands
 from pursuit.app.replay import Step, replay_script
 from pursuit.core import commands as c
-from pursuit.core.times import format_time
 from pursuit.errors import PursuitError, RuleViolation
 from pursuit.loading.competition_file import load_competition
 from pursuit.loading.format_files import format_definition, preset_names
@@ -66,11 +65,12 @@ def practice_commands(demo: DemoSettings) -> list[c.Command]:
     assert isinstance(create, c.CreateCompetition)
     first = comp.format.rounds[0].id
     seeds = {r.entrant: r.outcome.time for r in comp.rides_of(first)}
-    out: list[c.Command] = [replace(create, title=f"Practice: {create.title}", dates=())]
+    meta = replace(create.meta, title=f"Practice: {create.meta.title}", dates=())
+    out: list[c.Command] = [replace(create, meta=meta)]
     for command in setup[1:]:
         if isinstance(command, c.RegisterEntrant):
             seed = seeds.get(command.name)
-            out.append(replace(command, seed_time=format_time(seed) if seed else None))
+            out.append(replace(command, seed_time=seed))
     out.append(c.DrawRound(first))
     return out
 
@@ -78,11 +78,9 @@ def practice_commands(demo: DemoSettings) -> list[c.Command]:
 def prepare_demo(web: Web, demo: DemoSettings) -> DemoRun:
     hub = web.hub
     if not hub.head(demo.complete_id):
-        hub.execute_all(
-            demo.complete_id, commands_from_file(demo.example), "demo import", "demo-import"
-        )
+        hub.handle(demo.complete_id, commands_from_file(demo.example), "demo import", "demo-import")
     if not hub.head(demo.practice_id):
-        hub.execute_all(demo.practice_id, practice_commands(demo), "demo setup", "demo-practice")
+        hub.handle(demo.practice_id, practice_commands(demo), "demo setup", "demo-practice")
     password = secrets.token_urlsafe(12)
     if web.users.get(demo.admin_name) is None:
         web.users.add(demo.admin_name, "admin", password, "pursuit serve --demo")
@@ -91,7 +89,8 @@ def prepare_demo(web: Web, demo: DemoSettings) -> DemoRun:
     steps = replay_steps(demo)
     create = steps[0].command
     if isinstance(create, c.CreateCompetition):  # tell the replay from the original apart
-        steps[0] = replace(steps[0], command=replace(create, title=f"{create.title} (live replay)"))
+        meta = replace(create.meta, title=f"{create.meta.title} (live replay)")
+        steps[0] = replace(steps[0], command=replace(create, meta=meta))
     live_id, n = demo.live_id, 1
     while _command_id(len(steps) - 1) in hub.command_ids(live_id):  # that replay is over
         n += 1
@@ -134,7 +133,7 @@ class DemoReplay:
                     return
                 now = step.at
                 try:
-                    hub.execute(run.live_id, step.command, ACTOR, _command_id(index))
+                    hub.handle(run.live_id, step.command, ACTOR, _command_id(index))
                 except RuleViolation as e:  # someone recorded into the replay by hand
                     log.warning("demo replay into %s skipped a step: %s", run.live_id, e)
             log.info("demo replay into %s finished", run.live_id)

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pursuit.app.actions import BadBody
 from pursuit.app.lookup import NoSuchEntrant
 from pursuit.app.service import UnknownCompetition
 from pursuit.errors import PursuitError, RuleViolation, TimeFormatError
@@ -73,6 +74,8 @@ def problem_of(exc: BaseException) -> Problem:
         return Problem(exc.status, exc.code, exc.message, exc.field)
     if isinstance(exc, UnknownCompetition):  # without the list of ids the service adds
         return Problem(404, "not_found", exc.message.split(" (known:")[0])
+    if isinstance(exc, BadBody):
+        return Problem(400, "invalid_input", exc.message, exc.field)
     if isinstance(exc, NoSuchEntrant):
         return Problem(400, "invalid_input", exc.message, "entrant")
     if isinstance(exc, TimeFormatError):

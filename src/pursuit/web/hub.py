@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from pursuit.app.service import CompetitionService, Executed, UnknownCompetition
-from pursuit.core.commands import Command
+from pursuit.app.ids import is_reserved
+from pursuit.app.service import (
+    CompetitionService,
+    Handled,
+    Request,
+    UnknownCompetition,
+    event_of,
+)
+from pursuit.app.touched import heats_touched
 from pursuit.core.engine import compute
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.results import Results
@@ -26,8 +33,6 @@ from pursuit.web.live.broadcast import Broadcaster, Update
 T = TypeVar("T")
 Builder = Callable[[CompetitionState, ResultsView], T]
 ResultsBuilder = Callable[[CompetitionState, Results, ResultsView], T]
-
-RESERVED_PREFIX = "_"  # ids such as `_users` hold the web's own records, not competitions
 
 
 class Lru:
@@ -53,19 +58,6 @@ class Lru:
                 self._items.popitem(last=False)
 
 
-def heats_touched(events: Sequence[StoredEvent]) -> frozenset[str]:
-    """ "Q/3" for every heat an event names (a draw touches all of its round's heats)."""
-    touched: set[str] = set()
-    for e in events:
-        round_id, heat = e.data.get("round"), e.data.get("heat")
-        if isinstance(round_id, str) and isinstance(heat, int):
-            touched.add(f"{round_id}/{heat}")
-        for drawn in e.data.get("heats") or ():
-            if isinstance(round_id, str) and isinstance(drawn, dict) and "number" in drawn:
-                touched.add(f"{round_id}/{drawn['number']}")
-    return frozenset(touched)
-
-
 class Hub:
     def __init__(
         self, service: CompetitionService, broadcaster: Broadcaster, cache_entries: int = 512
@@ -78,8 +70,7 @@ class Hub:
 
     def competitions(self) -> list[str]:
         with self._lock:
-            names = self.service.competitions()
-        return [n for n in names if not n.startswith(RESERVED_PREFIX)]
+            return self.service.competitions()
 
     def head(self, competition: str) -> int:
         return self.service.store.head(competition)
@@ -108,38 +99,15 @@ class Hub:
             self._models.put(key, model)
             return position, model
 
-    def execute(
-        self, competition: str, command: Command, actor: str, command_id: str | None = None
-    ) -> Executed:
+    def handle(
+        self, competition: str, request: Request, actor: str, command_id: str | None = None
+    ) -> Handled:
+        """The service's `handle` under the lock, then the heats it touched announced."""
         _check_id(competition)
         with self._lock:
-            done = self.service.execute(competition, command, actor, command_id)
-            self._announce(competition, done.stored)
-        return done
-
-    def execute_with(
-        self,
-        competition: str,
-        make: Callable[[CompetitionState], Command],
-        actor: str,
-        command_id: str | None = None,
-    ) -> Executed:
-        """Build the command from the current state (e.g. to resolve a typed rider) and run it,
-        with nothing appended in between."""
-        _check_id(competition)
-        with self._lock:
-            command = make(self.service.existing(competition))
-            done = self.service.execute(competition, command, actor, command_id)
-            self._announce(competition, done.stored)
-        return done
-
-    def execute_all(
-        self, competition: str, commands: Sequence[Command], actor: str, command_id: str | None
-    ) -> Executed:
-        _check_id(competition)
-        with self._lock:
-            done = self.service.execute_all(competition, commands, actor, command_id)
-            self._announce(competition, done.stored)
+            done = self.service.handle(competition, request, actor, command_id)
+            if done.stored:
+                self.broadcaster.publish(Update(competition, max(done.positions), done.touched))
         return done
 
     def events(self, competition: str, after: int, upto: int | None = None) -> list[StoredEvent]:
@@ -151,21 +119,17 @@ class Hub:
 
     def catch_up(self, competition: str) -> None:
         """Announce what other processes appended to `competition` since the last announcement."""
-        if competition.startswith(RESERVED_PREFIX):
+        if is_reserved(competition):
             return
         head = self.head(competition)
         known = self.broadcaster.head(competition)
         if known is not None and head <= known:
             return
         fresh = self.events(competition, known, head) if known is not None else []
-        self.broadcaster.publish(Update(competition, head, heats_touched(fresh)))
-
-    def _announce(self, competition: str, stored: Sequence[StoredEvent]) -> None:
-        if stored:
-            position = max(e.position for e in stored)
-            self.broadcaster.publish(Update(competition, position, heats_touched(stored)))
+        touched = heats_touched(event_of(e) for e in fresh)
+        self.broadcaster.publish(Update(competition, head, touched))
 
 
 def _check_id(competition: str) -> None:
-    if competition.startswith(RESERVED_PREFIX):
+    if is_reserved(competition):
         raise UnknownCompetition(f"no competition {competition!r}")

@@ -95,8 +95,8 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
                             nation(state, name),
                             side,
                             len(splits),
-                            splits[-1] if splits else "",
-                            (ride.time or "") if ride else "",
+                            str(splits[-1]) if splits else "",
+                            str(ride.time) if ride and ride.time is not None else "",
                             ride.status.label if ride else "",
                             bool(ride and ride.finished),
                         )

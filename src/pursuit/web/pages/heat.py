@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pursuit.core.live_state import CompetitionState, RideState
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
-from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time, parse_time
+from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time
 from pursuit.views.heat_sheet import crossings_of
 from pursuit.views.results import ResultsView
 from pursuit.web.errors import NotFound
@@ -97,7 +97,7 @@ def _catch(rides: list[RideState]) -> Catch | None:
         return None
     victim = caught[0]
     catcher = rides[0] if rides[1] is victim else rides[1]
-    k = catch_bound([parse_time(s) for s in catcher.splits], [parse_time(s) for s in victim.splits])
+    k = catch_bound(catcher.splits, victim.splits)
     return Catch(catcher.entrant, victim.entrant, k)
 
 
@@ -141,11 +141,9 @@ def live_heat(
                 nation(state, r.entrant),
                 r.side or "",
                 r.status.label,
-                format_time(parse_time(r.time), digits) if r.time else "",
-                tuple(format_time(parse_time(s), digits) for s in r.splits),
-                ""
-                if r.finished or status != "running"
-                else projected([parse_time(s) for s in r.splits], half_laps, digits),
+                format_time(r.time, digits) if r.time is not None else "",
+                tuple(format_time(s, digits) for s in r.splits),
+                "" if r.finished or status != "running" else projected(r.splits, half_laps, digits),
                 r.finished,
                 "" if r.finished or status != "running" else laps_to_go(half_laps - len(r.splits)),
             )

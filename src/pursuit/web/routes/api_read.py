@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from pursuit.app.describe import describe
 from pursuit.export.json_export import results_document
-from pursuit.web.console.confirm import describe
 from pursuit.web.context import web
 from pursuit.web.pages.bracket import bracket
 from pursuit.web.pages.heat import live_heat
@@ -90,7 +90,7 @@ def log(
                 "data": e.data,
                 "actor": e.actor,
                 "recorded_at": e.recorded_at,
-                "description": describe(e),
+                "description": f"event {e.position}: {describe(e.type, e.data)}",
             }
             for e in events
         ]

@@ -13,11 +13,11 @@ from typing import Any
 from fastapi import APIRouter, Header, Request
 from starlette.concurrency import run_in_threadpool
 
-from pursuit.app.service import Executed
-from pursuit.web.actions import ACTIONS, Action, Body
+from pursuit.app.actions import ACTIONS, Action, Body
+from pursuit.app.describe import describe
+from pursuit.app.service import Handled
 from pursuit.web.auth.guards import api_operator
 from pursuit.web.auth.roles import Role
-from pursuit.web.console.confirm import describe
 from pursuit.web.context import web
 from pursuit.web.creation import NewCompetition, create_competition
 from pursuit.web.errors import NotAuthenticated
@@ -34,12 +34,17 @@ from pursuit.web.routes.schemas import (
 router = APIRouter(prefix="/api", tags=["write"], responses=ERRORS)
 
 
-def recorded(done: Executed) -> Recorded:
+def recorded(done: Handled) -> Recorded:
     proposal = done.proposal
     return Recorded(
         position=done.state.position,
         events=[
-            RecordedEvent(position=e.position, type=e.type, data=e.data, description=describe(e))
+            RecordedEvent(
+                position=e.position,
+                type=e.type,
+                data=e.data,
+                description=f"event {e.position}: {describe(e.type, e.data)}",
+            )
             for e in done.stored
         ],
         catch_proposal=CatchProposal(**proposal.__dict__) if proposal is not None else None,
@@ -81,7 +86,7 @@ def _endpoint(action: Action) -> Callable[..., Any]:
     ) -> Recorded:
         def run() -> Recorded:
             operator = api_operator(request, action.role)
-            done = web(request).hub.execute_with(
+            done = web(request).hub.handle(
                 cid,
                 lambda state: action.build(state, body),
                 operator.user.name,

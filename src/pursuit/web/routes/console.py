@@ -14,12 +14,14 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
+from pursuit.app.actions import ACTIONS
+from pursuit.app.describe import describe
 from pursuit.errors import PursuitError
-from pursuit.web.actions import ACTIONS
+from pursuit.store.events import StoredEvent
 from pursuit.web.auth.guards import check_csrf, console_operator, session_of
 from pursuit.web.auth.roles import Role
 from pursuit.web.auth.sessions import Session
-from pursuit.web.console.confirm import describe, positions
+from pursuit.web.console.confirm import positions
 from pursuit.web.console.desk import desk
 from pursuit.web.console.screen import screen
 from pursuit.web.context import web
@@ -50,13 +52,13 @@ def _desk_screen(
     hub = web(request).hub
     position, model = hub.model(cid, "desk", desk(cid))
     recent = hub.events(cid, max(position - RECENT, 0))
-    flash = [describe(e) for e in hub.events(cid, min(done) - 1, max(done))] if done else []
+    flash = [_line(e) for e in hub.events(cid, min(done) - 1, max(done))] if done else []
     errors = {form or "top": problem.message} if problem else {}
     context: dict[str, Any] = {
         "desk": model,
         "position": position,
         "selected": model.selected(heat),
-        "recent": [describe(e) for e in reversed(recent)],
+        "recent": [_line(e) for e in reversed(recent)],
         "flash": flash,
         "errors": errors,
         "error_field": problem.field if problem else None,
@@ -65,6 +67,10 @@ def _desk_screen(
     }
     status = problem.status if problem else 200
     return screen(request, session, "console/desk.html", context, status)
+
+
+def _line(event: StoredEvent) -> str:
+    return f"event {event.position}: {describe(event.type, event.data)}"
 
 
 @router.get("/console/c/{cid}")
@@ -98,7 +104,7 @@ def _act(request: Request, cid: str, action: str, form: dict[str, str]) -> Respo
         form.pop("heat", None)  # only to come back to the same heat
     try:
         body = spec.body.model_validate(_fields(form, action))
-        done = web(request).hub.execute_with(
+        done = web(request).hub.handle(
             cid, lambda state: spec.build(state, body), operator.user.name, command_id
         )
     except ValidationError as e:

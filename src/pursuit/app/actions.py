@@ -1,38 +1,94 @@
-"""What operators can do, once for the console and the API: the input, the role, the command.
+"""What operators can do, once for the CLI, the console and the API: the input, the role, the
+command.
 
-Each action validates its input (a pydantic model: the API's request body, the console's form),
-names the least role allowed to run it, and builds the core command from the competition's
-state, resolving typed rider names (full name, bib or a unique part) on the way.
+Each action reads its input (a pydantic model: the API's request body, the console's form, the
+command line's arguments) — times become `RaceTime` here, at the edge —, names the least role
+allowed to run it, and builds the core command from the competition's state, resolving typed
+rider names (full name, bib or a unique part) on the way. Every way in hands that builder to
+`CompetitionService.handle`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    ValidationError,
+    WithJsonSchema,
+)
 
 from pursuit.app.lookup import find_entrant
 from pursuit.core import commands as c
 from pursuit.core.live_state import CompetitionState
-from pursuit.core.times import parse_time
+from pursuit.core.times import RaceTime, format_time, parse_time
+from pursuit.errors import PursuitError
 from pursuit.web.auth.roles import Role
 
 Text = str
+
+
+def _time(value: object) -> RaceTime:
+    """A time as typed or sent; TimeFormatError (a ValueError) names the field at fault."""
+    if isinstance(value, RaceTime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"a time is written as text, e.g. 4:40.41, not {value!r}")
+    return parse_time(value.strip())
+
+
+def _time_or_none(value: object) -> RaceTime | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return _time(value)
+
+
+def _written(value: RaceTime | None) -> str | None:
+    return None if value is None else format_time(value)
+
+
+# A race time in a body: text on the wire (4:40.41, or a timer's 15:02:11.0342), a RaceTime inside.
+Time = Annotated[
+    RaceTime,
+    PlainValidator(_time),
+    PlainSerializer(_written, return_type=str),
+    WithJsonSchema({"type": "string"}),
+]
+MaybeTime = Annotated[
+    RaceTime | None,
+    PlainValidator(_time_or_none),
+    PlainSerializer(_written, return_type=str | None),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "null"}]}),
+]
 
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class TimeBody(Body):
-    @field_validator("time", "impulse", check_fields=False)
-    @classmethod
-    def _a_race_time(cls, value: str | None) -> str | None:
-        if value:
-            parse_time(value)  # TimeFormatError names the field "time" at the edge
-        return value or None
+class BadBody(PursuitError):
+    """An action's input that does not read: the field at fault and why."""
+
+    def __init__(self, message: str, field: str | None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def read_body(body: type[Body], values: dict[str, Any]) -> Body:
+    """The input as `body` reads it, or BadBody naming the first field at fault."""
+    try:
+        return body.model_validate(values)
+    except ValidationError as e:
+        first = e.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise BadBody(f"{field}: {message}" if field else message, field) from None
 
 
 class Draw(Body):
@@ -48,27 +104,28 @@ class Schedule(Body):
     time: Text | None = Field(None, description="The local start time, HH:MM.")
 
 
-class Start(TimeBody):
+class Start(Body):
     round: Text
     heat: int = Field(ge=1)
-    impulse: Text | None = Field(None, description="Start impulse, time of day from the timer.")
+    impulse: MaybeTime = Field(None, description="Start impulse, time of day from the timer.")
 
 
-class Split(TimeBody):
+class Split(Body):
     round: Text
     heat: int = Field(ge=1)
     entrant: Text = Field(description="Full name, bib, or a unique part of the name.")
-    time: Text | None = Field(None, description="Elapsed time at the half lap, e.g. 19.87.")
-    impulse: Text | None = None
+    time: MaybeTime = Field(None, description="Elapsed time at the half lap, e.g. 19.87.")
+    impulse: MaybeTime = None
     half_lap: int | None = Field(None, ge=1, description="Which half lap (default: the next).")
 
 
-class Finish(TimeBody):
+class Finish(Body):
     round: Text
     heat: int = Field(ge=1)
     entrant: Text
-    time: Text | None = Field(None, description="Finish time, e.g. 4:40.41.")
-    impulse: Text | None = None
+    time: MaybeTime = Field(None, description="Finish time, e.g. 4:40.41.")
+    impulse: MaybeTime = None
+    record: Text | None = Field(None, description="A record set by this time: OR, WR.")
 
 
 class Catch(Body):
@@ -87,20 +144,20 @@ class Sanction(RiderInRound):
     reason: Text = Field(min_length=1)
 
 
-class Correct(TimeBody):
+class Correct(Body):
     round: Text
     entrant: Text
     reason: Text = Field(min_length=1, description="Why: every correction says why.")
-    time: Text | None = None
+    time: MaybeTime = None
     status: Literal["finished", "caught", "overtaken", "dns", "dnf", "dsq", "rel"] | None = None
     clear_time: bool = False
 
 
-class CorrectSplitBody(TimeBody):
+class CorrectSplitBody(Body):
     round: Text
     entrant: Text
     half_lap: int = Field(ge=1, description="The half lap whose split is wrong.")
-    time: Text = Field(description="The corrected elapsed time at that half lap.")
+    time: Time = Field(description="The corrected elapsed time at that half lap.")
     reason: Text = Field(min_length=1, description="Why: every correction says why.")
 
 
@@ -118,7 +175,7 @@ class Entrant(Body):
     nation: Text | None = None
     family_name: Text | None = None
     bib: Text | None = None
-    seed_time: Text | None = None
+    seed_time: MaybeTime = None
 
 
 @dataclass(frozen=True)
@@ -181,7 +238,9 @@ ACTIONS: dict[str, Action] = {
             "Record a finish",
             Role.TIMEKEEPER,
             Finish,
-            lambda s, b: c.RecordFinish(b.round, b.heat, _who(s, b.entrant), b.time, b.impulse),
+            lambda s, b: c.RecordFinish(
+                b.round, b.heat, _who(s, b.entrant), b.time, b.impulse, b.record
+            ),
         ),
         Action(
             "catch",

@@ -1,0 +1,45 @@
+"""A new competition's command: its format and its metadata, the precision resolved once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pursuit.core import commands as c
+from pursuit.core.competition import Metadata
+from pursuit.core.format_reader import format_from_mapping
+from pursuit.errors import FormatDefinitionError, RuleViolation
+
+
+def create_command(
+    format_name: str,
+    definition: Mapping[str, Any],
+    title: str,
+    *,
+    event: str = "individual pursuit",
+    gender: str | None = None,
+    distance_m: int = 4000,
+    track_length_m: float = 250.0,
+    venue: str | None = None,
+    altitude_m: int | None = None,
+    dates: tuple[str, ...] = (),
+    precision: int | None = None,
+) -> c.CreateCompetition:
+    """`CreateCompetition` for a format file's table; without `precision`, the format's."""
+    if precision is None:
+        try:
+            precision = format_from_mapping(dict(definition), format_name).precision
+        except FormatDefinitionError as e:
+            raise RuleViolation(str(e)) from e
+    meta = Metadata(
+        title=title,
+        event=event,
+        gender=gender,
+        distance_m=distance_m,
+        track_length_m=track_length_m,
+        venue=venue,
+        altitude_m=altitude_m,
+        dates=tuple(dates),
+        precision=precision,
+    )
+    return c.CreateCompetition(format_name, dict(definition), meta)

@@ -1,0 +1,172 @@
+"""Events on the wire: (name, version, data) with JSON-able data, and back.
+
+Times travel as the strings results are written in (`4:40.41`, a timer's `15:02:11.0342`) and
+become `RaceTime` again when read; a competition's metadata travels as fields of its
+`CompetitionCreated` beside the format, as it always has. A stored field this version does not
+know is ignored; an event that cannot be read at all raises `UnknownEvent` naming it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from pursuit.core import events as ev
+from pursuit.core.competition import Metadata
+from pursuit.core.format_reader import format_from_mapping
+from pursuit.core.times import RaceTime, format_time, parse_time
+from pursuit.errors import PursuitError
+
+Data = dict[str, Any]
+
+
+class UnknownEvent(PursuitError):
+    """A stored event this version of pursuit cannot read."""
+
+
+def to_wire(event: ev.Event) -> tuple[str, int, Data]:
+    writer = _WRITERS[type(event)]
+    return event.wire_name, event.version, writer(event)
+
+
+def from_wire(name: str, version: int, data: Data) -> ev.Event:
+    cls = ev.EVENT_TYPES.get(name)
+    if cls is None or version != cls.version:
+        raise UnknownEvent(f"cannot read event {name} v{version}")
+    try:
+        return _READERS[cls](data)
+    except (TypeError, KeyError, ValueError, AttributeError, PursuitError) as e:
+        raise UnknownEvent(f"cannot read event {name} v{version}: {_why(e)}") from e
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"missing field {error.args[0]!r}"
+    return str(error)
+
+
+# --- values ---------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _time_out(value: RaceTime | None) -> str | None:
+    return None if value is None else format_time(value)
+
+
+def _time_in(value: object) -> RaceTime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"a time is written as a string, not {value!r}")
+    return parse_time(value)
+
+
+def _times_out(values: tuple[RaceTime, ...]) -> list[str]:
+    return [format_time(v) for v in values]
+
+
+def _times_in(values: list[str]) -> tuple[RaceTime, ...]:
+    return tuple(parse_time(v) for v in values)
+
+
+def _tuple_in(values: Any) -> Any:
+    return tuple(values) if isinstance(values, list) else values
+
+
+_OUT: dict[str, Callable[[Any], Any]] = {
+    "RaceTime": _time_out,
+    "RaceTime | None": _time_out,
+    "tuple[RaceTime, ...]": _times_out,
+}
+_IN: dict[str, Callable[[Any], Any]] = {
+    "RaceTime": _time_in,
+    "RaceTime | None": _time_in,
+    "tuple[RaceTime, ...]": _times_in,
+}
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+def _generic(cls: type[ev.Event]) -> tuple[Callable[[Any], Data], Callable[[Data], ev.Event]]:
+    """A writer and a reader for an event of plain fields, times and tuples."""
+    fields = dataclasses.fields(cls)
+    out = {f.name: _OUT.get(str(f.type), _plain) for f in fields}
+    into = {
+        f.name: _IN.get(str(f.type), _tuple_in)
+        for f in fields
+        if str(f.type) in _IN or str(f.type).startswith("tuple[")
+    }
+    known = frozenset(f.name for f in fields)
+
+    def write(event: Any) -> Data:
+        return {name: convert(getattr(event, name)) for name, convert in out.items()}
+
+    def read(data: Data) -> ev.Event:
+        return cls(**{k: (into[k](v) if k in into else v) for k, v in data.items() if k in known})
+
+    return write, read
+
+
+_META = [f.name for f in dataclasses.fields(Metadata)]
+
+
+def _write_created(e: ev.CompetitionCreated) -> Data:
+    meta = e.meta
+    data: Data = {"title": meta.title, "format_name": e.format_name}
+    data["format_definition"] = _plain(e.format_definition)
+    for name in _META[1:]:
+        data[name] = _plain(getattr(meta, name))
+    return data
+
+
+def _read_created(data: Data) -> ev.CompetitionCreated:
+    facts = {k: data[k] for k in _META if (k in data and data[k] is not None) or k == "title"}
+    if "dates" in facts:
+        facts["dates"] = tuple(facts["dates"])
+    if "precision" not in facts:  # logs from before the precision was always written
+        facts["precision"] = format_from_mapping(
+            data["format_definition"], data["format_name"]
+        ).precision
+    for optional in ("gender", "venue", "altitude_m"):
+        facts.setdefault(optional, None)
+    return ev.CompetitionCreated(data["format_name"], data["format_definition"], Metadata(**facts))
+
+
+def _write_drawn(e: ev.RoundDrawn) -> Data:
+    return {"round": e.round, "heats": [_plain(dataclasses.asdict(h)) for h in e.heats]}
+
+
+def _read_drawn(data: Data) -> ev.RoundDrawn:
+    heats = tuple(
+        ev.HeatDrawn(h["number"], tuple(h["entrants"]), tuple(h["sides"])) for h in data["heats"]
+    )
+    return ev.RoundDrawn(data["round"], heats)
+
+
+def _write_published(e: ev.ClassificationPublished) -> Data:
+    return {"places": [{"rank": p.rank, "entrant": p.entrant} for p in e.places]}
+
+
+def _read_published(data: Data) -> ev.ClassificationPublished:
+    return ev.ClassificationPublished(
+        tuple(ev.PublishedPlace(p["rank"], p["entrant"]) for p in data["places"])
+    )
+
+
+_WRITERS: dict[type[ev.Event], Callable[[Any], Data]] = {}
+_READERS: dict[type[ev.Event], Callable[[Data], ev.Event]] = {}
+for _cls in ev.EVENT_TYPES.values():
+    _WRITERS[_cls], _READERS[_cls] = _generic(_cls)
+_WRITERS[ev.CompetitionCreated], _READERS[ev.CompetitionCreated] = _write_created, _read_created
+_WRITERS[ev.RoundDrawn], _READERS[ev.RoundDrawn] = _write_drawn, _read_drawn
+_WRITERS[ev.ClassificationPublished] = _write_published
+_READERS[ev.ClassificationPublished] = _read_published
