@@ -16,8 +16,9 @@ from fastapi import FastAPI
 
 from pursuit.core import commands as c
 from pursuit.loading.format_files import format_definition
+from pursuit.operators.passwords import PasswordCost
 from pursuit.web.context import Web
-from pursuit.web.settings import PasswordCost, WebSettings
+from pursuit.web.settings import WebSettings
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient

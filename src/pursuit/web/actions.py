@@ -17,7 +17,7 @@ from pursuit.app.lookup import find_entrant
 from pursuit.core import commands as c
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import parse_time
-from pursuit.web.auth.roles import Role
+from pursuit.operators.roles import Role
 
 Text = str
 

@@ -14,9 +14,9 @@ from fastapi import APIRouter, Header, Request
 from starlette.concurrency import run_in_threadpool
 
 from pursuit.app.service import Executed
+from pursuit.operators.roles import Role
 from pursuit.web.actions import ACTIONS, Action, Body
 from pursuit.web.auth.guards import api_operator
-from pursuit.web.auth.roles import Role
 from pursuit.web.console.confirm import describe
 from pursuit.web.context import web
 from pursuit.web.creation import NewCompetition, create_competition

@@ -15,9 +15,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from pursuit.errors import PursuitError
+from pursuit.operators.roles import Role
 from pursuit.web.actions import ACTIONS
 from pursuit.web.auth.guards import check_csrf, console_operator, session_of
-from pursuit.web.auth.roles import Role
 from pursuit.web.auth.sessions import Session
 from pursuit.web.console.confirm import describe, positions
 from pursuit.web.console.desk import desk
