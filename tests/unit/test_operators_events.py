@@ -81,3 +81,9 @@ def test_every_field_that_holds_a_hash_or_digest_is_marked_secret() -> None:
 
 def test_the_operators_stream_is_a_reserved_id_never_a_competition() -> None:
     assert STREAM == "_users" and is_reserved(STREAM)
+
+
+def test_the_secret_fields_are_found_by_wire_name_and_other_events_have_none() -> None:
+    assert ev.secret_fields_of("UserCreated") == {"password_hash"}
+    assert ev.secret_fields_of("TokenRevoked") == {"token_sha256"}
+    assert ev.secret_fields_of("FinishRecorded") == frozenset()

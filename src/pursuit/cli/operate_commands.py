@@ -14,6 +14,7 @@ from pursuit.cli.errors import user_errors
 from pursuit.core import commands as c
 from pursuit.core.live_state import CompetitionState
 from pursuit.errors import RuleViolation
+from pursuit.operators.events import secret_fields_of
 
 ROUND = typer.Argument(
     ..., metavar="ROUND", help="Round id from the format, e.g. Q, QF, SF, B, F.", show_default=False
@@ -51,11 +52,12 @@ def _run(
 
 
 def describe(kind: str, data: dict[str, Any]) -> str:
-    """One line for an event, as the log and the confirmations print it."""
+    """One line for an event, as the log and the confirmations print it (never a secret)."""
+    hidden = secret_fields_of(kind) | {"format_definition"}
     fields = ", ".join(
         f"{k}={v}"
         for k, v in data.items()
-        if v not in (None, (), [], False, {}) and k != "format_definition"
+        if v not in (None, (), [], False, {}) and k not in hidden
     )
     return f"{kind} {fields}"
 

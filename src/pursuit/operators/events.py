@@ -72,6 +72,12 @@ _FIELDS = {
 }
 
 
+def secret_fields_of(wire_name: str) -> frozenset[str]:
+    """The secret fields of the operator event stored as `wire_name` (none for any other)."""
+    cls = EVENT_TYPES.get(wire_name)
+    return cls.secret_fields if cls is not None else frozenset()
+
+
 def shown_data(event: OperatorEvent) -> dict[str, Any]:
     """The event's data without its secret fields: what may be shown to a person."""
     _, _, data = to_wire(event)
