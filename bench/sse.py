@@ -54,10 +54,9 @@ def seed(db_url: str) -> tuple[str, list[dict[str, Any]]]:
     from pursuit.core import commands as c
     from pursuit.core.times import parse_time
     from pursuit.loading.format_files import format_definition
+    from pursuit.operators.passwords import PasswordCost, Passwords
+    from pursuit.operators.registry import Operators
     from pursuit.store.open import open_store
-    from pursuit.web.auth.passwords import Passwords
-    from pursuit.web.auth.users import Users
-    from pursuit.web.settings import PasswordCost
 
     store = open_store(db_url)
     service = CompetitionService(store)
@@ -70,7 +69,7 @@ def seed(db_url: str) -> tuple[str, list[dict[str, Any]]]:
             "bench",
         )
     state = service.handle(COMPETITION, c.DrawRound("Q"), "bench").state
-    users = Users(store, Passwords(PasswordCost()), utc_now)
+    users = Operators(store, Passwords(PasswordCost()), utc_now)
     users.add("bench", "admin", "bench password", "bench")
     token = users.issue_token("bench", "bench")
     half_laps = state.meta.half_laps if state.meta else 32

@@ -13,8 +13,8 @@ import httpx
 from typer.testing import CliRunner
 
 from pursuit.cli.main import app
+from pursuit.operators.registry import STREAM
 from pursuit.store.open import open_store
-from pursuit.web.auth.users import STREAM
 
 runner = CliRunner()
 

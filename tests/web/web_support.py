@@ -18,8 +18,9 @@ from pursuit.app.creation import create_command
 from pursuit.core import commands as c
 from pursuit.core.times import parse_time
 from pursuit.loading.format_files import format_definition
+from pursuit.operators.passwords import PasswordCost
 from pursuit.web.context import Web
-from pursuit.web.settings import PasswordCost, WebSettings
+from pursuit.web.settings import WebSettings
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient

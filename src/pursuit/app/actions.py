@@ -29,7 +29,7 @@ from pursuit.core import commands as c
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import RaceTime, format_time, parse_time
 from pursuit.errors import PursuitError
-from pursuit.web.auth.roles import Role
+from pursuit.operators.roles import Role
 
 Text = str
 

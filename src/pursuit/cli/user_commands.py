@@ -11,7 +11,7 @@ from pursuit.cli.database import ACTOR, DB, actor, db_url, say
 from pursuit.cli.errors import user_errors
 
 if TYPE_CHECKING:
-    from pursuit.web.auth.users import Users
+    from pursuit.operators.registry import Operators
 
 users_app = typer.Typer(
     name="user",
@@ -24,14 +24,13 @@ PASSWORD_STDIN = typer.Option(
 )
 
 
-def _users(db: str | None) -> Users:
+def _users(db: str | None) -> Operators:
     from pursuit.app.service import utc_now
+    from pursuit.operators.passwords import PasswordCost, Passwords
+    from pursuit.operators.registry import Operators
     from pursuit.store.open import open_store
-    from pursuit.web.auth.passwords import Passwords
-    from pursuit.web.auth.users import Users
-    from pursuit.web.settings import PasswordCost
 
-    return Users(open_store(db_url(db)), Passwords(PasswordCost()), utc_now)
+    return Operators(open_store(db_url(db)), Passwords(PasswordCost()), utc_now)
 
 
 def _password(from_stdin: bool) -> str:

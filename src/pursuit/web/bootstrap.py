@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pursuit.app.service import CompetitionService, utc_now
+from pursuit.operators.passwords import Passwords
+from pursuit.operators.registry import Operators
 from pursuit.store.open import open_store
-from pursuit.web.auth.passwords import Passwords
 from pursuit.web.auth.sessions import Sessions
-from pursuit.web.auth.users import Users
 from pursuit.web.context import Web
 from pursuit.web.drawing import Drawing
 from pursuit.web.hub import Hub
@@ -25,7 +25,7 @@ def build(settings: WebSettings) -> Web:
         hub=hub,
         broadcaster=broadcaster,
         renderer=Renderer(),
-        users=Users(store, Passwords(settings.password_cost), utc_now),
+        users=Operators(store, Passwords(settings.password_cost), utc_now),
         sessions=Sessions(settings.secret_key, settings.session_hours * 3600),
         drawing=Drawing(),
     )

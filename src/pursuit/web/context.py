@@ -8,8 +8,8 @@ from typing import cast
 
 from starlette.requests import HTTPConnection
 
+from pursuit.operators.registry import Operators
 from pursuit.web.auth.sessions import Sessions
-from pursuit.web.auth.users import Users
 from pursuit.web.drawing import Drawing
 from pursuit.web.hub import Hub
 from pursuit.web.live.broadcast import Broadcaster
@@ -23,7 +23,7 @@ class Web:
     hub: Hub
     broadcaster: Broadcaster
     renderer: Renderer
-    users: Users
+    users: Operators
     sessions: Sessions
     drawing: Drawing
 

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class PasswordCost:
-    """argon2 parameters; the defaults are argon2-cffi's (RFC 9106 low-memory profile)."""
-
-    time_cost: int = 3
-    memory_kib: int = 65536
-    parallelism: int = 4
+from pursuit.operators.passwords import PasswordCost
 
 
 @dataclass(frozen=True)
@@ -41,6 +34,6 @@ class WebSettings:
     demo: DemoSettings | None = None
     secure_cookies: bool = False
     session_hours: float = 12.0
-    password_cost: PasswordCost = PasswordCost()
+    password_cost: PasswordCost = field(default_factory=PasswordCost)
     watch_interval_s: float = 1.0  # how often heads are polled for writes by other processes
     cache_entries: int = 512  # rendered pages and fragments kept per process

@@ -1,1 +1,4 @@
-"""Operators: users and roles kept as events, argon2 passwords, signed sessions, API tokens."""
+"""Who is at the console or the API: signed sessions, CSRF tokens and route guards.
+
+The operators themselves (accounts, roles, passwords, API tokens) are `pursuit.operators`.
+"""

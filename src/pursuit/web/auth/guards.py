@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import Response
 
-from pursuit.web.auth.roles import Role
+from pursuit.operators.roles import Role
+from pursuit.operators.state import User
 from pursuit.web.auth.sessions import COOKIE, Session
-from pursuit.web.auth.users import User
 from pursuit.web.context import web
 from pursuit.web.errors import Forbidden, NotAuthenticated
 

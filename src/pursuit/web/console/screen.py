@@ -8,8 +8,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from pursuit.operators.roles import Role
 from pursuit.web.auth.guards import keep_session, logged_in
-from pursuit.web.auth.roles import Role
 from pursuit.web.auth.sessions import Session
 from pursuit.web.context import web
 

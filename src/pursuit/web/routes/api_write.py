@@ -16,8 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from pursuit.app.actions import ACTIONS, Action, Body
 from pursuit.app.describe import describe
 from pursuit.app.service import Handled
+from pursuit.operators.roles import Role
 from pursuit.web.auth.guards import api_operator
-from pursuit.web.auth.roles import Role
 from pursuit.web.context import web
 from pursuit.web.creation import NewCompetition, create_competition
 from pursuit.web.errors import NotAuthenticated

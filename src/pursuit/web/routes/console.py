@@ -17,9 +17,9 @@ from starlette.responses import RedirectResponse, Response
 from pursuit.app.actions import ACTIONS
 from pursuit.app.describe import describe
 from pursuit.errors import PursuitError
+from pursuit.operators.roles import Role
 from pursuit.store.events import StoredEvent
 from pursuit.web.auth.guards import check_csrf, console_operator, session_of
-from pursuit.web.auth.roles import Role
 from pursuit.web.auth.sessions import Session
 from pursuit.web.console.confirm import positions
 from pursuit.web.console.desk import desk

@@ -10,8 +10,8 @@ from starlette.responses import RedirectResponse, Response
 
 from pursuit.errors import PursuitError
 from pursuit.loading.format_files import preset_names
+from pursuit.operators.roles import Role
 from pursuit.web.auth.guards import Operator, check_csrf, console_operator, session_of
-from pursuit.web.auth.roles import Role
 from pursuit.web.auth.sessions import Session
 from pursuit.web.console.screen import screen
 from pursuit.web.context import web

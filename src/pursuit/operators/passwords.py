@@ -1,13 +1,23 @@
-"""Password hashing with argon2id; plain passwords are never stored or logged."""
+"""Password hashing with argon2id, at the edge of the operators' domain: the commands and events
+carry the hash; plain passwords are never stored or logged."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from pursuit.web.settings import PasswordCost
-
 MIN_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class PasswordCost:
+    """argon2 parameters; the defaults are argon2-cffi's (RFC 9106 low-memory profile)."""
+
+    time_cost: int = 3
+    memory_kib: int = 65536
+    parallelism: int = 4
 
 
 class Passwords:

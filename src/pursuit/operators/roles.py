@@ -2,7 +2,7 @@
 
 timekeeper: start heats, splits, finishes, catches, non-starts and non-finishes.
 commissaire: also draws, disqualifications, relegations, corrections and decisions.
-admin: also entries, competitions and users.
+admin: also entries, competitions and operators.
 """
 
 from __future__ import annotations
