@@ -33,17 +33,43 @@ class TieBreak(Enum):
     SHARED = "shared"  # a shared rank
 
 
+class MemberGroup(Enum):
+    """A round's group of entrants, written GROUP:ROUND in a format file."""
+
+    WINNERS = "winners"  # each heat's winner, in heat order
+    LOSERS = "losers"  # each heat's loser, in heat order
+    ADVANCED = "advanced"  # those who go on from the round
+    NOT_ADVANCED = "not_advanced"  # the ranked who do not go on
+    RANKED = "ranked"  # everyone with a rank in the round
+
+
+class OrderKind(Enum):
+    """How a block or pool numbers its members."""
+
+    LISTED = "listed"  # one place each, as listed
+    SHARED = "shared"  # one shared place for all
+    TIME = "time"  # by their time in a round (written time:ROUND)
+    RANK = "rank"  # by their rank in a round (written rank:ROUND)
+
+
+class UnrankedOrder(Enum):
+    """How the entrants of an unranked block (AC, DNF, …) are listed."""
+
+    TIME = "time"  # best time ridden first
+    NAME = "name"  # alphabetically
+
+
 @dataclass(frozen=True, slots=True)
 class MemberSet:
     """Who a block or pool is made of: listed references or a round's group."""
 
     refs: tuple[Ref, ...] = ()
-    group: str | None = None  # winners | losers | advanced | not_advanced | ranked
+    group: MemberGroup | None = None
     round: str | None = None
 
     def __str__(self) -> str:
         if self.group is not None:
-            return f"{self.group}:{self.round}"
+            return f"{self.group.value}:{self.round}"
         return ", ".join(str(r) for r in self.refs)
 
 
@@ -51,11 +77,11 @@ class MemberSet:
 class Order:
     """How members are put in order: as listed, sharing one rank, or by a round's time or rank."""
 
-    kind: str  # listed | shared | time | rank
+    kind: OrderKind
     round: str | None = None
 
     def __str__(self) -> str:
-        return self.kind if self.round is None else f"{self.kind}:{self.round}"
+        return self.kind.value if self.round is None else f"{self.kind.value}:{self.round}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +138,15 @@ class UnrankedBlock:
 
     label: str
     statuses: tuple[str, ...]
-    order: str = "time"  # time | name
+    order: UnrankedOrder = UnrankedOrder.TIME
 
 
 DEFAULT_UNRANKED = (
-    UnrankedBlock("AC", ("overtaken",), "time"),
-    UnrankedBlock("DNF", ("dnf",), "name"),
-    UnrankedBlock("REL", ("rel",), "name"),
-    UnrankedBlock("DNS", ("dns",), "name"),
-    UnrankedBlock("DSQ", ("dsq",), "name"),
+    UnrankedBlock("AC", ("overtaken",), UnrankedOrder.TIME),
+    UnrankedBlock("DNF", ("dnf",), UnrankedOrder.NAME),
+    UnrankedBlock("REL", ("rel",), UnrankedOrder.NAME),
+    UnrankedBlock("DNS", ("dns",), UnrankedOrder.NAME),
+    UnrankedBlock("DSQ", ("dsq",), UnrankedOrder.NAME),
 )
 
 
@@ -167,8 +193,10 @@ __all__ = [
     "Format",
     "HeatRef",
     "HeatSpec",
+    "MemberGroup",
     "MemberSet",
     "Order",
+    "OrderKind",
     "OvertakenRule",
     "Pool",
     "RankRef",
@@ -176,5 +204,6 @@ __all__ = [
     "RoundSpec",
     "TieBreak",
     "UnrankedBlock",
+    "UnrankedOrder",
     "references_of",
 ]
