@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.findings import Finding
-from pursuit.core.formats import MemberGroup, MemberSet, Order, OrderKind, Pool, RoundKind
+from pursuit.core.formats import MemberGroup, MemberSet, Order, OrderKind, Pool
 from pursuit.core.ranking import number_in_order, rank_by_time
 from pursuit.core.refs import HeatRef, RankRef, Ref
 from pursuit.core.results import RoundResult
@@ -161,7 +161,3 @@ class Context:
         after = len(out) + 1
         out.extend((after, len(without) > 1, n) for n in without)
         return out
-
-    def is_knockout(self, round_id: str) -> bool:
-        done = self.rounds.get(round_id)
-        return done is not None and done.spec.kind is RoundKind.KNOCKOUT
