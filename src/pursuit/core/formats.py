@@ -99,6 +99,8 @@ class RoundSpec:
     overtaken: OvertakenRule = OvertakenRule.TIME_COUNTS
     advance: int | None = None
     heats: tuple[HeatSpec, ...] = ()
+    # Read and checked, not used by the engine: results keep the numbering of `heats`; only
+    # the heat sheets, start lists and the live "now" page list heats in this order.
     run_order: tuple[int, ...] = ()
     places: tuple[int, ...] = ()  # ranks shown for a heat's winner and loser (bronze: 3, 4)
     heat_name: str = "{round} heat {n}"
@@ -155,7 +157,7 @@ class Format:
     name: str
     title: str
     description: str
-    event: str  # individual | team
+    event: str  # individual | team; read and checked, not used yet
     precision: int  # decimal digits times are compared at
     rounds: tuple[RoundSpec, ...]
     classification: tuple[Block, ...]
@@ -163,6 +165,8 @@ class Format:
     unranked: tuple[UnrankedBlock, ...] = DEFAULT_UNRANKED
     tie_break: tuple[TieBreak, ...] = (TieBreak.LAST_LAP, TieBreak.SHARED)
     team_size: int = 4
+    # Read and checked, not used by the engine yet (docs/formats.md, "What a format cannot say
+    # yet"): the rider a team's time is taken on, and starts allowed per phase.
     counting_rider: int = 3
     starts_per_phase: int = 2
     source: str | None = field(default=None, compare=False)
