@@ -93,12 +93,50 @@ class Place:
 
 
 class PursuitError(Exception):
-    """Base of every error the project raises on purpose."""
+    """Base of every error the project raises on purpose.
 
-    def __init__(self, message: str, place: Place | None = None) -> None:
+    `message` is the text people read; `place` is where in a file, when there is one. The
+    keyword-only fields say what the error is about, so a shell can point at it (mark a form
+    input, fill a JSON field) without reading the text back; each is None when unknown or
+    not relevant, and none of them changes `str(error)`:
+
+    - `entrant`: the rider's or team's name
+    - `round`: the round id, e.g. "QF"
+    - `heat`: the heat number within that round, from 1
+    - `half_lap`: the half lap (split) number, from 1, as commands count them
+    - `field`: the input at fault in the command or form that was refused, e.g. "time"
+    """
+
+    def __init__(
+        self,
+        message: str,
+        place: Place | None = None,
+        *,
+        entrant: str | None = None,
+        round: str | None = None,
+        heat: int | None = None,
+        half_lap: int | None = None,
+        field: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.place = place
+        self.entrant = entrant
+        self.round = round
+        self.heat = heat
+        self.half_lap = half_lap
+        self.field = field
+
+    def about(self) -> dict[str, str | int]:
+        """The fields that are set, by name, e.g. {"round": "QF", "heat": 2}."""
+        facts: dict[str, str | int | None] = {
+            "entrant": self.entrant,
+            "round": self.round,
+            "heat": self.heat,
+            "half_lap": self.half_lap,
+            "field": self.field,
+        }
+        return {name: value for name, value in facts.items() if value is not None}
 
     def __str__(self) -> str:
         if self.place is not None and str(self.place):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
+
+from cli_support import run_pursuit
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "mexico-1968-men-individual-pursuit.toml"
@@ -24,15 +25,7 @@ Denfield McNab,,,6:00.00
 def pursuit(*args: str, cwd: Path, ok: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PURSUIT_ACTOR": "timekeeper-1"}
     env.pop("PURSUIT_DATABASE_URL", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "pursuit", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        check=False,
-    )
+    result = run_pursuit(*args, cwd=cwd, env=env)
     if ok:
         assert result.returncode == 0, result.stderr
     return result

@@ -8,23 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_support import run_pursuit as run
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "mexico-1968-men-individual-pursuit.toml"
 FACTS = json.loads((ROOT / "tests" / "data" / "mexico-1968-published.json").read_text("utf-8"))
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pursuit", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def section(lines: list[str], title: str, start: int) -> int:

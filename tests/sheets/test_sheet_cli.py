@@ -3,22 +3,12 @@ database filled by `pursuit replay --speed 0`."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sheet_helpers import EXAMPLE, pdf_text
 
-
-def pursuit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pursuit", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+from cli_support import run_pursuit as pursuit
 
 
 @pytest.mark.slow

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from pursuit.core.engine import compute
-from pursuit.core.formats import CatchEffect, HeatRef, OvertakenRule, RankRef, RoundKind
+from pursuit.core.formats import (
+    CatchEffect,
+    HeatRef,
+    OrderKind,
+    OvertakenRule,
+    RankRef,
+    RoundKind,
+)
 from pursuit.core.results import Results
 from pursuit.core.times import format_time
 from pursuit.errors import FormatDefinitionError
@@ -59,7 +66,11 @@ def test_the_1968_preset_eliminates_overtaken_riders_and_pairs_1v8_2v7_3v6_4v5()
     ]
     assert fmt.round("B").places == (3, 4)
     assert fmt.round("F").places == (1, 2)
-    assert [b.order.kind for b in fmt.classification] == ["listed", "shared", "rank"]
+    assert [b.order.kind for b in fmt.classification] == [
+        OrderKind.LISTED,
+        OrderKind.SHARED,
+        OrderKind.RANK,
+    ]
     assert fmt.unranked[0].label == "AC" and fmt.unranked[0].statuses == ("overtaken",)
 
 

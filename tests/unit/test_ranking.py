@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+import pytest
 from builders import field_of, ride, run_rounds
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -256,6 +257,7 @@ def tied_fields(draw: st.DrawFn) -> dict[str, Timed]:
     return rows
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(tied_fields(), st.integers(0, 4), st.integers(1, 7), st.booleans())
 def test_ranking_agrees_with_the_rules_written_plainly(
@@ -274,6 +276,7 @@ def test_ranking_agrees_with_the_rules_written_plainly(
     assert got == reference_ranking(rows, digits, half_laps, use_last_lap)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from("aAbBcC")), max_size=30))
 def test_numbering_in_order_shares_a_rank_among_equal_levels_listed_by_name(

@@ -65,12 +65,14 @@ def nearly_usual_texts(draw: st.DrawFn) -> str:
     return runs[0] + marks[0] + runs[1] + marks[1] + runs[2]
 
 
+@pytest.mark.slow
 @MANY
 @given(st.one_of(time_like_texts(), usual_texts(), nearly_usual_texts(), st.text(max_size=12)))
 def test_parse_time_reads_every_text_as_the_general_notation_does(text: str) -> None:
     assert read(parse_time, text) == read(parse_any_notation, text)
 
 
+@pytest.mark.slow
 @MANY
 @given(st.lists(st.one_of(usual_texts(), nearly_usual_texts(), time_like_texts()), max_size=8))
 def test_reading_many_at_once_gives_the_same_ticks_and_decimals_or_leaves_them(
@@ -85,6 +87,7 @@ def test_reading_many_at_once_gives_the_same_ticks_and_decimals_or_leaves_them(
     assert [("time", t, d) for t, d in zip(ticks, digits, strict=True)] == one_by_one
 
 
+@pytest.mark.slow
 @MANY
 @given(st.lists(usual_texts(), max_size=40))
 def test_times_in_the_usual_notation_are_all_read_at_once(texts: list[str]) -> None:
@@ -141,6 +144,7 @@ def written_plainly(time: RaceTime, digits: int | None, decimal: str) -> str:
     return text + (decimal + f"{rest:04d}"[:places] if places else "")
 
 
+@pytest.mark.slow
 @MANY
 @given(
     st.one_of(st.integers(0, 10**9), st.integers(0, 10**12)),

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 from typer.testing import CliRunner
 
+from cli_support import start_pursuit
 from pursuit.cli.main import app
 from pursuit.operators.registry import STREAM
 from pursuit.store.open import open_store
@@ -54,22 +53,8 @@ def test_user_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
 
 def test_serve_binds_loopback_prints_the_address_and_stops_promptly(tmp_path: Path) -> None:
     env = {**os.environ, "PURSUIT_SECRET_KEY": "k" * 32}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pursuit",
-            "serve",
-            "--db",
-            f"sqlite:///{tmp_path / 's.db'}",
-            "--port",
-            "0",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-        cwd=tmp_path,
+    server = start_pursuit(
+        "serve", "--db", f"sqlite:///{tmp_path / 's.db'}", "--port", "0", env=env, cwd=tmp_path
     )
     try:
         assert server.stdout is not None
@@ -87,13 +72,7 @@ def test_serve_binds_loopback_prints_the_address_and_stops_promptly(tmp_path: Pa
 
 
 def test_serve_demo_prints_a_working_login_and_replays_live(tmp_path: Path) -> None:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "pursuit", "serve", "--demo", "--speed", "120", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        cwd=tmp_path,
-    )
+    server = start_pursuit("serve", "--demo", "--speed", "120", "--port", "0", cwd=tmp_path)
     try:
         assert server.stdout is not None
         lines = []

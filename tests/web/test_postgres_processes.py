@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -21,6 +20,7 @@ import httpx
 import pytest
 from web_support import PASSWORD, seed, settings
 
+from cli_support import start_pursuit
 from pursuit.web import bootstrap
 
 VARIABLE = "PURSUIT_TEST_DATABASE_URL"
@@ -47,14 +47,7 @@ def database() -> Iterator[str]:
 
 def serve(url: str, cwd: Path) -> tuple[subprocess.Popen[str], str]:
     env = {**os.environ, "PURSUIT_SECRET_KEY": "shared-" + "k" * 32}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pursuit", "serve", "--db", url, "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-        cwd=cwd,
-    )
+    process = start_pursuit("serve", "--db", url, "--port", "0", env=env, cwd=cwd)
     assert process.stdout is not None
     for _ in range(5):
         line = process.stdout.readline()

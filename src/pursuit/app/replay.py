@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pursuit.app.importing import setup_commands
 from pursuit.core import commands as c
 from pursuit.core.competition import Competition, Ride
-from pursuit.core.formats import RoundKind, RoundSpec
+from pursuit.core.formats import CatchEffect, RoundKind, RoundSpec
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
 from pursuit.core.times import RaceTime
@@ -167,7 +167,7 @@ def _cut_after_catch(
     spec: RoundSpec, timed: list[tuple[float, int, c.Command]]
 ) -> list[tuple[float, int, c.Command]]:
     """Where a catch ends the race, nothing of the heat follows it but the catcher's time."""
-    if spec.catch.value == "ride_on":
+    if spec.catch is CatchEffect.RIDE_ON:
         return timed
     out: list[tuple[float, int, c.Command]] = []
     caught_at = None
@@ -176,7 +176,7 @@ def _cut_after_catch(
             out.append(item)
             if isinstance(item[2], c.RecordCatch):
                 caught_at = item[0]
-        elif isinstance(item[2], c.RecordFinish) and spec.catch.value == "ease_up":
+        elif isinstance(item[2], c.RecordFinish) and spec.catch is CatchEffect.EASE_UP:
             out.append(item)
     return out
 

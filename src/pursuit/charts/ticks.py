@@ -63,11 +63,6 @@ class ValueAxis:
         for label, value in zip(self.labels, values, strict=False):
             label.set(position=(0.0, value), text=text(value, places), visible=True)
 
-    def hide(self) -> None:
-        self.grid.set_visible(False)
-        for label in self.labels:
-            label.set_visible(False)
-
 
 def decimals(values: list[float], most: int = 4) -> int:
     """The fewest decimals that write every one of `values` exactly (as a scalar axis does)."""

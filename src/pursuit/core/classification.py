@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pursuit.core.context import Context
-from pursuit.core.formats import Block, RoundKind, UnrankedBlock
+from pursuit.core.formats import Block, OrderKind, RoundKind, UnrankedBlock, UnrankedOrder
 from pursuit.core.outcomes import Status
 from pursuit.core.results import ClassifiedPlace
 
@@ -53,7 +53,7 @@ def _place_block(
     the place vacant (nobody moves up).
     """
     members = [m for m in ctx.members(block.members) if m is None or m not in placed]
-    if block.order.kind == "listed":
+    if block.order.kind is OrderKind.LISTED:
         for i, name in enumerate(members):
             if name is not None:
                 out.append(_place(first + i, name, False, name in disqualified))
@@ -128,7 +128,7 @@ def _unranked_status(ctx: Context, name: str, disqualified: set[str], alive: set
 
 
 def _unranked_order(ctx: Context, block: UnrankedBlock, members: list[str]) -> list[str]:
-    if block.order == "name":
+    if block.order is UnrankedOrder.NAME:
         return sorted(members, key=ctx.sort_name)
     never = 10**12
 

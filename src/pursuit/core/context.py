@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.findings import Finding
-from pursuit.core.formats import MemberSet, Order, Pool, RoundKind
+from pursuit.core.formats import MemberGroup, MemberSet, Order, OrderKind, Pool
 from pursuit.core.ranking import number_in_order, rank_by_time
 from pursuit.core.refs import HeatRef, RankRef, Ref
 from pursuit.core.results import RoundResult
@@ -75,7 +75,7 @@ class Context:
     def _report_pool_ties(self, pool: Pool, ordered: list[tuple[int, bool, str]]) -> None:
         """Members sharing a place in a pool are listed alphabetically, and that order may
         decide who rides which final: a finding, as at a qualification line."""
-        if pool.order.kind == "shared":
+        if pool.order.kind is OrderKind.SHARED:
             return
         tied: dict[int, list[str]] = {}
         for rank, shared, name in ordered:
@@ -102,27 +102,29 @@ class Context:
         if done is None:
             return []
         group = members.group
-        if group in ("winners", "losers"):
-            return [h.winner if group == "winners" else h.loser for h in done.heats]
+        if group is MemberGroup.WINNERS:
+            return [h.winner for h in done.heats]
+        if group is MemberGroup.LOSERS:
+            return [h.loser for h in done.heats]
         ranked = [r.ride.entrant for r in done.ranking if r.rank is not None]
-        if group == "ranked":
+        if group is MemberGroup.RANKED:
             return list(ranked)
         if not done.complete:
             count = done.spec.advance or 0
-            return [None] * count if group == "advanced" else []
-        if group == "advanced":
+            return [None] * count if group is MemberGroup.ADVANCED else []
+        if group is MemberGroup.ADVANCED:
             return list(done.advanced)
         advanced = set(done.advanced)
         return [name for name in ranked if name not in advanced]
 
     def order(self, names: list[str], order: Order) -> list[tuple[int, bool, str]]:
         """Number `names` by `order`: (rank from 1, shared, name)."""
-        if order.kind == "listed":
+        if order.kind is OrderKind.LISTED:
             return [(i + 1, False, n) for i, n in enumerate(names)]
-        if order.kind == "shared":
+        if order.kind is OrderKind.SHARED:
             return [(1, len(names) > 1, n) for n in sorted(names, key=self.sort_name)]
         assert order.round is not None
-        if order.kind == "rank":
+        if order.kind is OrderKind.RANK:
             return self.order_by_rank(names, order.round)
         return self.order_by_time(names, order.round)
 
@@ -159,7 +161,3 @@ class Context:
         after = len(out) + 1
         out.extend((after, len(without) > 1, n) for n in without)
         return out
-
-    def is_knockout(self, round_id: str) -> bool:
-        done = self.rounds.get(round_id)
-        return done is not None and done.spec.kind is RoundKind.KNOCKOUT

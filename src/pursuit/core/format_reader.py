@@ -11,21 +11,24 @@ from pursuit.core.formats import (
     CatchEffect,
     Format,
     HeatSpec,
+    MemberGroup,
     MemberSet,
     Order,
+    OrderKind,
     OvertakenRule,
     Pool,
     RoundKind,
     RoundSpec,
     TieBreak,
     UnrankedBlock,
+    UnrankedOrder,
     ref_round,
 )
 from pursuit.core.refs import HeatRef, RankRef, Ref, parse_ref
 from pursuit.errors import FormatDefinitionError
 
-GROUPS = ("winners", "losers", "advanced", "not_advanced", "ranked")
-ORDERS = ("listed", "shared", "time", "rank")
+GROUPS = tuple(group.value for group in MemberGroup)
+ORDERS = tuple(kind.value for kind in OrderKind)
 UNRANKED_STATUSES = ("overtaken", "dnf", "rel", "dns", "dsq")
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
 
@@ -89,7 +92,7 @@ class _Reader:
                     f"{value!r}: write a list of references or GROUP:ROUND "
                     f"with GROUP one of {', '.join(GROUPS)}",
                 )
-            return MemberSet(group=group, round=round_id)
+            return MemberSet(group=MemberGroup(group), round=round_id)
         return MemberSet(refs=self.refs(value, where))
 
     def order(self, value: object, where: str) -> Order:
@@ -100,7 +103,7 @@ class _Reader:
             raise self.fail(where, f"{value!r}: order is one of {', '.join(ORDERS)}")
         if kind in ("time", "rank") and not round_id:
             raise self.fail(where, f"{value!r}: say which round, e.g. '{kind}:Q'")
-        return Order(kind, round_id or None)
+        return Order(OrderKind(kind), round_id or None)
 
     def round(self, table: Mapping[str, Any], index: int) -> RoundSpec:
         where = f"rounds[{index}]"
@@ -167,7 +170,9 @@ class _Reader:
         return UnrankedBlock(
             label=self.text(table, "label", where),
             statuses=tuple(statuses),
-            order=self.choice(table, "order", where, ["time", "name"], "name"),
+            order=UnrankedOrder(
+                self.choice(table, "order", where, [o.value for o in UnrankedOrder], "name")
+            ),
         )
 
 

@@ -33,17 +33,43 @@ class TieBreak(Enum):
     SHARED = "shared"  # a shared rank
 
 
+class MemberGroup(Enum):
+    """A round's group of entrants, written GROUP:ROUND in a format file."""
+
+    WINNERS = "winners"  # each heat's winner, in heat order
+    LOSERS = "losers"  # each heat's loser, in heat order
+    ADVANCED = "advanced"  # those who go on from the round
+    NOT_ADVANCED = "not_advanced"  # the ranked who do not go on
+    RANKED = "ranked"  # everyone with a rank in the round
+
+
+class OrderKind(Enum):
+    """How a block or pool numbers its members."""
+
+    LISTED = "listed"  # one place each, as listed
+    SHARED = "shared"  # one shared place for all
+    TIME = "time"  # by their time in a round (written time:ROUND)
+    RANK = "rank"  # by their rank in a round (written rank:ROUND)
+
+
+class UnrankedOrder(Enum):
+    """How the entrants of an unranked block (AC, DNF, …) are listed."""
+
+    TIME = "time"  # best time ridden first
+    NAME = "name"  # alphabetically
+
+
 @dataclass(frozen=True, slots=True)
 class MemberSet:
     """Who a block or pool is made of: listed references or a round's group."""
 
     refs: tuple[Ref, ...] = ()
-    group: str | None = None  # winners | losers | advanced | not_advanced | ranked
+    group: MemberGroup | None = None
     round: str | None = None
 
     def __str__(self) -> str:
         if self.group is not None:
-            return f"{self.group}:{self.round}"
+            return f"{self.group.value}:{self.round}"
         return ", ".join(str(r) for r in self.refs)
 
 
@@ -51,11 +77,11 @@ class MemberSet:
 class Order:
     """How members are put in order: as listed, sharing one rank, or by a round's time or rank."""
 
-    kind: str  # listed | shared | time | rank
+    kind: OrderKind
     round: str | None = None
 
     def __str__(self) -> str:
-        return self.kind if self.round is None else f"{self.kind}:{self.round}"
+        return self.kind.value if self.round is None else f"{self.kind.value}:{self.round}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +99,8 @@ class RoundSpec:
     overtaken: OvertakenRule = OvertakenRule.TIME_COUNTS
     advance: int | None = None
     heats: tuple[HeatSpec, ...] = ()
+    # Read and checked, not used by the engine: results keep the numbering of `heats`; only
+    # the heat sheets, start lists and the live "now" page list heats in this order.
     run_order: tuple[int, ...] = ()
     places: tuple[int, ...] = ()  # ranks shown for a heat's winner and loser (bronze: 3, 4)
     heat_name: str = "{round} heat {n}"
@@ -112,15 +140,15 @@ class UnrankedBlock:
 
     label: str
     statuses: tuple[str, ...]
-    order: str = "time"  # time | name
+    order: UnrankedOrder = UnrankedOrder.TIME
 
 
 DEFAULT_UNRANKED = (
-    UnrankedBlock("AC", ("overtaken",), "time"),
-    UnrankedBlock("DNF", ("dnf",), "name"),
-    UnrankedBlock("REL", ("rel",), "name"),
-    UnrankedBlock("DNS", ("dns",), "name"),
-    UnrankedBlock("DSQ", ("dsq",), "name"),
+    UnrankedBlock("AC", ("overtaken",), UnrankedOrder.TIME),
+    UnrankedBlock("DNF", ("dnf",), UnrankedOrder.NAME),
+    UnrankedBlock("REL", ("rel",), UnrankedOrder.NAME),
+    UnrankedBlock("DNS", ("dns",), UnrankedOrder.NAME),
+    UnrankedBlock("DSQ", ("dsq",), UnrankedOrder.NAME),
 )
 
 
@@ -129,7 +157,7 @@ class Format:
     name: str
     title: str
     description: str
-    event: str  # individual | team
+    event: str  # individual | team; read and checked, not used yet
     precision: int  # decimal digits times are compared at
     rounds: tuple[RoundSpec, ...]
     classification: tuple[Block, ...]
@@ -137,6 +165,8 @@ class Format:
     unranked: tuple[UnrankedBlock, ...] = DEFAULT_UNRANKED
     tie_break: tuple[TieBreak, ...] = (TieBreak.LAST_LAP, TieBreak.SHARED)
     team_size: int = 4
+    # Read and checked, not used by the engine yet (docs/formats.md, "What a format cannot say
+    # yet"): the rider a team's time is taken on, and starts allowed per phase.
     counting_rider: int = 3
     starts_per_phase: int = 2
     source: str | None = field(default=None, compare=False)
@@ -167,8 +197,10 @@ __all__ = [
     "Format",
     "HeatRef",
     "HeatSpec",
+    "MemberGroup",
     "MemberSet",
     "Order",
+    "OrderKind",
     "OvertakenRule",
     "Pool",
     "RankRef",
@@ -176,5 +208,6 @@ __all__ = [
     "RoundSpec",
     "TieBreak",
     "UnrankedBlock",
+    "UnrankedOrder",
     "references_of",
 ]

@@ -47,10 +47,6 @@ class Outcome:
     time: RaceTime | None = None
 
     @property
-    def has_time(self) -> bool:
-        return self.time is not None
-
-    @property
     def rode(self) -> bool:
         """Took the start and was not thrown out."""
         return self.status not in (Status.DNS, Status.DSQ)
@@ -67,7 +63,3 @@ def finished(time: RaceTime | None) -> Outcome:
 
 def overtaken(time: RaceTime | None = None) -> Outcome:
     return Outcome(Status.OVERTAKEN, time)
-
-
-def caught_opponent(time: RaceTime | None = None) -> Outcome:
-    return Outcome(Status.CAUGHT_OPPONENT, time)

@@ -75,7 +75,6 @@ class ClassifiedPlace:
     rank: int | None = None
     shared: bool = False
     vacant: bool = False
-    time_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pursuit.store.errors import StoreUnavailable
-from pursuit.store.open import parse_store_url
 from pursuit.store.sqlite import SqliteEventStore
+from pursuit.store.urls import parse_store_url
 
 if TYPE_CHECKING:
     import psycopg
