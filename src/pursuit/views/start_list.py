@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pursuit.core.live_state import CompetitionState
+from pursuit.views.errors import NothingToShow
 from pursuit.views.results import ResultsView, RoundView
-from pursuit.web.errors import NotFound
-from pursuit.web.pages.status import (
+from pursuit.views.status import (
     RoundLine,
     find_round,
     heat_status,
@@ -79,7 +79,7 @@ def start_list(
     def build(state: CompetitionState, view: ResultsView) -> StartList:
         rnd = find_round(view, round_id)
         if rnd is None:
-            raise NotFound(f"no round {round_id!r} in {competition}")
+            raise NothingToShow(f"no round {round_id!r} in {competition}")
         heats = heats_of(state, view, rnd)
         note = ""
         if not heats:
