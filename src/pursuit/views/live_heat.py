@@ -65,6 +65,12 @@ class LiveHeat:
     synthetic: bool
 
 
+def _time(value: str) -> RaceTime:
+    """A time of the live state as a value: the one place this module reads a `RideState` time
+    (the state holds them as text today; once it holds `RaceTime`, this returns `value`)."""
+    return parse_time(value)
+
+
 def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
     """The finish at the latest pace: the last lap (two half laps) extrapolated."""
     k = len(splits)
@@ -97,7 +103,7 @@ def _catch(rides: list[RideState]) -> Catch | None:
         return None
     victim = caught[0]
     catcher = rides[0] if rides[1] is victim else rides[1]
-    k = catch_bound([parse_time(s) for s in catcher.splits], [parse_time(s) for s in victim.splits])
+    k = catch_bound([_time(s) for s in catcher.splits], [_time(s) for s in victim.splits])
     return Catch(catcher.entrant, victim.entrant, k)
 
 
@@ -141,11 +147,11 @@ def live_heat(
                 nation(state, r.entrant),
                 r.side or "",
                 r.status.label,
-                format_time(parse_time(r.time), digits) if r.time else "",
-                tuple(format_time(parse_time(s), digits) for s in r.splits),
+                format_time(_time(r.time), digits) if r.time else "",
+                tuple(format_time(_time(s), digits) for s in r.splits),
                 ""
                 if r.finished or status != "running"
-                else projected([parse_time(s) for s in r.splits], half_laps, digits),
+                else projected([_time(s) for s in r.splits], half_laps, digits),
                 r.finished,
                 "" if r.finished or status != "running" else laps_to_go(half_laps - len(r.splits)),
             )
