@@ -4,11 +4,12 @@ each rider rode and how that ride ended."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pursuit.core.live_state import CompetitionState
+from pursuit.views.document import OFF_DOCUMENT
 from pursuit.views.pictures import Picture, bracket_picture
-from pursuit.views.results import ResultsView, RowView, last_rides
+from pursuit.views.results import PlaceView, ResultsView, RowView, last_rides
 from pursuit.views.status import OFFICIAL, PROVISIONAL
 
 
@@ -21,6 +22,8 @@ class Place:
     vacant: bool
     round: str = ""  # the last round ridden
     time: str = ""  # the time there, or how that ride ended
+    # the row of that ride (time, value, note), for the renderers; not in the page's JSON
+    ride: RowView | None = field(default=None, metadata=OFF_DOCUMENT)
 
 
 @dataclass(frozen=True)
@@ -36,11 +39,7 @@ class Classification:
 
 def classification(competition: str) -> Callable[[CompetitionState, ResultsView], Classification]:
     def build(state: CompetitionState, view: ResultsView) -> Classification:
-        last = last_rides(view)
-        places = tuple(
-            Place(p.rank, p.name, p.nation, p.shared, p.vacant, *_last(last.get(p.name)))
-            for p in view.classification
-        )
+        places = places_of(view)
         notes = []
         if any(p.rank == "AC" for p in places):
             notes.append("AC: overtaken and eliminated, not classified.")
@@ -63,8 +62,15 @@ def classification(competition: str) -> Callable[[CompetitionState, ResultsView]
     return build
 
 
-def _last(ride: tuple[str, RowView] | None) -> tuple[str, str]:
-    if ride is None:
-        return "", ""
-    round_name, row = ride
-    return round_name, " ".join(p for p in (row.time, row.note) if p)
+def places_of(view: ResultsView) -> tuple[Place, ...]:
+    """Every place of the classification, with the last round each rider rode and that ride."""
+    last = last_rides(view)
+    return tuple(_place(p, last.get(p.name)) for p in view.classification)
+
+
+def _place(p: PlaceView, last: tuple[str, RowView] | None) -> Place:
+    if last is None:
+        return Place(p.rank, p.name, p.nation, p.shared, p.vacant)
+    round_name, row = last
+    ended = " ".join(part for part in (row.time, row.note) if part)
+    return Place(p.rank, p.name, p.nation, p.shared, p.vacant, round_name, ended, row)
