@@ -1,21 +1,22 @@
-"""Start lists: each round's heats in running order, both riders and their start sides."""
+"""The start list of a round: its heats in running order, who starts on which side, each rider's
+nation, bib and seed; for a round without heats, who is known to ride it.
+
+One model for every output: the web's start-list page (and its JSON), the start-list sheet and
+the static site's start-list page render this, each choosing what to print.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
+from pursuit.core.entrants import Entrant
 from pursuit.core.live_state import CompetitionState
+from pursuit.views.document import OFF_DOCUMENT
+from pursuit.views.draw import DrawnHeat, drawn_in, heats_of
 from pursuit.views.errors import NothingToShow
 from pursuit.views.results import ResultsView, RoundView
-from pursuit.views.status import (
-    RoundLine,
-    find_round,
-    heat_status,
-    heat_title,
-    nation,
-    round_line,
-)
+from pursuit.views.status import RoundLine, find_round, heat_title, round_line
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class Starter:
     name: str  # "" while the format has not decided who rides here
     nation: str
     side: str  # red | green | ""
+    # printed on the sheet, not in the page's JSON
+    bib: str = field(default="", metadata=OFF_DOCUMENT)
+    seed: str = field(default="", metadata=OFF_DOCUMENT)  # rank in the first timed round
 
 
 @dataclass(frozen=True)
@@ -42,35 +46,69 @@ class StartList:
     heats: tuple[HeatLine, ...]
     note: str
     sides_known: bool  # False: the results name no start sides (an imported old competition)
+    # for the sheet, not in the page's JSON: while no heat names its riders, every rider known
+    # for the round in alphabetical order; whether riders have seeds; whether the round has rides
+    riders: tuple[Starter, ...] = field(default=(), metadata=OFF_DOCUMENT)
+    seeded: bool = field(default=False, metadata=OFF_DOCUMENT)
+    ridden: bool = field(default=False, metadata=OFF_DOCUMENT)
 
 
-def heats_of(state: CompetitionState, view: ResultsView, rnd: RoundView) -> tuple[HeatLine, ...]:
-    """The drawn heats; for a round never drawn live, the heats its results or format give."""
-    drawn = state.heats.get(rnd.id, {})
-    if drawn:
-        return tuple(
-            HeatLine(
-                h.number,
-                heat_title(view, rnd.id, h.number),
-                heat_status(h),
-                tuple(
-                    Starter(name, nation(state, name), side)
-                    for name, side in zip(h.entrants, h.sides, strict=False)
-                ),
-            )
-            for h in drawn.values()
+def build_start_list(
+    competition: str,
+    view: ResultsView,
+    rnd: RoundView,
+    lines: tuple[RoundLine, tuple[RoundLine, ...]],
+    entrants: Mapping[str, Entrant],
+    drawn: Sequence[DrawnHeat] = (),
+) -> StartList:
+    """The start list of `rnd`: `lines` are the round's status line and every round's,
+    `drawn` the heats as drawn in the log (none for a round not drawn, or from a file)."""
+    seeds = seeds_for(view, rnd.id)
+
+    def starter(name: str, side: str) -> Starter:
+        entrant = entrants.get(name)
+        nation = (entrant.nation or "") if entrant is not None else ""
+        bib = (entrant.bib or "") if entrant is not None else ""
+        return Starter(name, nation, side, bib, seeds.get(name, ""))
+
+    heats = tuple(
+        HeatLine(
+            h.number,
+            heat_title(view, rnd.id, h.number),
+            h.status,
+            tuple(starter(n, s) for n, s in zip(h.entrants, h.sides, strict=False)),
         )
-    lines = []
-    for heat in rnd.heats:
-        if heat.rides:
-            rides = sorted(heat.rides, key=lambda r: r.side != "red")
-            starters = tuple(Starter(r.name, r.nation, r.side) for r in rides)
-            status = "finished"
-        else:
-            starters = tuple(Starter(n, nation(state, n) if n else "", "") for n in heat.expected)
-            status = "to be decided"
-        lines.append(HeatLine(heat.number, heat.title, status, starters))
-    return tuple(lines)
+        for h in heats_of(rnd, drawn)
+    )
+    note = ""
+    if not heats:
+        note = (
+            "The heats are not drawn yet."
+            if not rnd.ranking
+            else "The pairings of this round were not published; see its results."
+        )
+    known = [r.name for r in rnd.ranking] or list(entrants)
+    ordered = sorted(known, key=lambda n: str(entrants[n].sort_name) if n in entrants else n)
+    paired = any(s.name for h in heats for s in h.starters)
+    return StartList(
+        competition,
+        view.competition.title,
+        *lines,
+        heats,
+        note,
+        bool(heats) and all(s.side for h in heats for s in h.starters if s.name),
+        () if paired else tuple(starter(n, "") for n in ordered),
+        bool(seeds),
+        bool(rnd.ranking) or any(h.rides for h in rnd.heats),
+    )
+
+
+def seeds_for(view: ResultsView, round_id: str) -> dict[str, str]:
+    """Rank in the first timed round, for the rounds after it."""
+    first = next((r for r in view.rounds if r.kind == "timed"), None)
+    if first is None or first.id == round_id:
+        return {}
+    return {r.name: r.rank for r in first.ranking if r.rank != "–"}
 
 
 def start_list(
@@ -80,22 +118,8 @@ def start_list(
         rnd = find_round(view, round_id)
         if rnd is None:
             raise NothingToShow(f"no round {round_id!r} in {competition}")
-        heats = heats_of(state, view, rnd)
-        note = ""
-        if not heats:
-            note = (
-                "The heats are not drawn yet."
-                if not rnd.ranking
-                else "The pairings of this round were not published; see its results."
-            )
-        return StartList(
-            competition,
-            view.competition.title,
-            round_line(state, rnd),
-            tuple(round_line(state, r) for r in view.rounds),
-            heats,
-            note,
-            bool(heats) and all(s.side for h in heats for s in h.starters if s.name),
-        )
+        lines = round_line(state, rnd), tuple(round_line(state, r) for r in view.rounds)
+        drawn = drawn_in(state, round_id)
+        return build_start_list(competition, view, rnd, lines, state.entrants, drawn)
 
     return build
