@@ -11,8 +11,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
@@ -116,7 +114,6 @@ def test_the_core_imports_only_the_standard_library_and_the_errors() -> None:
     assert outside == set()
 
 
-@pytest.mark.xfail(strict=False, reason="operators move in progress")
 def test_only_the_serve_command_imports_the_web_from_the_cli() -> None:
     importers = {
         name
@@ -125,3 +122,13 @@ def test_only_the_serve_command_imports_the_web_from_the_cli() -> None:
         and any(n == "pursuit.web" or n.startswith("pursuit.web.") for n in names)
     }
     assert importers <= {"pursuit.cli.serve_command"}
+
+
+def test_the_application_layer_never_imports_the_web() -> None:
+    importers = {
+        name
+        for name, names in IMPORTS.items()
+        if name.startswith(("pursuit.app.", "pursuit.views.", "pursuit.operators."))
+        and any(n == "pursuit.web" or n.startswith("pursuit.web.") for n in names)
+    }
+    assert importers == set()

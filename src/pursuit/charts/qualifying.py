@@ -25,7 +25,6 @@ from pursuit.charts.style import (
     new_figure,
     styled,
 )
-from pursuit.core.times import parse_time
 from pursuit.views.results import RoundView
 
 WIDTH_IN = 6.8
@@ -84,14 +83,14 @@ class QualifyingChart(Chart):
 
     def _figure(self) -> Figure:
         round_view, width, max_height = self.round_view, self.width, self.max_height
-        rows = [r for r in round_view.ranking if r.time]
+        rows = [r for r in round_view.ranking if r.value is not None]
         height = chart_height(len(rows), max_height)
         font = max(3.5, min(6.5, row_height(len(rows), max_height) * 72 * 0.8))
         figure = new_figure(width, height)
         left, right = 2.0 / width, 0.25 / width
         top, bottom = 0.3 / height, 0.75 / height
         ax = figure.add_axes((left, bottom, 1 - left - right, 1 - top - bottom))
-        seconds = [parse_time(r.time).seconds for r in rows]
+        seconds = [r.value.seconds for r in rows if r.value is not None]
         advance = round_view.advance or 0
         out = {i for i, r in enumerate(rows) if r.rank in ("–", "") or not r.rank.isdigit()}
         ranked = [i for i in range(len(rows)) if i not in out]

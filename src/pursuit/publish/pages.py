@@ -1,5 +1,7 @@
 """The pages of the published site, each a template and its context, made from the same sheet
-data as the PDFs (so a page and its sheet never disagree)."""
+data as the PDFs (so a page and its sheet never disagree); the sheets typeset the read models of
+`pursuit.views` (start list, round results, classification, heat sheet) and the site's rounds
+come from the results view."""
 
 from __future__ import annotations
 
@@ -89,22 +91,21 @@ def site_pages(source: SheetSource, sheets: Sequence[Sheet]) -> list[Page]:
 
 
 def _rounds(source: SheetSource, by_name: dict[str, Sheet]) -> list[dict[str, Any]]:
+    """Each round of the results view with its pages: start list, results, heats."""
     rounds = []
-    for result in source.computed.results.rounds:
-        start = by_name.get(f"start-list-{result.id}")
-        results = by_name.get(f"results-{result.id}")
+    for rnd in source.computed.view.rounds:
+        start = by_name.get(f"start-list-{rnd.id}")
+        results = by_name.get(f"results-{rnd.id}")
         heats = [
-            s
-            for s in by_name.values()
-            if s.kind == "heat" and s.name.startswith(f"heat-{result.id}-")
+            s for s in by_name.values() if s.kind == "heat" and s.name.startswith(f"heat-{rnd.id}-")
         ]
         if not (start or results or heats):
             continue
         rounds.append(
             {
-                "id": result.id,
-                "name": result.spec.name,
-                "status": status_data(source.official.of_round(result.id)),
+                "id": rnd.id,
+                "name": rnd.name,
+                "status": status_data(source.official.of_round(rnd.id)),
                 "start": html_path(start) if start else "",
                 "results": html_path(results) if results else "",
                 "heats": [{"href": html_path(h), "label": h.name.split("-")[-1]} for h in heats],

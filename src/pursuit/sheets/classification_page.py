@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pursuit.sheets.sheet import Sheet, prune, status_data
 from pursuit.sheets.source import SheetSource
-from pursuit.views.results import PlaceView, RowView, last_rides
+from pursuit.views.classification import Place, places_of
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
@@ -38,14 +38,14 @@ def classification_page(source: SheetSource, charts: bool = True) -> Sheet:
         from pursuit.charts.bracket import BracketChart  # matplotlib only with charts
 
         pictures["classification-bracket"] = BracketChart(view, fmt_spec)
-    last = last_rides(view)
-    rows = [_row(p, last.get(p.name)) for p in view.classification]
+    places = places_of(view)
+    rows = [_row(p) for p in places]
     columns, groups = prune(COLUMNS, [{"title": "", "decided": "", "rows": rows}], {"rank", "name"})
-    labels = {p.rank for p in view.classification}
+    labels = {p.rank for p in places}
     legend = [f"{k} {v}" for k, v in UNRANKED.items() if k in labels]
-    if any(p.shared for p in view.classification):
+    if any(p.shared for p in places):
         legend.insert(0, "= shared place")
-    if any(p.rank == "" and not p.vacant for p in view.classification):
+    if any(p.rank == "" and not p.vacant for p in places):
         legend.append("no rank: still in the competition")
     data: dict[str, Any] = {
         "kind": "classification",
@@ -62,12 +62,10 @@ def classification_page(source: SheetSource, charts: bool = True) -> Sheet:
     return Sheet("classification", "classification", data, pictures)
 
 
-def _row(place: PlaceView, last: tuple[str, RowView] | None) -> list[str]:
+def _row(place: Place) -> list[str]:
     if place.vacant:
         return [place.rank, "(vacant)", "", "", ""]
     rank = ("=" + place.rank) if place.shared else place.rank
-    round_name, ride = last if last is not None else ("", None)
-    time = ride.time if ride is not None else ""
-    if ride is not None and not time and ride.note:
-        time = ride.note
-    return [rank, place.name, place.nation, round_name, time]
+    ride = place.ride
+    time = (ride.time or ride.note) if ride is not None else ""
+    return [rank, place.name, place.nation, place.round, time]

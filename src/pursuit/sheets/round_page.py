@@ -10,18 +10,17 @@ from pursuit.sheets.sheet import (
     Sheet,
     prune,
     record_legend,
-    records_of,
     round_day,
     status_data,
 )
 from pursuit.sheets.source import SheetSource
-from pursuit.views.results import RoundView, RowView
+from pursuit.views.results import RoundView
+from pursuit.views.round import Row, heat_results, ranking_rows
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
 
 PAGE_HEIGHT_IN = 9.0  # the most a chart may take of an A4 page inside the header and footer
-BASIS = {"seed": "name not printed with the time", "inferred": "inferred"}
 COLUMNS = [
     {"key": "rank", "head": "Rank", "align": "right", "style": "bold"},
     {"key": "name", "head": "Rider", "align": "left", "style": "wide"},
@@ -43,9 +42,9 @@ DECIDED_BY = {
 
 
 def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet:
-    results = source.computed.results
     view = next(r for r in source.computed.view.rounds if r.id == round_id)
-    records = records_of(results, round_id)
+    ranking = ranking_rows(view)
+    records = {r.name: r.record for r in ranking if r.record}
     timed = view.kind == RoundKind.TIMED.value
     name = f"results-{round_id}"
     pictures: dict[str, Chart] = {}
@@ -64,8 +63,7 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
     }
     groups: list[dict[str, Any]]
     if timed:
-        advanced = set(results.round(round_id).advanced)
-        rows = [_row(r, records, r.name in advanced) for r in view.ranking]
+        rows = [_row(r, r.advances) for r in ranking]
         groups = [{"title": "", "number": 0, "decided": "", "rows": rows}]
     else:
         groups = [
@@ -73,19 +71,19 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
                 "title": h.title,
                 "number": h.number,
                 "decided": DECIDED_BY.get(h.decided_by, ""),
-                "rows": [_row(r, records, qualified=False, heat=False) for r in h.rides]
+                "rows": [_row(r, qualified=False, heat=False) for r in h.rows]
                 or [_expected(n) for n in h.expected],
             }
-            for h in view.heats
+            for h in heat_results(view)
         ]
     data["columns"], data["groups"] = prune(COLUMNS, groups, keep={"rank", "name", "time"})
     return Sheet("round", name, data, pictures)
 
 
-def _row(row: RowView, records: dict[str, str], qualified: bool, heat: bool = True) -> list[str]:
-    record = records.get(row.name, "")
+def _row(row: Row, qualified: bool, heat: bool = True) -> list[str]:
+    record = row.record
     notes = [n.strip() for n in row.note.split(",") if n.strip() and n.strip() != record]
-    notes += basis_notes(row.basis)
+    notes += [row.basis_note] if row.basis_note else []
     return [
         ("=" + row.rank) if row.shared else row.rank,
         row.name,
@@ -112,10 +110,3 @@ def _legend(view: RoundView, records: dict[str, str], timed: bool) -> str:
     if any(r.shared for r in view.ranking):
         parts.append("= shared rank")
     return " · ".join(p for p in parts if p)
-
-
-def basis_notes(basis: str) -> list[str]:
-    """How a ride is known, for a note: nothing for published facts or synthetic splits
-    (the heat sheet says so), else 'name from rank' or 'inferred'."""
-    parts = [p.strip() for p in basis.split(";")]
-    return [BASIS.get(p, p) for p in parts if p and p != "published" and "synthetic" not in p]

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from pursuit.core.results import Results
 from pursuit.sheets.official import SheetStatus
 from pursuit.views.results import CompetitionView, ResultsView
 
@@ -74,11 +73,6 @@ def prune(
 
 def status_data(status: SheetStatus) -> dict[str, Any]:
     return {"official": status.official, "label": status.label, "since": status.since}
-
-
-def records_of(results: Results, round_id: str) -> dict[str, str]:
-    """Entrant -> record tag (OR, WR) as recorded on the ride in this round."""
-    return {r.entrant: r.record for r in results.competition.rides_of(round_id) if r.record}
 
 
 def record_legend(tags: set[str]) -> str:

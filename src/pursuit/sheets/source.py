@@ -9,16 +9,10 @@ from pathlib import Path
 from pursuit.app.files import Computed, compute_file
 from pursuit.app.service import CompetitionService
 from pursuit.core.engine import compute
-from pursuit.core.formats import RoundKind
 from pursuit.sheets.official import Officiality, from_file, from_log
-from pursuit.views.results import build_view
-
-
-@dataclass(frozen=True, slots=True)
-class DrawnHeat:
-    number: int
-    entrants: tuple[str, ...]
-    sides: tuple[str, ...]  # "red" / "green" / "" per entrant
+from pursuit.views.draw import DrawnHeat, drawn_in, heats_of
+from pursuit.views.results import RoundView, build_view
+from pursuit.views.status import RoundLine, line_of, status_of
 
 
 @dataclass(frozen=True)
@@ -30,32 +24,17 @@ class SheetSource:
 
     def draw(self, round_id: str) -> tuple[DrawnHeat, ...]:
         """The heats of a round as drawn: the store's draw, else what the results show."""
-        if self.draws.get(round_id):
-            return self.draws[round_id]
-        results = self.computed.results
-        result = results.round(round_id)
-        if result.spec.kind is RoundKind.KNOCKOUT:
-            heats = []
-            for number in [h.number for h in result.spec.heats_in_run_order]:
-                heat = next((h for h in result.heats if h.number == number), None)
-                if heat is None:
-                    continue
-                sides = {r.entrant: r.side.value if r.side else "" for r in heat.rides}
-                names = tuple(n or "" for n in heat.expected) or tuple(
-                    r.entrant for r in heat.rides
-                )
-                heats.append(DrawnHeat(number, names, tuple(sides.get(n, "") for n in names)))
-            return tuple(heats)
-        rides = results.competition.rides_of(round_id)
-        numbers = sorted({r.heat for r in rides if r.heat is not None})
-        return tuple(
-            DrawnHeat(
-                n,
-                tuple(r.entrant for r in rides if r.heat == n),
-                tuple(r.side.value if r.side else "" for r in rides if r.heat == n),
-            )
-            for n in numbers
-        )
+        rnd = next(r for r in self.computed.view.rounds if r.id == round_id)
+        return heats_of(rnd, self.draws.get(round_id, ()))
+
+    def lines(self, round_id: str) -> tuple[RoundLine, tuple[RoundLine, ...]]:
+        """The status line of the round and of every round, as the draw stands."""
+        rounds = self.computed.view.rounds
+
+        def line(rnd: RoundView) -> RoundLine:
+            return line_of(rnd, status_of(rnd, [h.status for h in self.draws.get(rnd.id, ())]))
+
+        return line(next(r for r in rounds if r.id == round_id)), tuple(line(r) for r in rounds)
 
 
 def from_competition_file(path: Path) -> SheetSource:
@@ -69,11 +48,5 @@ def from_store(service: CompetitionService, competition: str) -> SheetSource:
     results = compute(state.competition())
     computed = Computed(results, results.findings, build_view(results))
     log = list(service.store.read(competition, 0, state.position))
-    draws = {
-        round_id: tuple(
-            DrawnHeat(h.number, tuple(h.entrants), tuple(h.sides))
-            for h in sorted(heats.values(), key=lambda h: h.number)
-        )
-        for round_id, heats in state.heats.items()
-    }
+    draws = {round_id: drawn_in(state, round_id) for round_id in state.heats}
     return SheetSource(computed, from_log(log, results), draws, competition)

@@ -1,95 +1,71 @@
-"""The start list of a round: heat by heat in running order, who starts on which side, with
-each rider's nation and seed (rank in the first timed round)."""
+"""The start-list sheet: the round's start list (`pursuit.views.start_list`) typeset heat by heat
+in running order, who starts on which side, with each rider's nation and seed (rank in the first
+timed round) or bib; while no heat names its riders, the riders in alphabetical order."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pursuit.core.formats import RoundKind
 from pursuit.sheets.sheet import Sheet, round_day, status_data
 from pursuit.sheets.source import SheetSource
+from pursuit.views.start_list import Starter, StartList, build_start_list
 
 SIDE_NOTE = "Red disc: start on the home straight (main grandstand). Green disc: the back straight."
 
 
 def start_list(source: SheetSource, round_id: str) -> Sheet:
-    results = source.computed.results
     view = source.computed.view
-    result = results.round(round_id)
-    spec = result.spec
-    entrants = {e.name: e for e in results.competition.entrants}
-    seeds = _seeds(source, round_id)
-    heats = [h for h in source.draw(round_id) if any(h.entrants)]
-    with_sides = any(s for h in heats for s in h.sides)
-    rows: list[dict[str, Any]] = []
-    for heat in heats:
-        riders = []
-        for i, name in enumerate(heat.entrants):
-            entrant = entrants.get(name)
-            riders.append(
-                {
-                    "name": name or "—",
-                    "nation": (entrant.nation or "") if entrant else "",
-                    "bib": (entrant.bib or "") if entrant else "",
-                    "side": heat.sides[i] if i < len(heat.sides) else "",
-                    "seed": seeds.get(name, ""),
-                }
-            )
-        rows.append(
-            {
-                "number": heat.number,
-                "title": spec.heat_title(heat.number),
-                "riders": _by_side(riders),
-            }
-        )
-    unpaired: list[dict[str, Any]] = []
-    if not heats:
-        named = [r.ride.entrant for r in result.ranking] or [e.name for e in entrants.values()]
-        unpaired = [
-            {"name": n, "nation": (entrants[n].nation or "") if n in entrants else ""}
-            for n in sorted(named, key=lambda n: _sort_name(entrants, n))
-        ]
+    rnd = next(r for r in view.rounds if r.id == round_id)
+    entrants = {e.name: e for e in source.computed.results.competition.entrants}
+    model = build_start_list(
+        source.origin, view, rnd, source.lines(round_id), entrants, source.draws.get(round_id, ())
+    )
+    return Sheet("start-list", f"start-list-{round_id}", sheet_data(model, source, round_id))
+
+
+def sheet_data(model: StartList, source: SheetSource, round_id: str) -> dict[str, Any]:
+    heats = [h for h in model.heats if any(s.name for s in h.starters)]
+    with_sides = any(s.side for h in heats for s in h.starters)
+    spec = source.computed.results.round(round_id).spec  # the sheet titles heats as the format does
+    rows = [
+        {
+            "number": h.number,
+            "title": spec.heat_title(h.number),
+            "riders": [_rider(s) for s in h.starters],
+        }
+        for h in heats
+    ]
+    unpaired = [{"name": s.name, "nation": s.nation} for s in model.riders]
     note = SIDE_NOTE if with_sides else ""
     if unpaired:
         note = (
             "The heat pairings of this round were not published; riders in alphabetical order."
-            if result.started
+            if model.ridden
             else "Not drawn yet; riders in alphabetical order."
         )
-    round_view = next(r for r in view.rounds if r.id == round_id)
-    data = {
+    name = model.round.name
+    has_bib = any(s.bib for h in heats for s in h.starters)
+    return {
         "kind": "start-list",
-        "title": f"{spec.name} · Start list{round_day(view, round_id, with_time=True)}",
+        "title": f"{name} · Start list{round_day(source.computed.view, round_id, with_time=True)}",
         "status": status_data(source.official.of_round(round_id)),
-        "round": round_view.name,
-        "knockout": spec.kind is RoundKind.KNOCKOUT,
+        "round": name,
+        "knockout": model.round.kind == "knockout",
         "sides": with_sides,
-        "seeded": bool(seeds),
-        "extra": "Seed"
-        if seeds
-        else ("Bib" if any(r["bib"] for h in rows for r in h["riders"]) else ""),
+        "seeded": model.seeded,
+        "extra": "Seed" if model.seeded else ("Bib" if has_bib else ""),
         "heats": rows,
         "unpaired": unpaired,
         "note": note,
-        "footer": f"Start list · {spec.name}",
+        "footer": f"Start list · {name}",
     }
-    return Sheet("start-list", f"start-list-{round_id}", data)
 
 
-def _by_side(riders: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    order = {"red": 0, "green": 1}
-    return sorted(riders, key=lambda r: order.get(r["side"], 2))
-
-
-def _seeds(source: SheetSource, round_id: str) -> dict[str, str]:
-    """Rank in the first timed round, for rounds after it."""
-    rounds = source.computed.results.rounds
-    first = next((r for r in rounds if r.spec.kind is RoundKind.TIMED), None)
-    if first is None or first.id == round_id:
-        return {}
-    return {r.ride.entrant: r.label for r in first.ranking if r.rank is not None}
-
-
-def _sort_name(entrants: dict[str, Any], name: str) -> str:
-    entrant = entrants.get(name)
-    return str(entrant.sort_name) if entrant is not None else name
+def _rider(starter: Starter) -> dict[str, Any]:
+    return {
+        "name": starter.name or "—",
+        "nation": starter.nation,
+        "bib": starter.bib,
+        "side": starter.side,
+        "seed": starter.seed,
+    }

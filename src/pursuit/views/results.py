@@ -16,7 +16,8 @@ from pursuit.core.competition import Slot
 from pursuit.core.findings import Finding
 from pursuit.core.formats import RoundKind
 from pursuit.core.results import RankedRide, Results, RoundResult
-from pursuit.core.times import format_time
+from pursuit.core.times import RaceTime, format_time
+from pursuit.views.basis import basis_note
 
 _HEAT = attrgetter("heat")
 
@@ -32,6 +33,9 @@ class RowView:
     shared: bool = False
     basis: str = ""
     side: str = ""
+    basis_note: str = ""  # how the ride is known, in words (`views.basis`); "" for published
+    record: str = ""  # OR / WR as recorded on the ride
+    value: RaceTime | None = None  # the time as shown: truncated to the competition's precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +117,19 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
     def row(ranked: RankedRide) -> RowView:
         ride = ranked.ride
         time, side = ride.outcome.time, ride.side
-        return RowView(  # rank, name, nation, time, note, heat, shared, basis, side
-            ranked.label,
-            ride.entrant,
-            nation_of.get(ride.entrant, ""),
-            format_time(time, digits) if time is not None else "",
-            ranked.note,
-            ranked.heat,
-            ranked.shared,
-            ride.basis or "",
-            side.value if side else "",
+        return RowView(
+            rank=ranked.label,
+            name=ride.entrant,
+            nation=nation_of.get(ride.entrant, ""),
+            time=format_time(time, digits) if time is not None else "",
+            note=ranked.note,
+            heat=ranked.heat,
+            shared=ranked.shared,
+            basis=ride.basis or "",
+            side=side.value if side else "",
+            basis_note=basis_note(ride.basis or ""),
+            record=ride.record or "",
+            value=time.at(digits) if time is not None else None,
         )
 
     rounds = tuple(_round(r, row, comp.schedule.get(r.spec.id)) for r in results.rounds)

@@ -16,6 +16,7 @@ from pursuit.app.lookup import NoSuchEntrant
 from pursuit.app.service import UnknownCompetition
 from pursuit.errors import PursuitError, RuleViolation, TimeFormatError
 from pursuit.store.errors import ConcurrencyConflict, StoreUnavailable
+from pursuit.views.errors import NothingToShow
 
 
 class WebError(PursuitError):
@@ -72,6 +73,8 @@ def problem_of(exc: BaseException) -> Problem:
     """The HTTP problem for `exc` (anything unexpected is a 500 that reveals nothing)."""
     if isinstance(exc, WebError):
         return Problem(exc.status, exc.code, exc.message, exc.field)
+    if isinstance(exc, NothingToShow):
+        return Problem(404, "not_found", exc.message)
     if isinstance(exc, UnknownCompetition):  # without the list of ids the service adds
         return Problem(404, "not_found", exc.message.split(" (known:")[0])
     if isinstance(exc, BadBody):

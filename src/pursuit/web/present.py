@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from pursuit.core.live_state import CompetitionState
+from pursuit.views.document import document
 from pursuit.views.results import ResultsView
 from pursuit.web.context import web
 from pursuit.web.negotiation import wants_json
@@ -22,7 +23,7 @@ HTML_TYPE = "text/html; charset=utf-8"
 
 def _plain(value: object) -> object:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
+        return document(value)
     if isinstance(value, frozenset | set):
         return sorted(value)
     raise TypeError(f"{type(value).__name__} is not JSON")
@@ -30,10 +31,10 @@ def _plain(value: object) -> object:
 
 def to_json(position: int | None, model: Any) -> str:
     """A page model as JSON, with the log position it was built at first."""
-    document = _plain(model) if dataclasses.is_dataclass(model) else model
-    if position is not None and isinstance(document, dict):
-        document = {"position": position, **document}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    doc = _plain(model) if dataclasses.is_dataclass(model) else model
+    if position is not None and isinstance(doc, dict):
+        doc = {"position": position, **doc}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=_plain)
 
 
 def page(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pursuit.core.decide_timing import propose_catch
 from pursuit.core.live_state import CompetitionState
 from pursuit.views.results import ResultsView
-from pursuit.web.pages.status import heat_status, heat_title, nation, round_status
+from pursuit.views.status import heat_status, heat_title, nation, round_status
 
 
 @dataclass(frozen=True)

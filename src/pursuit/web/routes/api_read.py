@@ -7,12 +7,13 @@ from starlette.responses import Response
 
 from pursuit.app.describe import describe
 from pursuit.export.json_export import results_document
+from pursuit.views.bracket import bracket
+from pursuit.views.classification import classification
+from pursuit.views.live_heat import live_heat
+from pursuit.views.overview import overview
+from pursuit.views.round import round_results
+from pursuit.views.start_list import start_list
 from pursuit.web.context import web
-from pursuit.web.pages.bracket import bracket
-from pursuit.web.pages.heat import live_heat
-from pursuit.web.pages.overview import overview
-from pursuit.web.pages.standings import classification, round_results
-from pursuit.web.pages.startlist import start_list
 from pursuit.web.present import JSON_TYPE, page, to_json
 from pursuit.web.routes.public import summaries
 from pursuit.web.routes.schemas import ERRORS

@@ -5,15 +5,25 @@ changed gets a 304."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from pursuit.core.live_state import CompetitionState
+from pursuit.core.results import Results
+from pursuit.views.heat_sheet import build_heat_sheet
+from pursuit.views.results import ResultsView
+from pursuit.views.status import find_round, heat_rides
 from pursuit.web.context import web
-from pursuit.web.pages.pictures import ChartBuilder, bracket_chart, heat_chart, round_chart
+from pursuit.web.errors import NotFound
+
+if TYPE_CHECKING:
+    from pursuit.charts.style import Chart
 
 SVG_TYPE = "image/svg+xml"
+HEAT_CHARTS = ("gap", "laps")
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,3 +53,49 @@ def _svg(request: Request, cid: str, key: Hashable, build: ChartBuilder) -> Resp
     if tag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     return Response(svg, media_type=SVG_TYPE, headers=headers)
+
+
+ChartBuilder = Callable[[CompetitionState, Results, ResultsView], "Chart"]
+
+
+def heat_chart(competition: str, round_id: str, number: int, kind: str) -> ChartBuilder:
+    """The gap or lap chart of a heat as it stands, a rider still on the track included."""
+
+    def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
+        from pursuit.charts.heat import GapChart, LapChart  # matplotlib only when drawn
+
+        if kind not in HEAT_CHARTS or find_round(view, round_id) is None:
+            raise NotFound(f"no {kind} chart for heat {number} of {round_id!r} in {competition}")
+        riding = None
+        if state.heat(round_id, number) is not None:  # drawn live, not imported whole
+            riding = [r.to_ride() for r in heat_rides(state, round_id, number)]
+        try:
+            sheet = build_heat_sheet(results, round_id, number, riding)
+        except KeyError:
+            raise NotFound(f"no heat {number} in round {round_id!r} of {competition}") from None
+        return GapChart(sheet) if kind == "gap" else LapChart(sheet)
+
+    return build
+
+
+def round_chart(competition: str, round_id: str) -> ChartBuilder:
+    def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
+        from pursuit.charts.qualifying import QualifyingChart
+
+        rnd = find_round(view, round_id)
+        if rnd is None or rnd.kind != "timed":
+            raise NotFound(f"no timed round {round_id!r} in {competition}")
+        return QualifyingChart(rnd)
+
+    return build
+
+
+def bracket_chart(competition: str) -> ChartBuilder:
+    def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
+        from pursuit.charts.bracket import BracketChart
+
+        if not any(r.kind == "knockout" for r in view.rounds):
+            raise NotFound(f"{competition} has no knockout rounds")
+        return BracketChart(view, results.competition.format)
+
+    return build

@@ -6,14 +6,15 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from pursuit.app.service import UnknownCompetition
+from pursuit.views.bracket import bracket
+from pursuit.views.classification import classification
+from pursuit.views.live_heat import live_heat
+from pursuit.views.now import now
+from pursuit.views.overview import Summary, overview, summary
+from pursuit.views.round import round_results
+from pursuit.views.start_list import start_list
 from pursuit.web.context import web
 from pursuit.web.negotiation import wants_json
-from pursuit.web.pages.bracket import bracket
-from pursuit.web.pages.heat import live_heat
-from pursuit.web.pages.now import now
-from pursuit.web.pages.overview import Summary, overview, summary
-from pursuit.web.pages.standings import classification, round_results
-from pursuit.web.pages.startlist import start_list
 from pursuit.web.present import HTML_TYPE, JSON_TYPE, page, to_json
 
 router = APIRouter(include_in_schema=False)

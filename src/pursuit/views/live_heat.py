@@ -9,11 +9,11 @@ from pursuit.core.live_state import CompetitionState, RideState
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time
+from pursuit.views.errors import NothingToShow
 from pursuit.views.heat_sheet import crossings_of
+from pursuit.views.pictures import Picture, heat_pictures
 from pursuit.views.results import ResultsView
-from pursuit.web.errors import NotFound
-from pursuit.web.pages.pictures import Picture, heat_pictures
-from pursuit.web.pages.status import find_round, heat_rides, heat_status, heat_title, nation
+from pursuit.views.status import find_round, heat_rides, heat_status, heat_title, nation
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def live_heat(
         rnd = find_round(view, round_id)
         rides = heat_rides(state, round_id, number) if rnd is not None else []
         if rnd is None or not rides:
-            raise NotFound(f"no heat {number} in round {round_id!r} of {competition}")
+            raise NothingToShow(f"no heat {number} in round {round_id!r} of {competition}")
         assert state.meta is not None
         digits = state.meta.precision
         half_laps = state.meta.half_laps

@@ -6,6 +6,7 @@ provisional.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pursuit.core.live_state import CompetitionState, HeatState, RideState
@@ -42,18 +43,26 @@ def heat_status(heat: HeatState | None) -> str:
 
 
 def round_status(state: CompetitionState, rnd: RoundView) -> str:
+    return status_of(rnd, [heat_status(h) for h in state.heats.get(rnd.id, {}).values()])
+
+
+def status_of(rnd: RoundView, drawn: Sequence[str]) -> str:
+    """Where a round stands, given the status of each heat drawn in it."""
     if rnd.complete:
         return OFFICIAL
-    heats = state.heats.get(rnd.id, {})
-    if any(heat_status(h) == "running" for h in heats.values()):
+    if "running" in drawn:
         return "running"
     if rnd.ranking:
         return PROVISIONAL
-    return "drawn" if heats else "to come"
+    return "drawn" if drawn else "to come"
 
 
 def round_line(state: CompetitionState, rnd: RoundView) -> RoundLine:
     status = round_status(state, rnd)
+    return line_of(rnd, status)
+
+
+def line_of(rnd: RoundView, status: str) -> RoundLine:
     return RoundLine(rnd.id, rnd.name, rnd.kind, status, rnd.complete, rnd.date, rnd.time)
 
 

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pursuit.core.live_state import CompetitionState, HeatState
+from pursuit.views.live_heat import LiveHeat, live_heat
 from pursuit.views.results import ResultsView
-from pursuit.web.pages.heat import LiveHeat, live_heat
-from pursuit.web.pages.status import HeatRef, heat_title
+from pursuit.views.status import HeatRef, heat_title
 
 
 @dataclass(frozen=True)

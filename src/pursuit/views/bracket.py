@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pursuit.core.live_state import CompetitionState
 from pursuit.views.results import HeatView, ResultsView
-from pursuit.web.pages.status import RoundLine, heat_status, nation, round_line
+from pursuit.views.status import RoundLine, heat_status, nation, round_line
 
 
 @dataclass(frozen=True)

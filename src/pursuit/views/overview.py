@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pursuit.core.entrants import Team
 from pursuit.core.live_state import CompetitionState
 from pursuit.views.results import ResultsView
-from pursuit.web.pages.status import (
+from pursuit.views.status import (
     OFFICIAL,
     PROVISIONAL,
     HeatRef,

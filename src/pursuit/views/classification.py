@@ -1,0 +1,76 @@
+"""The final classification, marked provisional or official: every place, with the last round
+each rider rode and how that ride ended."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pursuit.core.live_state import CompetitionState
+from pursuit.views.document import OFF_DOCUMENT
+from pursuit.views.pictures import Picture, bracket_picture
+from pursuit.views.results import PlaceView, ResultsView, RowView, last_rides
+from pursuit.views.status import OFFICIAL, PROVISIONAL
+
+
+@dataclass(frozen=True)
+class Place:
+    rank: str
+    name: str
+    nation: str
+    shared: bool
+    vacant: bool
+    round: str = ""  # the last round ridden
+    time: str = ""  # the time there, or how that ride ended
+    # the row of that ride (time, value, note), for the renderers; not in the page's JSON
+    ride: RowView | None = field(default=None, metadata=OFF_DOCUMENT)
+
+
+@dataclass(frozen=True)
+class Classification:
+    competition: str
+    title: str
+    status: str
+    official: bool
+    places: tuple[Place, ...]
+    notes: tuple[str, ...]
+    picture: Picture | None  # the knockout bracket
+
+
+def classification(competition: str) -> Callable[[CompetitionState, ResultsView], Classification]:
+    def build(state: CompetitionState, view: ResultsView) -> Classification:
+        places = places_of(view)
+        notes = []
+        if any(p.rank == "AC" for p in places):
+            notes.append("AC: overtaken and eliminated, not classified.")
+        if any(p.shared for p in places):
+            notes.append("= marks a rank shared by several riders.")
+        if any(p.rank == "" and p.name for p in places):
+            notes.append("Riders without a rank are still in the competition.")
+        return Classification(
+            competition,
+            view.competition.title,
+            OFFICIAL if view.complete else PROVISIONAL,
+            view.complete,
+            places,
+            tuple(notes),
+            bracket_picture(competition, state.position)
+            if any(r.kind == "knockout" for r in view.rounds)
+            else None,
+        )
+
+    return build
+
+
+def places_of(view: ResultsView) -> tuple[Place, ...]:
+    """Every place of the classification, with the last round each rider rode and that ride."""
+    last = last_rides(view)
+    return tuple(_place(p, last.get(p.name)) for p in view.classification)
+
+
+def _place(p: PlaceView, last: tuple[str, RowView] | None) -> Place:
+    if last is None:
+        return Place(p.rank, p.name, p.nation, p.shared, p.vacant)
+    round_name, row = last
+    ended = " ".join(part for part in (row.time, row.note) if part)
+    return Place(p.rank, p.name, p.nation, p.shared, p.vacant, round_name, ended, row)
