@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from pursuit.app.files import compute_file
+from pursuit.app.file_results import compute_file
 from pursuit.errors import PursuitError
 from pursuit.export import EXPORTERS, csv_export, json_export, markdown, render, wikitext
 from pursuit.views.results import PlaceView, ResultsView

@@ -308,7 +308,7 @@ def test_a_disqualification_and_a_later_reinstatement_both_stay_in_the_record():
 
 
 def test_importing_the_1968_file_gives_identical_results_to_reading_it():
-    from pursuit.app.files import compute_file
+    from pursuit.app.file_results import compute_file
 
     svc = new_service()
     svc.handle("mx", commands_from_file(EXAMPLE), "import")

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from web_support import SCREENSHOTS, Console, LiveServer, seed, settings
 
 from pursuit.web.app import create_app
-from pursuit.web.context import Web
+from pursuit.web.parts import Web
 
 with warnings.catch_warnings():  # Starlette 1.x asks for httpx2; httpx still works
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from web_support import PASSWORD, heat_riders
 
-from pursuit.web.context import Web
+from pursuit.web.parts import Web
 
 
 def token(client: TestClient, name: str) -> dict[str, str]:

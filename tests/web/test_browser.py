@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from web_support import EXAMPLE, PASSWORD, LiveServer, heat_riders, seed, settings
 
 from pursuit.web.app import create_app
-from pursuit.web.context import Web
+from pursuit.web.parts import Web
 from pursuit.web.settings import DemoSettings
 
 MOBILE = {"width": 390, "height": 844}

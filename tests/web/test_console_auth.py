@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from web_support import PASSWORD, Console
 
 from pursuit.web.auth.sessions import COOKIE
-from pursuit.web.context import Web
+from pursuit.web.parts import Web
 
 
 def test_the_console_sends_an_anonymous_visitor_to_the_login(client: TestClient) -> None:

@@ -9,7 +9,7 @@ import re
 from fastapi.testclient import TestClient
 from web_support import Console, heat_riders
 
-from pursuit.web.context import Web
+from pursuit.web.parts import Web
 
 
 def start_heat(console: Console) -> None:

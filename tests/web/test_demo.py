@@ -10,8 +10,8 @@ from web_support import EXAMPLE, settings
 
 from pursuit.core.times import parse_time
 from pursuit.web.app import create_app
-from pursuit.web.context import Web
 from pursuit.web.demo import DemoReplay, prepare_demo
+from pursuit.web.parts import Web
 from pursuit.web.settings import DemoSettings
 
 DEMO = DemoSettings(example=EXAMPLE, speed=0)

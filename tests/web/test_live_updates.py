@@ -17,8 +17,8 @@ from web_support import LiveServer, heat_riders
 from pursuit.app.touched import heats_touched
 from pursuit.core import commands as c
 from pursuit.core.times import parse_time
-from pursuit.web.context import Web
 from pursuit.web.live.broadcast import Broadcaster, Update
+from pursuit.web.parts import Web
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from web_support import EXAMPLE, Console, heat_riders
 
 from pursuit.app.importing import commands_from_file
-from pursuit.web.context import Web
+from pursuit.web.parts import Web
 
 
 @pytest.fixture

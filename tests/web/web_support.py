@@ -19,7 +19,7 @@ from pursuit.core import commands as c
 from pursuit.core.times import parse_time
 from pursuit.loading.format_files import format_definition
 from pursuit.operators.passwords import PasswordCost
-from pursuit.web.context import Web
+from pursuit.web.parts import Web
 from pursuit.web.settings import WebSettings
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from pursuit.app.files import Computed, compute_file
+from pursuit.app.file_results import Computed, compute_file
 from pursuit.cli.database import COMPETITION, DB, competition_id, service
 from pursuit.cli.errors import EXIT_FINDINGS, EXIT_OK, user_errors
 from pursuit.cli.terminal import classification_table, print_results

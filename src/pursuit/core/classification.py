@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pursuit.core.context import Context
 from pursuit.core.formats import Block, OrderKind, RoundKind, UnrankedBlock, UnrankedOrder
 from pursuit.core.outcomes import Status
+from pursuit.core.resolver import Context
 from pursuit.core.results import ClassifiedPlace
 
 _STATUS_KEYS = {

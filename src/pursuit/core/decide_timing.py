@@ -10,11 +10,11 @@ from __future__ import annotations
 from pursuit.core import commands as c
 from pursuit.core import events as ev
 from pursuit.core.guards import entrant, need_reason, round_spec
+from pursuit.core.impulses import elapsed, implausible
 from pursuit.core.live_state import CompetitionState, HeatState, RideState
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
 from pursuit.core.times import RaceTime, format_time
-from pursuit.core.timing import elapsed, implausible
 from pursuit.errors import RuleViolation
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pursuit.core.classification import classify
 from pursuit.core.competition import Competition, Ride
-from pursuit.core.context import Context
 from pursuit.core.formats import RoundKind
 from pursuit.core.lineups import check_lineups
+from pursuit.core.resolver import Context
 from pursuit.core.results import ClassifiedPlace, Results, RoundResult
 from pursuit.core.rounds import knockout_round, timed_round
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pursuit.core.competition import Ride
-from pursuit.core.context import Context
 from pursuit.core.formats import CatchEffect, RoundSpec, TieBreak
 from pursuit.core.outcomes import Status
 from pursuit.core.race import compare_at, last_lap
+from pursuit.core.resolver import Context
 
 # How well an outcome stands against the other rider's when times cannot decide.
 _STANDING = {

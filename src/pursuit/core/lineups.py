@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 
 from pursuit.core.competition import Ride
-from pursuit.core.context import Context
 from pursuit.core.entrants import Team
 from pursuit.core.formats import RoundSpec
+from pursuit.core.resolver import Context
 
 
 def check_lineups(ctx: Context, spec: RoundSpec) -> None:

@@ -6,11 +6,11 @@ from collections import Counter
 from operator import attrgetter
 
 from pursuit.core.competition import Ride
-from pursuit.core.context import Context
 from pursuit.core.formats import OvertakenRule, RoundSpec
 from pursuit.core.heats import decide_heat
 from pursuit.core.outcomes import Status
 from pursuit.core.ranking import rank_by_time
+from pursuit.core.resolver import Context
 from pursuit.core.results import HeatResult, RankedRide, RoundResult
 
 _HEAT = attrgetter("heat")

@@ -84,11 +84,9 @@ class RideReader:
                 "status",
             )
             status, readable = Status.FINISHED, False
-        time = self.time(item.get("time"), name, (*path, "time"))
-        readable = readable and time is not False
-        splits = self.splits(
-            item.get("splits", []), name, path, meta, time if isinstance(time, RaceTime) else None
-        )
+        time, time_read = self.time(item.get("time"), name, (*path, "time"))
+        readable = readable and time_read
+        splits = self.splits(item.get("splits", []), name, path, meta, time)
         side = item.get("side")
         if side is not None and side not in ("red", "green"):
             self.find("bad-side", f"{name}: side must be red or green", *path, "side")
@@ -100,7 +98,7 @@ class RideReader:
         rank = item.get("rank")
         return Ride(
             entrant=name,
-            outcome=Outcome(status, time if isinstance(time, RaceTime) else None),
+            outcome=Outcome(status, time),
             heat=heat,
             side=_SIDES[side] if side else None,
             splits=splits,
@@ -112,10 +110,12 @@ class RideReader:
             place=self.place(*path),
         )
 
-    def time(self, value: object, name: str, path: tuple[str | int, ...]) -> RaceTime | bool | None:
-        """The parsed time, None when absent, False when it does not parse."""
+    def time(
+        self, value: object, name: str, path: tuple[str | int, ...]
+    ) -> tuple[RaceTime | None, bool]:
+        """The time read, None when absent; and whether it read (False after a finding)."""
         if value is None:
-            return None
+            return None, True
         if not isinstance(value, str):
             self.find(
                 "bad-time",
@@ -123,12 +123,12 @@ class RideReader:
                 f"(a number like {value!r} loses its trailing zeros)",
                 *path,
             )
-            return False
+            return None, False
         try:
-            return parse_time(value)
+            return parse_time(value), True
         except TimeFormatError as e:
             self.find("bad-time", f"{name}: {e.message}", *path)
-            return False
+            return None, False
 
     def splits(
         self,
@@ -180,8 +180,8 @@ class RideReader:
         not parse or does not come after the one before."""
         out: list[RaceTime] = []
         for k, value in enumerate(raw):
-            parsed = self.time(value, f"{name} split {k + 1}", (*path, "splits", k))
-            if not isinstance(parsed, RaceTime):
+            parsed, _ = self.time(value, f"{name} split {k + 1}", (*path, "splits", k))
+            if parsed is None:
                 return None
             if out and parsed.ticks <= out[-1].ticks:
                 self.find(

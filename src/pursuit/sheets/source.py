@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pursuit.app.files import Computed, compute_file
+from pursuit.app.file_results import Computed, compute_file
 from pursuit.app.service import CompetitionService
 from pursuit.core.engine import compute
 from pursuit.sheets.official import Officiality, from_file, from_log

@@ -12,10 +12,10 @@ from fastapi.staticfiles import StaticFiles
 
 from pursuit import __version__
 from pursuit.web import bootstrap, handlers, openapi
-from pursuit.web.context import Web
 from pursuit.web.demo import DemoReplay, DemoRun, prepare_demo
 from pursuit.web.live.watch import HeadPoller, NotifyListener
 from pursuit.web.negotiation import JsonSuffix
+from pursuit.web.parts import Web
 from pursuit.web.routes import (
     api_read,
     api_write,

@@ -7,10 +7,10 @@ from pursuit.operators.passwords import Passwords
 from pursuit.operators.registry import Operators
 from pursuit.store.open import open_store
 from pursuit.web.auth.sessions import Sessions
-from pursuit.web.context import Web
-from pursuit.web.drawing import Drawing
+from pursuit.web.chart_cache import ChartCache
 from pursuit.web.hub import Hub
 from pursuit.web.live.broadcast import Broadcaster
+from pursuit.web.parts import Web
 from pursuit.web.settings import WebSettings
 from pursuit.web.templating import Renderer
 
@@ -27,5 +27,5 @@ def build(settings: WebSettings) -> Web:
         renderer=Renderer(),
         users=Operators(store, Passwords(settings.password_cost), utc_now),
         sessions=Sessions(settings.secret_key, settings.session_hours * 3600),
-        drawing=Drawing(),
+        charts=ChartCache(),
     )

@@ -24,7 +24,7 @@ from pursuit.core import commands as c
 from pursuit.errors import PursuitError, RuleViolation
 from pursuit.loading.competition_file import load_competition
 from pursuit.loading.format_files import format_definition, preset_names
-from pursuit.web.context import Web
+from pursuit.web.parts import Web
 from pursuit.web.settings import DemoSettings
 
 log = logging.getLogger(__name__)

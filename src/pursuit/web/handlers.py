@@ -11,9 +11,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from pursuit.errors import PursuitError
-from pursuit.web.context import web
 from pursuit.web.errors import Problem, http_problem, problem_of, validation_problem
 from pursuit.web.negotiation import wants_json
+from pursuit.web.parts import web
 
 log = logging.getLogger(__name__)
 

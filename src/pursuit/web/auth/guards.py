@@ -15,8 +15,8 @@ from starlette.responses import Response
 from pursuit.operators.roles import Role
 from pursuit.operators.state import User
 from pursuit.web.auth.sessions import COOKIE, Session
-from pursuit.web.context import web
 from pursuit.web.errors import Forbidden, NotAuthenticated
+from pursuit.web.parts import web
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from pursuit.operators.roles import Role
 from pursuit.web.auth.guards import keep_session, logged_in
 from pursuit.web.auth.sessions import Session
-from pursuit.web.context import web
+from pursuit.web.parts import web
 
 
 def screen(

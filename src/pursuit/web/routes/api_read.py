@@ -13,8 +13,8 @@ from pursuit.views.live_heat import live_heat
 from pursuit.views.overview import overview
 from pursuit.views.round import round_results
 from pursuit.views.start_list import start_list
-from pursuit.web.context import web
-from pursuit.web.present import JSON_TYPE, page, to_json
+from pursuit.web.page_response import JSON_TYPE, page, to_json
+from pursuit.web.parts import web
 from pursuit.web.routes.public import summaries
 from pursuit.web.routes.schemas import ERRORS
 

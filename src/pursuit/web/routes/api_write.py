@@ -18,9 +18,9 @@ from pursuit.app.describe import describe
 from pursuit.app.service import Handled
 from pursuit.operators.roles import Role
 from pursuit.web.auth.guards import api_operator
-from pursuit.web.context import web
 from pursuit.web.creation import NewCompetition, create_competition
 from pursuit.web.errors import NotAuthenticated
+from pursuit.web.parts import web
 from pursuit.web.routes.schemas import (
     ERRORS,
     CatchProposal,

@@ -16,8 +16,8 @@ from pursuit.core.results import Results
 from pursuit.views.heat_sheet import build_heat_sheet
 from pursuit.views.results import ResultsView
 from pursuit.views.status import find_round, heat_rides
-from pursuit.web.context import web
 from pursuit.web.errors import NotFound
+from pursuit.web.parts import web
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
@@ -47,7 +47,7 @@ def bracket_picture(request: Request, cid: str) -> Response:
 def _svg(request: Request, cid: str, key: Hashable, build: ChartBuilder) -> Response:
     w = web(request)
     position, chart = w.hub.model_of(cid, key, build)
-    svg = w.drawing.svg((cid, position, key), chart)
+    svg = w.charts.svg((cid, position, key), chart)
     tag = '"' + hashlib.sha256(svg).hexdigest()[:20] + '"'
     headers = {"ETag": tag, "Cache-Control": "no-cache", "X-Log-Position": str(position)}
     if tag in request.headers.get("if-none-match", ""):

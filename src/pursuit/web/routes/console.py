@@ -24,8 +24,8 @@ from pursuit.web.auth.sessions import Session
 from pursuit.web.console.confirm import positions
 from pursuit.web.console.desk import desk
 from pursuit.web.console.screen import screen
-from pursuit.web.context import web
 from pursuit.web.errors import NotFound, Problem, problem_of, validation_problem
+from pursuit.web.parts import web
 from pursuit.web.routes.public import summaries
 
 router = APIRouter(include_in_schema=False)

@@ -14,9 +14,9 @@ from pursuit.operators.roles import Role
 from pursuit.web.auth.guards import Operator, check_csrf, console_operator, session_of
 from pursuit.web.auth.sessions import Session
 from pursuit.web.console.screen import screen
-from pursuit.web.context import web
 from pursuit.web.creation import NewCompetition, create_competition
 from pursuit.web.errors import problem_of
+from pursuit.web.parts import web
 
 router = APIRouter(include_in_schema=False)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 
-from pursuit.web.context import web
 from pursuit.web.errors import NotFound
 from pursuit.web.live.stream import UpdateStream
+from pursuit.web.parts import web
 
 router = APIRouter()
 

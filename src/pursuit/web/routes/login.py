@@ -8,7 +8,7 @@ from starlette.responses import RedirectResponse, Response
 
 from pursuit.web.auth.guards import check_csrf, keep_session, session_of
 from pursuit.web.console.screen import screen
-from pursuit.web.context import web
+from pursuit.web.parts import web
 
 router = APIRouter(include_in_schema=False)
 

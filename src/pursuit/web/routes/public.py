@@ -13,9 +13,9 @@ from pursuit.views.now import now
 from pursuit.views.overview import Summary, overview, summary
 from pursuit.views.round import round_results
 from pursuit.views.start_list import start_list
-from pursuit.web.context import web
 from pursuit.web.negotiation import wants_json
-from pursuit.web.present import HTML_TYPE, JSON_TYPE, page, to_json
+from pursuit.web.page_response import HTML_TYPE, JSON_TYPE, page, to_json
+from pursuit.web.parts import web
 
 router = APIRouter(include_in_schema=False)
 

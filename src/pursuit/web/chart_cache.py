@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from pursuit.charts.style import Chart
 
 
-class Drawing:
+class ChartCache:
     def __init__(self, entries: int = 256) -> None:
         self._drawn = Lru(entries)
         self._lock = threading.Lock()

@@ -14,8 +14,8 @@ from starlette.responses import Response
 from pursuit.core.live_state import CompetitionState
 from pursuit.views.document import document
 from pursuit.views.results import ResultsView
-from pursuit.web.context import web
 from pursuit.web.negotiation import wants_json
+from pursuit.web.parts import web
 
 JSON_TYPE = "application/json"
 HTML_TYPE = "text/html; charset=utf-8"

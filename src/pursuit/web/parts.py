@@ -10,7 +10,7 @@ from starlette.requests import HTTPConnection
 
 from pursuit.operators.registry import Operators
 from pursuit.web.auth.sessions import Sessions
-from pursuit.web.drawing import Drawing
+from pursuit.web.chart_cache import ChartCache
 from pursuit.web.hub import Hub
 from pursuit.web.live.broadcast import Broadcaster
 from pursuit.web.settings import WebSettings
@@ -25,7 +25,7 @@ class Web:
     renderer: Renderer
     users: Operators
     sessions: Sessions
-    drawing: Drawing
+    charts: ChartCache
 
 
 def web(connection: HTTPConnection) -> Web:
