@@ -332,3 +332,21 @@ def test_the_1968_replay_reaches_the_published_classification_with_synthetic_spl
     assert str(kurmann.time) == "4:40.41"
     # records set on the day travel with the finish (Frey's Olympic record in QF 4)
     assert state.ride("QF", "Mogens Frey").record == "OR" and kurmann.record == "OR"
+
+
+def test_a_refused_split_says_which_rider_heat_and_half_lap_it_was_about():
+    svc = new_service()
+    uci_competition(svc)
+    svc.handle("cup", c.DrawRound("Q"), "admin")
+    svc.handle("cup", c.StartHeat("Q", 1), "tk")
+    svc.handle("cup", c.RecordSplit("Q", 1, "Eva", t("18.00")), "tk")
+    with pytest.raises(RuleViolation) as refused:
+        svc.handle("cup", c.RecordSplit("Q", 1, "Eva", t("18.50")), "tk")
+    assert refused.value.about() == {
+        "entrant": "Eva",
+        "round": "Q",
+        "heat": 1,
+        "half_lap": 2,
+        "field": "time",
+    }
+    assert "half lap 2" in str(refused.value)  # the words are unchanged

@@ -33,7 +33,16 @@ Request = Command | Callable[[CompetitionState], Command] | Sequence[Command]
 
 
 class UnknownCompetition(PursuitError):
-    """No competition with that id in the store."""
+    """No competition with that id in the store (`competition`, when one was named)."""
+
+    competition: str | None = None
+
+    @classmethod
+    def named(cls, competition: str, known: Sequence[str] = ()) -> UnknownCompetition:
+        listed = ", ".join(known) or "none"
+        error = cls(f"no competition {competition!r} (known: {listed})")
+        error.competition = competition
+        return error
 
 
 @dataclass(frozen=True)
@@ -105,8 +114,7 @@ class CompetitionService:
     def existing(self, competition: str, as_of: int | None = None) -> CompetitionState:
         state = self.state(competition, as_of)
         if not state.created:
-            known = ", ".join(self.competitions()) or "none"
-            raise UnknownCompetition(f"no competition {competition!r} (known: {known})")
+            raise UnknownCompetition.named(competition, self.competitions())
         return state
 
     def results(self, competition: str, as_of: int | None = None) -> Results:

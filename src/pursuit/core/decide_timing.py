@@ -21,11 +21,15 @@ from pursuit.errors import RuleViolation
 def start(state: CompetitionState, cmd: c.StartHeat) -> list[ev.Event]:
     heat = _heat(state, cmd.round, cmd.heat)
     if heat.started:
-        raise RuleViolation(f"{cmd.round} heat {cmd.heat} has already started")
+        raise RuleViolation(
+            f"{cmd.round} heat {cmd.heat} has already started", round=cmd.round, heat=cmd.heat
+        )
     running = state.running_heat()
     if running is not None:
         raise RuleViolation(
-            f"{running.round} heat {running.number} is still running; finish it first"
+            f"{running.round} heat {running.number} is still running; finish it first",
+            round=cmd.round,
+            heat=cmd.heat,
         )
     return [ev.HeatStarted(cmd.round, cmd.heat, cmd.start_impulse)]
 
@@ -38,26 +42,53 @@ def split(state: CompetitionState, cmd: c.RecordSplit) -> list[ev.Event]:
     if not 1 <= half_lap <= state.meta.half_laps - 1:
         raise RuleViolation(
             f"{cmd.entrant}: half lap {half_lap} is not between 1 and "
-            f"{state.meta.half_laps - 1} (the finish is recorded as a finish)"
+            f"{state.meta.half_laps - 1} (the finish is recorded as a finish)",
+            entrant=cmd.entrant,
+            round=cmd.round,
+            heat=cmd.heat,
+            half_lap=half_lap,
+            field="half_lap",
         )
     if half_lap > len(ride.splits) + 1:
         raise RuleViolation(
-            f"{cmd.entrant}: half lap {half_lap} recorded before half lap {len(ride.splits) + 1}"
+            f"{cmd.entrant}: half lap {half_lap} recorded before half lap {len(ride.splits) + 1}",
+            entrant=cmd.entrant,
+            round=cmd.round,
+            heat=cmd.heat,
+            half_lap=half_lap,
+            field="half_lap",
         )
     if half_lap <= len(ride.splits):
         raise RuleViolation(
             f"{cmd.entrant}: half lap {half_lap} is already recorded "
-            f"({ride.splits[half_lap - 1]}); correct it with a reason"
+            f"({ride.splits[half_lap - 1]}); correct it with a reason",
+            entrant=cmd.entrant,
+            round=cmd.round,
+            heat=cmd.heat,
+            half_lap=half_lap,
+            field="time",
         )
     previous = ride.splits[half_lap - 2] if half_lap >= 2 else RaceTime(0, 4)
     segment = time.ticks - previous.ticks
     if segment <= 0:
         raise RuleViolation(
             f"{cmd.entrant}: half lap {half_lap} at {format_time(time)} is not "
-            f"after half lap {half_lap - 1} ({format_time(previous)})"
+            f"after half lap {half_lap - 1} ({format_time(previous)})",
+            entrant=cmd.entrant,
+            round=cmd.round,
+            heat=cmd.heat,
+            half_lap=half_lap,
+            field="time",
         )
     if reason := implausible(state.meta.track_length_m / 2, segment):
-        raise RuleViolation(f"{cmd.entrant}: half lap {half_lap} rejected: {reason}")
+        raise RuleViolation(
+            f"{cmd.entrant}: half lap {half_lap} rejected: {reason}",
+            entrant=cmd.entrant,
+            round=cmd.round,
+            heat=cmd.heat,
+            half_lap=half_lap,
+            field="time",
+        )
     return [ev.SplitRecorded(cmd.round, cmd.heat, cmd.entrant, half_lap, time, cmd.synthetic)]
 
 
@@ -68,10 +99,20 @@ def finish(state: CompetitionState, cmd: c.RecordFinish) -> list[ev.Event]:
     if ride.splits and ride.splits[-1].ticks >= time.ticks:
         raise RuleViolation(
             f"{cmd.entrant}: finish {format_time(time)} is not after the last "
-            f"split {ride.splits[-1]}"
+            f"split {ride.splits[-1]}",
+            entrant=cmd.entrant,
+            round=cmd.round,
+            heat=cmd.heat,
+            field="time",
         )
     if reason := implausible(state.meta.distance_m, time.ticks):
-        raise RuleViolation(f"{cmd.entrant}: finish rejected: {reason}")
+        raise RuleViolation(
+            f"{cmd.entrant}: finish rejected: {reason}",
+            entrant=cmd.entrant,
+            round=cmd.round,
+            heat=cmd.heat,
+            field="time",
+        )
     return [
         ev.FinishRecorded(
             cmd.round,
@@ -88,13 +129,28 @@ def catch(state: CompetitionState, cmd: c.RecordCatch) -> list[ev.Event]:
     heat, ride = _running_ride(state, cmd.round, cmd.heat, cmd.catcher)
     others = [n for n in heat.entrants if n != cmd.catcher]
     if not others:
-        raise RuleViolation(f"{cmd.catcher} rides alone in heat {cmd.heat}: nobody to catch")
+        raise RuleViolation(
+            f"{cmd.catcher} rides alone in heat {cmd.heat}: nobody to catch",
+            entrant=cmd.catcher,
+            round=cmd.round,
+            heat=cmd.heat,
+        )
     caught = others[0]
     other = state.ride(cmd.round, caught)
     if other is not None and other.status is Status.OVERTAKEN:
-        raise RuleViolation(f"{caught} is already recorded as caught")
+        raise RuleViolation(
+            f"{caught} is already recorded as caught",
+            entrant=cmd.catcher,
+            round=cmd.round,
+            heat=cmd.heat,
+        )
     if ride.status is Status.OVERTAKEN:
-        raise RuleViolation(f"{cmd.catcher} was caught; a caught rider cannot catch")
+        raise RuleViolation(
+            f"{cmd.catcher} was caught; a caught rider cannot catch",
+            entrant=cmd.catcher,
+            round=cmd.round,
+            heat=cmd.heat,
+        )
     round_spec(state, cmd.round)
     return [ev.CatchRecorded(cmd.round, cmd.heat, cmd.catcher, caught, cmd.half_lap)]
 
@@ -120,7 +176,7 @@ def _heat(state: CompetitionState, round_id: str, number: int) -> HeatState:
     spec = round_spec(state, round_id)
     heat = state.heat(round_id, number)
     if heat is None:
-        raise RuleViolation(f"{spec.name} heat {number} is not drawn")
+        raise RuleViolation(f"{spec.name} heat {number} is not drawn", round=round_id, heat=number)
     return heat
 
 
@@ -133,18 +189,26 @@ def _running_ride(
     entrant(state, name)
     if name not in heat.entrants:
         raise RuleViolation(
-            f"{name} does not ride in {round_id} heat {number} ({' v '.join(heat.entrants)})"
+            f"{name} does not ride in {round_id} heat {number} ({' v '.join(heat.entrants)})",
+            entrant=name,
+            round=round_id,
+            heat=number,
         )
     ride = state.ride(round_id, name)
     assert ride is not None
     if catcher_time and ride.status is Status.CAUGHT_OPPONENT and ride.time is None:
         return heat, ride
     if not heat.started or heat.done:
-        raise RuleViolation(f"{round_id} heat {number} is not running")
+        raise RuleViolation(
+            f"{round_id} heat {number} is not running", entrant=name, round=round_id, heat=number
+        )
     if ride.finished:
         raise RuleViolation(
             f"{name} has already finished ({ride.time or ride.status.value}); "
-            "use a correction to change it"
+            "use a correction to change it",
+            entrant=name,
+            round=round_id,
+            heat=number,
         )
     return heat, ride
 
@@ -153,12 +217,22 @@ def _elapsed(
     heat: HeatState, typed: RaceTime | None, impulse: RaceTime | None, what: str
 ) -> RaceTime:
     if (typed is None) == (impulse is None):
-        raise RuleViolation(f"{what}: give either a time or a timer impulse")
+        raise RuleViolation(
+            f"{what}: give either a time or a timer impulse",
+            round=heat.round,
+            heat=heat.number,
+            field="time",
+        )
     if typed is not None:
         return typed
     assert impulse is not None
     if heat.start_impulse is None:
-        raise RuleViolation(f"{what}: the heat was started without a start impulse; type the time")
+        raise RuleViolation(
+            f"{what}: the heat was started without a start impulse; type the time",
+            round=heat.round,
+            heat=heat.number,
+            field="time",
+        )
     return elapsed(heat.start_impulse, impulse)
 
 
@@ -173,13 +247,23 @@ def correct_split(state: CompetitionState, cmd: c.CorrectSplit) -> list[ev.Event
     if not 1 <= cmd.half_lap <= len(splits):
         recorded = f"half laps 1 to {len(splits)}" if splits else "no split"
         raise RuleViolation(
-            f"{name}: no split at half lap {cmd.half_lap} to correct ({recorded} recorded)"
+            f"{name}: no split at half lap {cmd.half_lap} to correct ({recorded} recorded)",
+            entrant=name,
+            round=spec.id,
+            half_lap=cmd.half_lap,
+            field="time",
         )
     assert ride is not None and state.meta is not None
     time = cmd.elapsed
     k = cmd.half_lap
     if time.ticks == splits[k - 1].ticks:
-        raise RuleViolation(f"{name}: half lap {k} is already {splits[k - 1]}")
+        raise RuleViolation(
+            f"{name}: half lap {k} is already {splits[k - 1]}",
+            entrant=name,
+            round=spec.id,
+            half_lap=cmd.half_lap,
+            field="time",
+        )
     before = splits[k - 2] if k >= 2 else RaceTime(0, 4)
     after = splits[k] if k < len(splits) else None
     if after is None and ride.time is not None and len(splits) == state.meta.half_laps - 1:
@@ -187,15 +271,31 @@ def correct_split(state: CompetitionState, cmd: c.CorrectSplit) -> list[ev.Event
     shown = format_time(time)
     if time.ticks <= before.ticks:
         earlier = f"half lap {k - 1} ({format_time(before)})" if k >= 2 else "the start"
-        raise RuleViolation(f"{name}: half lap {k} at {shown} is not after {earlier}")
+        raise RuleViolation(
+            f"{name}: half lap {k} at {shown} is not after {earlier}",
+            entrant=name,
+            round=spec.id,
+            half_lap=cmd.half_lap,
+            field="time",
+        )
     if after is not None and after.ticks <= time.ticks:
         raise RuleViolation(
             f"{name}: half lap {k} at {shown} is not before the next crossing "
-            f"({format_time(after)})"
+            f"({format_time(after)})",
+            entrant=name,
+            round=spec.id,
+            half_lap=cmd.half_lap,
+            field="time",
         )
     half_lap_m = state.meta.track_length_m / 2
     segments = [time.ticks - before.ticks] + ([after.ticks - time.ticks] if after else [])
     for segment in segments:
         if why := implausible(half_lap_m, segment):
-            raise RuleViolation(f"{name}: half lap {k} at {shown} rejected: {why}")
+            raise RuleViolation(
+                f"{name}: half lap {k} at {shown} rejected: {why}",
+                entrant=name,
+                round=spec.id,
+                half_lap=cmd.half_lap,
+                field="time",
+            )
     return [ev.SplitCorrected(spec.id, name, k, time, reason)]

@@ -26,8 +26,7 @@ class WebError(PursuitError):
     code = "internal"
 
     def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+        super().__init__(message, field=field)
 
 
 class BadInput(WebError):
@@ -76,7 +75,10 @@ def problem_of(exc: BaseException) -> Problem:
     if isinstance(exc, NothingToShow):
         return Problem(404, "not_found", exc.message)
     if isinstance(exc, UnknownCompetition):  # without the list of ids the service adds
-        return Problem(404, "not_found", exc.message.split(" (known:")[0])
+        named = exc.competition is not None
+        return Problem(
+            404, "not_found", f"no competition {exc.competition!r}" if named else str(exc)
+        )
     if isinstance(exc, BadBody):
         return Problem(400, "invalid_input", exc.message, exc.field)
     if isinstance(exc, NoSuchEntrant):
@@ -91,7 +93,7 @@ def problem_of(exc: BaseException) -> Problem:
         return Problem(503, "store_unavailable", "the event store is unavailable; try again")
     if isinstance(exc, RuleViolation):
         place = exc.place.field if exc.place is not None else None
-        return Problem(400, "rule_violation", str(exc), place)
+        return Problem(400, "rule_violation", str(exc), exc.field or place)
     if isinstance(exc, PursuitError):
         return Problem(400, "invalid_input", str(exc))
     return Problem(500, "internal", "something went wrong on the server; it has been logged")

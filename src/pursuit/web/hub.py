@@ -132,4 +132,4 @@ class Hub:
 
 def _check_id(competition: str) -> None:
     if is_reserved(competition):
-        raise UnknownCompetition(f"no competition {competition!r}")
+        raise UnknownCompetition.named(competition)
