@@ -629,11 +629,6 @@ def test_a_catch_by_a_rider_not_in_the_heat_is_refused() -> None:
     refuses(given(*STARTED), c.RecordCatch("Q", 1, CARL), "Carl does not ride in Q heat 1")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: decide_timing.catch does not check that the caught rider is still riding; "
-    "a rider who has already finished (or abandoned) is recorded as overtaken",
-)
 def test_catching_a_rider_who_has_already_finished_is_refused() -> None:
     state = given(*STARTED, c.RecordFinish("Q", 1, BERT, t("4:20.000")))
     refuses(state, c.RecordCatch("Q", 1, ANNA), "Bert")
@@ -997,11 +992,6 @@ def test_a_sanction_decision_for_a_rider_without_a_ride_is_refused() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: decide._decision checks round and entrant only for disqualify/reinstate; a note "
-    "naming an unknown entrant or round is accepted, and evolve then makes a ride for it",
-)
 def test_a_note_naming_someone_not_entered_is_refused() -> None:
     refuses(
         given(*FINISHED),

@@ -130,11 +130,6 @@ def test_a_round_drawn_again_moves_the_riders_to_their_new_heats() -> None:
     assert (ride(state, DIRK).heat, ride(state, DIRK).side) == (2, "red")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: evolve._drawn overwrites heats by number but keeps the old ones; a round "
-    "drawn again with fewer heats keeps a stale heat that can still be started",
-)
 def test_a_round_drawn_again_with_fewer_heats_has_only_the_new_heats() -> None:
     three = ev.RoundDrawn(
         "Q",
@@ -360,11 +355,6 @@ def test_a_split_correction_replaces_the_split_and_lists_the_change() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: evolve ends the ride for a sanction or correction but never closes its heat; "
-    "when it was the last rider on the track the heat stays running and no next heat can start",
-)
 @pytest.mark.parametrize(
     "ends_ride",
     [

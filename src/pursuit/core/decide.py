@@ -169,6 +169,10 @@ def _decision(state: CompetitionState, cmd: c.RecordDecision) -> list[ev.Event]:
         raise RuleViolation(f"a decision's effect is one of {', '.join(EFFECTS)}")
     if not cmd.authority.strip():
         raise RuleViolation("a decision names its authority (commissaires' panel, federation…)")
+    if cmd.round is not None:
+        round_spec(state, cmd.round)
+    if cmd.entrant is not None:
+        entrant(state, cmd.entrant)
     if cmd.effect != "note":
         if cmd.round is None or cmd.entrant is None:
             raise RuleViolation(f"a decision to {cmd.effect} names the round and the entrant")

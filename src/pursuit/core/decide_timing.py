@@ -144,6 +144,14 @@ def catch(state: CompetitionState, cmd: c.RecordCatch) -> list[ev.Event]:
             round=cmd.round,
             heat=cmd.heat,
         )
+    if other is not None and other.finished:
+        raise RuleViolation(
+            f"{caught} has already finished ({other.time or other.status.value}); "
+            "nobody can catch a rider off the track",
+            entrant=cmd.catcher,
+            round=cmd.round,
+            heat=cmd.heat,
+        )
     if ride.status is Status.OVERTAKEN:
         raise RuleViolation(
             f"{cmd.catcher} was caught; a caught rider cannot catch",

@@ -37,8 +37,16 @@ def _scheduled(state: CompetitionState, e: ev.RoundScheduled) -> None:
 
 
 def _drawn(state: CompetitionState, e: ev.RoundDrawn) -> None:
-    heats = state.heats.setdefault(e.round, {})
+    """The round's heats are the ones drawn now; a rider the new draw leaves out keeps only a
+    result already recorded (a non-start), not a place in a heat."""
+    heats = state.heats[e.round] = {}
     rides = state.rides.setdefault(e.round, {})
+    drawn = {name for h in e.heats for name in h.entrants}
+    for name in [n for n in rides if n not in drawn]:
+        if rides[name].finished:
+            rides[name].heat = rides[name].side = None
+        else:
+            del rides[name]
     for h in e.heats:
         heats[h.number] = HeatState(e.round, h.number, tuple(h.entrants), tuple(h.sides))
         for name, side in zip(h.entrants, h.sides, strict=False):
@@ -110,6 +118,8 @@ def _sanction(status: Status) -> Callable[[CompetitionState, Any], None]:
         state.corrections.append(
             Correction(state.position, e.round, e.entrant, status.value.upper(), e.reason)
         )
+        if ride.heat is not None:
+            _close_heat_if_over(state, e.round, ride.heat)
 
     return apply
 
@@ -127,6 +137,8 @@ def _corrected(state: CompetitionState, e: ev.RideCorrected) -> None:
     state.corrections.append(
         Correction(state.position, e.round, e.entrant, "; ".join(changes), e.reason)
     )
+    if ride.heat is not None:
+        _close_heat_if_over(state, e.round, ride.heat)
 
 
 def _split_corrected(state: CompetitionState, e: ev.SplitCorrected) -> None:
