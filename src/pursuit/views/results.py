@@ -7,7 +7,7 @@ can never disagree on a rank or a time.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
 from typing import Any
@@ -102,9 +102,6 @@ class ResultsView:
     classification: tuple[PlaceView, ...]
     findings: tuple[FindingView, ...]
     complete: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def build_view(results: Results, findings: Sequence[Finding] | None = None) -> ResultsView:

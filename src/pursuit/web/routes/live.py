@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 
+from pursuit.app.ids import is_reserved
 from pursuit.web.errors import NotFound
 from pursuit.web.live.stream import UpdateStream
 from pursuit.web.parts import web
@@ -23,7 +24,7 @@ async def competition_head(request: Request, cid: str) -> int:
     if known is not None:
         return known
     head = await run_in_threadpool(w.hub.head, cid)
-    if head == 0 or cid.startswith("_"):
+    if head == 0 or is_reserved(cid):
         raise NotFound(f"no competition {cid!r}")
     return head
 
