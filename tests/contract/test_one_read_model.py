@@ -23,6 +23,7 @@ from pursuit.sheets.source import SheetSource, from_competition_file, from_store
 from pursuit.sheets.start_list import start_list as start_list_sheet
 from pursuit.views.classification import places_of
 from pursuit.views.document import document
+from pursuit.views.heat_sheet import build_heat_sheet
 from pursuit.views.results import RoundView
 from pursuit.views.round import heat_results, ranking_rows
 from pursuit.views.start_list import build_start_list
@@ -174,6 +175,19 @@ def test_the_heat_page_and_the_heat_sheet_show_the_same_splits_gaps_and_leader(
             assert half_lap["leader"] == "" and row[7] == ""
     assert page["latest"] == page["half_laps"][-1]
     assert leaders, "somebody leads the final at some half lap"
+
+
+def test_the_heat_page_and_the_heat_sheet_place_a_catch_at_the_same_half_lap(
+    replayed: Any,
+) -> None:
+    get, source = replayed
+    sheet = build_heat_sheet(source.computed.results, "Q", 9)
+    page = get("/c/rx/heat/Q/9")
+    # Kratzer's finish comes before Rusu's 23rd crossing: the catch is proven at the finish,
+    # which only the crossings (the splits ended by the finish) show
+    assert sheet.caught_at == page["catch"]["half_lap"] == 24
+    assert (page["catch"]["catcher"], page["catch"]["caught"]) == ("Rupert Kratzer", "Emil Rusu")
+    assert "Rupert Kratzer caught Emil Rusu at half lap 24 (4000 m)" in sheet.outcome
 
 
 PAGE_BUILDERS = {  # module -> the views module it must take its model from
