@@ -95,7 +95,7 @@ def heat_of(
     """The heat `number` of `round_id` ridden as `rides` (its riders in any order; `expected`:
     who the format puts there, in its order)."""
     half_laps = meta.half_laps
-    riders = tuple(_rider(r, entrants.get(r.entrant), half_laps) for r in ordered(rides, expected))
+    riders = tuple(_rider(r, entrants.get(r.entrant), half_laps) for r in _ordered(rides, expected))
     return Heat(
         round_id, number, meta.distance_m, half_laps, meta.track_length_m / 2, meta.precision,
         riders, _rows(riders, half_laps, meta.distance_m), _catch(riders),
@@ -103,7 +103,7 @@ def heat_of(
     )  # fmt: skip
 
 
-def ordered(rides: Sequence[Ride], expected: Sequence[str]) -> list[Ride]:
+def _ordered(rides: Sequence[Ride], expected: Sequence[str]) -> list[Ride]:
     """Red before green; without sides, the order the format expects, else as given."""
     rank = {name: i for i, name in enumerate(expected)}
     side_rank = {"red": 0, "green": 1}
