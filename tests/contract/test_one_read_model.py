@@ -13,12 +13,17 @@ from typing import Any
 import pytest
 
 from pursuit.app.importing import commands_from_file
+from pursuit.app.replay import replay_script
+from pursuit.loading.competition_file import load_competition
+from pursuit.loading.format_files import format_definition
 from pursuit.sheets.classification_page import classification_page
+from pursuit.sheets.heat_page import heat_page
 from pursuit.sheets.round_page import round_page
-from pursuit.sheets.source import SheetSource, from_competition_file
+from pursuit.sheets.source import SheetSource, from_competition_file, from_store
 from pursuit.sheets.start_list import start_list as start_list_sheet
 from pursuit.views.classification import places_of
 from pursuit.views.document import document
+from pursuit.views.heat_sheet import build_heat_sheet
 from pursuit.views.results import RoundView
 from pursuit.views.round import heat_results, ranking_rows
 from pursuit.views.start_list import build_start_list
@@ -39,23 +44,44 @@ def source() -> SheetSource:
     return from_competition_file(EXAMPLE)
 
 
-@pytest.fixture(scope="module")
-def web_json() -> Any:
+def _app() -> Any:
     settings = WebSettings(
         store_url="memory://",
         secret_key="test-secret-key-0123456789abcdef",
         password_cost=PasswordCost(time_cost=1, memory_kib=8, parallelism=1),
     )
-    app = create_app(settings)
+    return create_app(settings)
+
+
+def _json_getter(client: TestClient) -> Any:
+    def get(path: str) -> Any:
+        response = client.get(path, headers={"Accept": "application/json"})
+        assert response.status_code == 200, path
+        return json.loads(response.text)
+
+    return get
+
+
+@pytest.fixture(scope="module")
+def web_json() -> Any:
+    app = _app()
     app.state.web.hub.handle("mx", commands_from_file(EXAMPLE), "import", "import-1968")
     with TestClient(app) as client:
+        yield _json_getter(client)
 
-        def get(path: str) -> Any:
-            response = client.get(path, headers={"Accept": "application/json"})
-            assert response.status_code == 200, path
-            return json.loads(response.text)
 
-        yield get
+@pytest.fixture(scope="module")
+def replayed() -> Any:
+    """The 1968 example ridden again heat by heat (with synthetic half-lap splits): its web
+    pages as JSON, and its sheets."""
+    app = _app()
+    hub = app.state.web.hub
+    steps = replay_script(
+        load_competition(EXAMPLE).competition, "olympic-1968", format_definition("olympic-1968")
+    )
+    hub.handle("rx", [s.command for s in steps], "replay", "replay-1968")
+    with TestClient(app) as client:
+        yield _json_getter(client), from_store(hub.service, "rx")
 
 
 def _round(source: SheetSource, round_id: str) -> RoundView:
@@ -123,6 +149,47 @@ def test_the_classification_page_and_sheet_show_the_same_places(
             assert cells["time"] == place.ride.time
 
 
+def test_the_heat_page_and_the_heat_sheet_show_the_same_splits_gaps_and_leader(
+    replayed: Any,
+) -> None:
+    get, source = replayed
+    page = get("/c/rx/heat/F/1")
+    sheet = heat_page(source, "F", 1, charts=False).data
+    riders = page["riders"]
+    assert [r["name"] for r in riders] == [r["name"] for r in sheet["riders"]]
+    assert [r["time"] for r in riders] == [r["time"] for r in sheet["riders"]]
+    short = [r["short"] for r in sheet["riders"]]
+    rows = sheet["rows"]  # half lap, distance, elapsed A, lap A, elapsed B, lap B, gap, leader
+    assert len(rows) == len(page["half_laps"]) == 24, "the final has splits at every half lap"
+    for i, rider in enumerate(riders):  # the splits, then the finish
+        assert rider["splits"] == [row[2 + 2 * i] for row in rows][: len(rider["splits"])]
+    leaders = set()
+    for row, half_lap in zip(rows, page["half_laps"], strict=True):
+        assert [str(half_lap["number"]), f"{half_lap['distance_m']:,}"] == row[:2]
+        assert half_lap["times"] == [row[2], row[4]]
+        if row[6]:  # the sheet prints a gap: the page shows it, and the same rider ahead
+            assert half_lap["gap"] == row[6]
+            assert short[("red", "green").index(half_lap["leader"])] == row[7]
+            leaders.add(row[7])
+        else:
+            assert half_lap["leader"] == "" and row[7] == ""
+    assert page["latest"] == page["half_laps"][-1]
+    assert leaders, "somebody leads the final at some half lap"
+
+
+def test_the_heat_page_and_the_heat_sheet_place_a_catch_at_the_same_half_lap(
+    replayed: Any,
+) -> None:
+    get, source = replayed
+    sheet = build_heat_sheet(source.computed.results, "Q", 9)
+    page = get("/c/rx/heat/Q/9")
+    # Kratzer's finish comes before Rusu's 23rd crossing: the catch is proven at the finish,
+    # which only the crossings (the splits ended by the finish) show
+    assert sheet.caught_at == page["catch"]["half_lap"] == 24
+    assert (page["catch"]["catcher"], page["catch"]["caught"]) == ("Rupert Kratzer", "Emil Rusu")
+    assert "Rupert Kratzer caught Emil Rusu at half lap 24 (4000 m)" in sheet.outcome
+
+
 PAGE_BUILDERS = {  # module -> the views module it must take its model from
     "web/routes/public.py": {"pursuit.views.start_list", "pursuit.views.round"},
     "web/routes/api_read.py": {"pursuit.views.classification", "pursuit.views.live_heat"},
@@ -130,6 +197,8 @@ PAGE_BUILDERS = {  # module -> the views module it must take its model from
     "sheets/round_page.py": {"pursuit.views.round"},
     "sheets/classification_page.py": {"pursuit.views.classification"},
     "sheets/heat_page.py": {"pursuit.views.heat_sheet"},
+    "views/heat_sheet.py": {"pursuit.views.heat"},  # the sheet and the page: one heat model
+    "views/live_heat.py": {"pursuit.views.heat"},
     "export/json_export.py": {"pursuit.views.results"},
     "export/layout.py": {"pursuit.views.results"},
 }

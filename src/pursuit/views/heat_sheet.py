@@ -1,5 +1,6 @@
-"""The read model of one heat: both riders, their sides, half-lap splits, lap times, the gap
-at every half lap and the outcome, as numbers (for charts) and as text (for sheets and pages).
+"""The heat sheet's model: the one heat model (`views.heat`) with the heat's result (rank,
+winner, how it was decided, the outcome in one sentence) and its times as the sheet prints
+them; the charts draw it too.
 
 Rider A is the red-side rider (the home straight), B the green one; without sides, the order the
 format or the file gives. Gaps are A minus B: positive when A is behind. Times are shown at the
@@ -9,15 +10,14 @@ competition's precision, truncated as the rules say.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pursuit.core.competition import Ride
-from pursuit.core.entrants import Entrant
 from pursuit.core.formats import RoundKind
 from pursuit.core.outcomes import Outcome, Status
-from pursuit.core.race import catch_bound, gaps
 from pursuit.core.results import Results
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time
+from pursuit.views.heat import Heat, HeatRider, heat_of
 
 _DECIDED_BY = {
     "time": "on time",
@@ -100,7 +100,6 @@ def build_heat_sheet(
     has splits and no outcome yet, so the results do not hold the ride); they take the place
     of the rides the results hold, and the winner, if decided, still comes from the results."""
     comp = results.competition
-    meta = comp.meta
     result = results.round(round_id)
     spec = result.spec
     knockout = spec.kind is RoundKind.KNOCKOUT
@@ -113,151 +112,97 @@ def build_heat_sheet(
         expected = [n for n in heat.expected if n]
         ridden = {r.entrant for r in heat.rides}
         waiting = [Ride(n, Outcome(Status.FINISHED)) for n in expected if n not in ridden]
-        rides = _ordered([*heat.rides, *waiting], expected)
+        rides = [*heat.rides, *waiting]
         winner, decided_by, title = heat.winner or "", heat.decided_by, heat.title
     else:
-        rides = _ordered([r for r in comp.rides_of(round_id) if r.heat == number], [])
+        rides = [r for r in comp.rides_of(round_id) if r.heat == number]
     if riding is not None:
-        rides = _ordered(list(riding), expected)
+        rides = list(riding)
     if not rides:
         raise KeyError(f"{round_id} heat {number}")
-    digits, half_laps = meta.precision, meta.half_laps
     entrants = {e.name: e for e in comp.entrants}
+    model = heat_of(comp.meta, entrants, round_id, number, rides, expected)
     ranks = {r.ride.entrant: r.label for r in result.ranking}
-    riders = tuple(
-        _rider(r, entrants.get(r.entrant), ranks.get(r.entrant, ""), half_laps, digits)
-        for r in rides
-    )
-    rows = _rows(riders, half_laps, meta.distance_m, digits)
-    sheet = HeatSheet(
-        round_id, spec.name, number, title, knockout, meta.distance_m, half_laps,
-        meta.track_length_m / 2, riders, rows, winner, decided_by, "",
-        _catch(rides, half_laps), any(r.synthetic for r in riders),
+    digits, half_laps = model.precision, model.half_laps
+    riders = tuple(_rider(r, ranks.get(r.name, ""), half_laps, digits) for r in model.riders)
+    return HeatSheet(
+        round_id, spec.name, number, title, knockout, model.distance_m, half_laps,
+        model.half_lap_m, riders, _rows(model), winner, decided_by,
+        _outcome(model, spec.name, knockout, winner, decided_by),
+        model.catch.half_lap if model.catch else None, model.synthetic,
     )  # fmt: skip
-    return replace(sheet, outcome=_outcome(sheet, rides))
 
 
-def _ordered(rides: list[Ride], expected: list[str]) -> list[Ride]:
-    """Red before green; without sides, the order the format expects, else as given."""
-    rank = {name: i for i, name in enumerate(expected)}
-    side_rank = {"red": 0, "green": 1}
-    return sorted(
-        rides,
-        key=lambda r: (
-            side_rank.get(r.side.value if r.side else "", 2),
-            rank.get(r.entrant, len(rank)),
-        ),
-    )
+def _text(time: RaceTime, digits: int) -> str:
+    """A crossing, a lap or a gap as the sheet prints it: at the competition's precision."""
+    return format_time(RaceTime(time.ticks, 4), digits)
 
 
-def crossings_of(ride: Ride, half_laps: int) -> list[RaceTime]:
-    """Elapsed times at half laps 1, 2, …: the splits, ended by the finish time when the
-    splits stop one half lap short of it."""
-    out = list(ride.splits[:half_laps])
-    time = ride.outcome.time
-    finished = ride.outcome.completed or ride.outcome.status is Status.OVERTAKEN
-    if time is not None and finished and len(out) == half_laps - 1:
-        out.append(time)
-    return out
-
-
-def _rider(
-    ride: Ride, entrant: Entrant | None, rank: str, half_laps: int, digits: int
-) -> RiderSheet:
-    crossings = crossings_of(ride, half_laps)
-    laps: list[tuple[int, float]] = []
-    for k in range(half_laps % 2 or 2, len(crossings) + 1, 2):
-        before = crossings[k - 3].ticks if k >= 3 else 0
-        laps.append((k, (crossings[k - 1].ticks - before) / TICKS_PER_SECOND))
+def _rider(rider: HeatRider, rank: str, half_laps: int, digits: int) -> RiderSheet:
     last = ""
-    if len(crossings) == half_laps and laps and laps[-1][0] == half_laps:
-        last = _seconds_text(laps[-1][1], digits)
-    time = ride.outcome.time
-    family = entrant.family_name if entrant is not None else None
+    if len(rider.crossings) == half_laps and rider.laps and rider.laps[-1][0] == half_laps:
+        last = _text(rider.laps[-1][1], digits)
     return RiderSheet(
-        name=ride.entrant,
-        short=family or (ride.entrant.split() or [ride.entrant])[-1],
-        nation=(entrant.nation or "") if entrant is not None else "",
-        side=ride.side.value if ride.side else "",
+        name=rider.name,
+        short=rider.short,
+        nation=rider.nation,
+        side=rider.side,
         rank=rank,
-        time=format_time(time, digits) if time is not None else "",
-        status=ride.outcome.status.label,
-        record=ride.record or "",
-        crossings=tuple(c.seconds for c in crossings),
-        laps=tuple(laps),
+        time=format_time(rider.time, digits) if rider.time is not None else "",
+        status=rider.status.label,
+        record=rider.record,
+        crossings=tuple(c.seconds for c in rider.crossings),
+        laps=tuple((end, lap.seconds) for end, lap in rider.laps),
         last_lap=last,
-        synthetic=(ride.basis or "").startswith("synthetic"),
+        synthetic=rider.synthetic,
     )
 
 
-def _seconds_text(seconds: float, digits: int) -> str:
-    return format_time(RaceTime(round(seconds * TICKS_PER_SECOND), 4), digits)
-
-
-def _rows(
-    riders: tuple[RiderSheet, ...], half_laps: int, distance_m: int, digits: int
-) -> tuple[HalfLapRow, ...]:
-    reached = max((len(r.crossings) for r in riders), default=0)
-    if reached == 0:
-        return ()
-    pair = (riders[0], riders[1] if len(riders) > 1 else None)
-    ticks = [
-        [RaceTime(round(s * TICKS_PER_SECOND), 4) for s in r.crossings] if r else [] for r in pair
-    ]
-    diffs = gaps(ticks[0], ticks[1])
+def _rows(heat: Heat) -> tuple[HalfLapRow, ...]:
+    digits = heat.precision
     rows: list[HalfLapRow] = []
-    for k in range(1, reached + 1):
-        elapsed = tuple(format_time(t[k - 1], digits) if len(t) >= k else "" for t in ticks)
-        lap = tuple(
-            next((_seconds_text(s, digits) for end, s in r.laps if end == k), "") if r else ""
-            for r in pair
-        )
+    for row in heat.rows:
+        a, b = (*row.crossings, None)[:2], (*row.laps, None)[:2]  # (A, B); B None when solo
+        elapsed = tuple(_text(t, digits) if t is not None else "" for t in a)
+        lap = tuple(_text(t, digits) if t is not None else "" for t in b)
         gap_s: float | None = None
         gap = leader = ""
-        if k <= len(diffs):
-            gap_s = diffs[k - 1] / TICKS_PER_SECOND
-            size = format_time(RaceTime(abs(diffs[k - 1]), 4), digits)
-            if size.strip("0.:"):
+        if row.behind is not None:
+            gap_s = row.behind / TICKS_PER_SECOND
+            size = _text(RaceTime(abs(row.behind), 4), digits)
+            if size.strip("0.:"):  # level at the precision shown: no gap, no leader
                 gap = size
-                ahead = pair[1] if diffs[k - 1] > 0 else pair[0]
-                leader = ahead.name if ahead else ""
-        metres = round(distance_m * k / half_laps)
+                leader = heat.riders[1 if row.behind > 0 else 0].name
         pairs = (elapsed[0], elapsed[1]), (lap[0], lap[1])
-        rows.append(HalfLapRow(k, metres, *pairs, gap_s, gap, leader))
+        rows.append(HalfLapRow(row.number, row.distance_m, *pairs, gap_s, gap, leader))
     return tuple(rows)
 
 
-def _catch(rides: list[Ride], half_laps: int) -> int | None:
-    chaser = next((r for r in rides if r.outcome.status is Status.CAUGHT_OPPONENT), None)
-    victim = next((r for r in rides if r.outcome.status is Status.OVERTAKEN), None)
-    if chaser is None or victim is None:
-        return None
-    return catch_bound(crossings_of(chaser, half_laps), crossings_of(victim, half_laps))
-
-
-def _outcome(sheet: HeatSheet, rides: list[Ride]) -> str:
-    by_name = {r.name: r for r in sheet.riders}
+def _outcome(heat: Heat, round_name: str, knockout: bool, winner: str, decided_by: str) -> str:
     parts: list[str] = []
-    if sheet.winner:
-        won = by_name[sheet.winner]
-        timed = f" in {won.time}" if won.time else ""
-        parts.append(f"{won.name} wins{timed}, {_DECIDED_BY.get(sheet.decided_by, '')}".strip(", "))
-    elif sheet.knockout:
-        over = [r for r in rides if r.outcome.time is not None or not r.outcome.rode]
+    if winner:
+        won = next(r for r in heat.riders if r.name == winner)
+        timed = f" in {format_time(won.time, heat.precision)}" if won.time is not None else ""
+        parts.append(f"{won.name} wins{timed}, {_DECIDED_BY.get(decided_by, '')}".strip(", "))
+    elif knockout:
+        over = [r for r in heat.riders if r.time is not None or r.status in _NOT_RIDDEN]
         if not over:
             parts.append("Not ridden yet")
         else:
-            parts.append("Not decided" if len(over) == len(rides) == 2 else "In progress")
+            parts.append("Not decided" if len(over) == len(heat.riders) == 2 else "In progress")
     else:
-        parts.append(f"Times count for the {sheet.round_name.lower()} ranking")
-    chaser = next((r for r in rides if r.outcome.status is Status.CAUGHT_OPPONENT), None)
-    victim = next((r for r in rides if r.outcome.status is Status.OVERTAKEN), None)
-    if chaser is not None and victim is not None:
+        parts.append(f"Times count for the {round_name.lower()} ranking")
+    catch = heat.catch
+    victim = next((r for r in heat.riders if r.status is Status.OVERTAKEN), None)
+    if catch is not None:
         where = ""
-        if sheet.caught_at is not None:
-            metres = round(sheet.distance_m * sheet.caught_at / sheet.half_laps)
-            where = f" at half lap {sheet.caught_at} ({metres} m)"
-        parts.append(f"{chaser.entrant} caught {victim.entrant}{where}")
+        if catch.half_lap is not None:
+            metres = round(heat.distance_m * catch.half_lap / heat.half_laps)
+            where = f" at half lap {catch.half_lap} ({metres} m)"
+        parts.append(f"{catch.catcher} caught {catch.caught}{where}")
     elif victim is not None:
-        parts.append(f"{victim.entrant} was overtaken")
+        parts.append(f"{victim.name} was overtaken")
     return "; ".join(parts) + "."
+
+
+_NOT_RIDDEN = (Status.DNS, Status.DSQ)  # see `Outcome.rode`

@@ -1,19 +1,21 @@
-"""The live heat: both riders, their half-lap splits, the gap, the projected finish, a catch."""
+"""The heat page: the one heat model (`views.heat`) as the web shows it while the heat is
+ridden and after — both riders, their half-lap splits, the gap, a catch — with what only the
+page needs: where the heat stands, the projected finish, the laps to go and the charts. Its times
+are formatted here, the one place the web's heat page (and its JSON) takes its text from."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pursuit.core.live_state import CompetitionState, RideState
-from pursuit.core.outcomes import Status
-from pursuit.core.race import catch_bound
+from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time
 from pursuit.views.errors import NothingToShow
-from pursuit.views.heat_sheet import crossings_of
+from pursuit.views.heat import Catch, HeatRider, heat_of
+from pursuit.views.heat import HalfLap as HeatHalfLap
 from pursuit.views.pictures import Picture, heat_pictures
 from pursuit.views.results import ResultsView
-from pursuit.views.status import find_round, heat_rides, heat_status, heat_title, nation
+from pursuit.views.status import find_round, heat_rides, heat_status, heat_title
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,6 @@ class HalfLap:
     gap: str  # seconds, at the competition's precision
     gap_s: float | None  # positive: red ahead
     finish: bool = False  # the finish line, not a half-lap split
-
-
-@dataclass(frozen=True)
-class Catch:
-    catcher: str
-    caught: str
-    half_lap: int | None
 
 
 @dataclass(frozen=True)
@@ -91,34 +86,29 @@ def gap_summary(gaps: list[float | None]) -> str:
     return f"Gap at each half lap; latest: {who} ahead by {abs(last):.2f} s."
 
 
-def _catch(rides: list[RideState]) -> Catch | None:
-    caught = [r for r in rides if r.status is Status.OVERTAKEN]
-    if not caught or len(rides) != 2:
-        return None
-    victim = caught[0]
-    catcher = rides[0] if rides[1] is victim else rides[1]
-    k = catch_bound(catcher.splits, victim.splits)
-    return Catch(catcher.entrant, victim.entrant, k)
+def _rider(rider: HeatRider, done: bool, status: str, half_laps: int, digits: int) -> Rider:
+    riding = not done and status == "running"
+    splits = list(rider.splits)
+    return Rider(
+        rider.name,
+        rider.nation,
+        rider.side,
+        rider.status.label,
+        format_time(rider.time, digits) if rider.time is not None else "",
+        tuple(format_time(s, digits) for s in splits),
+        projected(splits, half_laps, digits) if riding else "",
+        done,
+        laps_to_go(half_laps - len(splits)) if riding else "",
+    )
 
 
-def _gap_rows(
-    rides: list[RideState], half_laps: int, half_lap_m: float, digits: int
-) -> tuple[tuple[HalfLap, ...], list[float | None]]:
-    parsed = [crossings_of(r.to_ride(), half_laps) for r in rides]  # the finish included
-    rows: list[HalfLap] = []
-    gaps: list[float | None] = []
-    for k in range(1, max((len(p) for p in parsed), default=0) + 1):
-        times = tuple(format_time(p[k - 1], digits) if len(p) >= k else "" for p in parsed)
-        gap: float | None = None
-        leader, shown = "", ""
-        if len(parsed) == 2 and all(len(p) >= k for p in parsed):
-            ticks = parsed[1][k - 1].ticks - parsed[0][k - 1].ticks  # green minus red
-            gap = ticks / TICKS_PER_SECOND
-            leader = "red" if ticks > 0 else "green" if ticks < 0 else ""
-            shown = format_time(RaceTime(abs(ticks), 4), digits)
-        rows.append(HalfLap(k, round(k * half_lap_m), times, leader, shown, gap, k == half_laps))
-        gaps.append(gap)
-    return tuple(rows), gaps
+def _half_lap(row: HeatHalfLap, digits: int) -> HalfLap:
+    times = tuple(format_time(t, digits) if t is not None else "" for t in row.crossings)
+    gap = row.gap
+    shown = format_time(gap, digits) if gap is not None else ""
+    gap_s = -row.behind / TICKS_PER_SECOND if row.behind is not None else None  # red ahead: +
+    leader = ("red", "green")[row.leader] if row.leader is not None else ""
+    return HalfLap(row.number, row.distance_m, times, leader, shown, gap_s, row.finish)
 
 
 def live_heat(
@@ -130,25 +120,12 @@ def live_heat(
         if rnd is None or not rides:
             raise NothingToShow(f"no heat {number} in round {round_id!r} of {competition}")
         assert state.meta is not None
-        digits = state.meta.precision
-        half_laps = state.meta.half_laps
-        heat = state.heat(round_id, number)
-        status = heat_status(heat)
-        rows, gaps = _gap_rows(rides, half_laps, state.meta.track_length_m / 2, digits)
-        riders = tuple(
-            Rider(
-                r.entrant,
-                nation(state, r.entrant),
-                r.side or "",
-                r.status.label,
-                format_time(r.time, digits) if r.time is not None else "",
-                tuple(format_time(s, digits) for s in r.splits),
-                "" if r.finished or status != "running" else projected(r.splits, half_laps, digits),
-                r.finished,
-                "" if r.finished or status != "running" else laps_to_go(half_laps - len(r.splits)),
-            )
-            for r in rides
-        )
+        ridden = heat_of(state.meta, state.entrants, round_id, number, [r.to_ride() for r in rides])
+        digits, half_laps = ridden.precision, ridden.half_laps
+        status = heat_status(state.heat(round_id, number))
+        done = {r.entrant: r.finished for r in rides}
+        riders = tuple(_rider(r, done[r.name], status, half_laps, digits) for r in ridden.riders)
+        rows = tuple(_half_lap(h, digits) for h in ridden.rows)
         pictures: tuple[Picture, ...] = ()
         if len(riders) == 2 and all(r.splits for r in riders):
             pair = (riders[0].name, riders[1].name)
@@ -164,10 +141,10 @@ def live_heat(
             riders,
             rows,
             next((h for h in reversed(rows) if h.gap_s is not None), None),
-            _catch(rides),
-            gap_summary(gaps),
+            ridden.catch,
+            gap_summary([h.gap_s for h in rows]),
             pictures,
-            any(r.synthetic for r in rides),
+            ridden.synthetic,
         )
 
     return build

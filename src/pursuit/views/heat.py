@@ -1,0 +1,171 @@
+"""One heat as ridden, the one model every output of a heat renders: the web's heat page
+(`views.live_heat`), the heat sheet (`views.heat_sheet`) and, through the sheet, the charts.
+
+The facts are values, never text: each rider's side, nation, outcome, time and splits; the
+crossings (the splits, ended by the finish) and the lap times; at every half lap both crossings,
+the gap and who leads; the catch the splits prove; whether the splits were made up by a replay.
+Each output formats them its own way, in one place.
+
+Rider A is the first rider: the red side (the home straight) before the green one; without
+sides, the order the format expects, else the order given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pursuit.core.competition import Metadata, Ride
+from pursuit.core.entrants import Entrant
+from pursuit.core.outcomes import Status
+from pursuit.core.race import catch_bound, gaps
+from pursuit.core.times import RaceTime
+
+
+@dataclass(frozen=True, slots=True)
+class HeatRider:
+    name: str
+    short: str  # the family name (a team's name), for legends and narrow columns
+    nation: str
+    side: str  # red | green | ""
+    status: Status
+    time: RaceTime | None
+    record: str  # OR / WR as recorded, or ""
+    splits: tuple[RaceTime, ...]  # as recorded (while riding: those so far)
+    crossings: tuple[RaceTime, ...]  # elapsed at half laps 1, 2, … (the finish included)
+    laps: tuple[tuple[int, RaceTime], ...]  # (half lap the lap ends at, the lap's time)
+    synthetic: bool  # the splits were made up by a replay, not measured
+
+
+@dataclass(frozen=True, slots=True)
+class HalfLap:
+    number: int
+    distance_m: int
+    crossings: tuple[RaceTime | None, ...]  # one per rider, None where not (yet) crossed
+    laps: tuple[RaceTime | None, ...]  # the lap ending here, one per rider
+    behind: int | None  # ticks by which A trails B (negative: A ahead); None unless both crossed
+    finish: bool  # the finish line, not a half-lap split
+
+    @property
+    def gap(self) -> RaceTime | None:
+        """The gap's size."""
+        return None if self.behind is None else RaceTime(abs(self.behind), 4)
+
+    @property
+    def leader(self) -> int | None:
+        """The index of the rider ahead; None when level or unknown."""
+        if not self.behind:
+            return None
+        return 1 if self.behind > 0 else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Catch:
+    catcher: str
+    caught: str
+    half_lap: int | None  # the first half lap at which the splits prove it
+
+
+@dataclass(frozen=True, slots=True)
+class Heat:
+    round_id: str
+    number: int
+    distance_m: int
+    half_laps: int
+    half_lap_m: float
+    precision: int  # decimals times are shown to
+    riders: tuple[HeatRider, ...]  # one or two
+    rows: tuple[HalfLap, ...]  # half laps 1 to the furthest any rider has crossed
+    catch: Catch | None
+    synthetic: bool
+
+    @property
+    def has_splits(self) -> bool:
+        return any(len(r.crossings) > 1 for r in self.riders)
+
+
+def heat_of(
+    meta: Metadata,
+    entrants: Mapping[str, Entrant],
+    round_id: str,
+    number: int,
+    rides: Sequence[Ride],
+    expected: Sequence[str] = (),
+) -> Heat:
+    """The heat `number` of `round_id` ridden as `rides` (its riders in any order; `expected`:
+    who the format puts there, in its order)."""
+    half_laps = meta.half_laps
+    riders = tuple(_rider(r, entrants.get(r.entrant), half_laps) for r in _ordered(rides, expected))
+    return Heat(
+        round_id, number, meta.distance_m, half_laps, meta.track_length_m / 2, meta.precision,
+        riders, _rows(riders, half_laps, meta.distance_m), _catch(riders),
+        any(r.synthetic for r in riders),
+    )  # fmt: skip
+
+
+def _ordered(rides: Sequence[Ride], expected: Sequence[str]) -> list[Ride]:
+    """Red before green; without sides, the order the format expects, else as given."""
+    rank = {name: i for i, name in enumerate(expected)}
+    side_rank = {"red": 0, "green": 1}
+    return sorted(
+        rides,
+        key=lambda r: (
+            side_rank.get(r.side.value if r.side else "", 2),
+            rank.get(r.entrant, len(rank)),
+        ),
+    )
+
+
+def crossings_of(ride: Ride, half_laps: int) -> list[RaceTime]:
+    """Elapsed times at half laps 1, 2, …: the splits, ended by the finish time when the
+    splits stop one half lap short of it."""
+    out = list(ride.splits[:half_laps])
+    time = ride.outcome.time
+    finished = ride.outcome.completed or ride.outcome.status is Status.OVERTAKEN
+    if time is not None and finished and len(out) == half_laps - 1:
+        out.append(time)
+    return out
+
+
+def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
+    crossings = crossings_of(ride, half_laps)
+    laps: list[tuple[int, RaceTime]] = []
+    for k in range(half_laps % 2 or 2, len(crossings) + 1, 2):  # counted back from the finish
+        before = crossings[k - 3].ticks if k >= 3 else 0
+        laps.append((k, RaceTime(crossings[k - 1].ticks - before, 4)))
+    family = entrant.family_name if entrant is not None else None
+    return HeatRider(
+        name=ride.entrant,
+        short=family or (ride.entrant.split() or [ride.entrant])[-1],
+        nation=(entrant.nation or "") if entrant is not None else "",
+        side=ride.side.value if ride.side else "",
+        status=ride.outcome.status,
+        time=ride.outcome.time,
+        record=ride.record or "",
+        splits=tuple(ride.splits),
+        crossings=tuple(crossings),
+        laps=tuple(laps),
+        synthetic=(ride.basis or "").startswith("synthetic"),
+    )
+
+
+def _rows(riders: tuple[HeatRider, ...], half_laps: int, distance_m: int) -> tuple[HalfLap, ...]:
+    reached = max((len(r.crossings) for r in riders), default=0)
+    behind = gaps(riders[0].crossings, riders[1].crossings) if len(riders) == 2 else []
+    rows: list[HalfLap] = []
+    for k in range(1, reached + 1):
+        crossed = tuple(r.crossings[k - 1] if len(r.crossings) >= k else None for r in riders)
+        laps = tuple(next((t for end, t in r.laps if end == k), None) for r in riders)
+        diff = behind[k - 1] if k <= len(behind) else None
+        metres = round(distance_m * k / half_laps)
+        rows.append(HalfLap(k, metres, crossed, laps, diff, k == half_laps))
+    return tuple(rows)
+
+
+def _catch(riders: tuple[HeatRider, ...]) -> Catch | None:
+    """An overtaken rider was caught by the other one; where, if the splits show it."""
+    victim = next((r for r in riders if r.status is Status.OVERTAKEN), None)
+    if victim is None or len(riders) != 2:
+        return None
+    catcher = riders[0] if riders[1] is victim else riders[1]
+    return Catch(catcher.name, victim.name, catch_bound(catcher.crossings, victim.crossings))
