@@ -80,15 +80,17 @@ class BadBody(PursuitError):
         self.field = field
 
 
-def read_body(body: type[Body], values: dict[str, Any]) -> Body:
-    """The input as `body` reads it, or BadBody naming the first field at fault."""
+def read_body(body: type[Body], values: dict[str, Any], action: str = "") -> Body:
+    """The input as `body` reads it, or BadBody naming the first field at fault (and the
+    action, when given: "split time: not a race time …")."""
     try:
         return body.model_validate(values)
     except ValidationError as e:
         first = e.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or None
         message = str(first["msg"]).removeprefix("Value error, ")
-        raise BadBody(f"{field}: {message}" if field else message, field) from None
+        where = " ".join(part for part in (action, field) if part)
+        raise BadBody(f"{where}: {message}" if where else message, field) from None
 
 
 class Draw(Body):

@@ -32,7 +32,7 @@ def _act(
     """Run the operator action `name` (the one the console and the API run) with `values` as
     typed on the command line, and say what it recorded."""
     action = ACTIONS[name]
-    body = read_body(action.body, {k: v for k, v in values.items() if v is not None})
+    body = read_body(action.body, {k: v for k, v in values.items() if v is not None}, name)
     svc = service(db)
     cid = competition_id(svc, competition)
     svc.existing(cid)
