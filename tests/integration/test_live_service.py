@@ -350,3 +350,31 @@ def test_a_refused_split_says_which_rider_heat_and_half_lap_it_was_about():
         "field": "time",
     }
     assert "half lap 2" in str(refused.value)  # the words are unchanged
+
+
+def test_an_idempotency_key_reused_for_another_request_is_refused_and_nothing_is_written():
+    from pursuit.app.idempotency import KeyReused
+
+    svc = new_service()
+    uci_competition(svc)
+    svc.handle("cup", c.DrawRound("Q"), "admin")
+    svc.handle("cup", c.StartHeat("Q", 1), "tk")
+    first = svc.handle("cup", c.RecordSplit("Q", 1, "Eva", t("18.00")), "tk", "K")
+    again = svc.handle("cup", c.RecordSplit("Q", 1, "Eva", t("18.00")), "tk", "K")
+    assert again.positions == first.positions  # a retry: applied once
+    head = svc.state("cup").position
+    for command, actor in [
+        (c.RecordSplit("Q", 1, "Fia", t("18.50")), "tk"),  # another rider
+        (c.RecordFinish("Q", 1, "Eva", t("4:50.00")), "tk2"),  # another command and actor
+        (c.RecordSplit("Q", 1, "Eva", t("18.00")), "tk2"),  # the same request by someone else
+    ]:
+        with pytest.raises(KeyReused, match="'K' was already used"):
+            svc.handle("cup", command, actor, "K")
+    assert svc.state("cup").position == head
+    # a second service on the same store (another process) knows the key too
+    other = CompetitionService(svc.store)
+    with pytest.raises(KeyReused):
+        other.handle("cup", c.RecordSplit("Q", 1, "Fia", t("18.50")), "tk", "K")
+    assert other.handle("cup", c.RecordSplit("Q", 1, "Eva", t("18.00")), "tk", "K").positions == (
+        first.positions
+    )

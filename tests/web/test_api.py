@@ -166,6 +166,38 @@ def test_an_idempotency_key_applies_a_retried_request_once(client: TestClient, w
     assert web.hub.head("cup") == 7
 
 
+def test_a_reused_idempotency_key_with_another_request_is_refused_not_answered_created(
+    client: TestClient, web: Web
+) -> None:
+    client.post(
+        "/api/competitions/cup/starts", json={"round": "Q", "heat": 1}, headers=token(client, "tk")
+    )
+    red, green = heat_riders(web)
+    key = {"Idempotency-Key": "K"}
+    split = {"round": "Q", "heat": 1, "time": "19.50"}
+    first = client.post(
+        "/api/competitions/cup/splits",
+        json={**split, "entrant": red},
+        headers={**token(client, "tk"), **key},
+    )
+    head = web.hub.head("cup")
+    other_rider = client.post(
+        "/api/competitions/cup/splits",
+        json={**split, "entrant": green},
+        headers={**token(client, "tk"), **key},
+    )
+    other_actor = client.post(
+        "/api/competitions/cup/splits",
+        json={**split, "entrant": red},
+        headers={**token(client, "com"), **key},
+    )
+    assert first.status_code == 201
+    for refused in (other_rider, other_actor):
+        assert refused.status_code == 422
+        assert error(refused)["code"] == "idempotency_key_reused"
+    assert web.hub.head("cup") == head  # nothing was recorded, nothing was lost silently
+
+
 def test_read_endpoints_serve_the_page_models(client: TestClient) -> None:
     assert client.get("/api/competitions").json()["competitions"][0]["id"] == "cup"
     overview = client.get("/api/competitions/cup").json()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from pursuit.app.idempotency import digest, key_of, refused, stored_id
 from pursuit.app.ids import is_reserved
 from pursuit.app.touched import heats_touched
 from pursuit.core.commands import Command, CreateCompetition, RecordSplit
@@ -91,7 +92,9 @@ class CompetitionService:
         self.clock = clock
         self.new_id = new_id or (lambda: uuid.uuid4().hex)
         self._states: dict[str, CompetitionState] = {}
+        # by competition: the events each command id appended, and each caller's key's id
         self._commands: dict[str, dict[str, list[StoredEvent]]] = {}
+        self._keys: dict[str, dict[str, str]] = {}
 
     def competitions(self) -> list[str]:
         """Competition ids; reserved ids (the operators' log) are not competitions."""
@@ -106,9 +109,11 @@ class CompetitionService:
             return state
         state = self._states.setdefault(competition, CompetitionState())
         seen = self._commands.setdefault(competition, {})
+        keys = self._keys.setdefault(competition, {})
         for stored in self.store.read(competition, state.position):
             evolve(state, event_of(stored))
             seen.setdefault(stored.command_id, []).append(stored)
+            keys.setdefault(key_of(stored.command_id)[0], stored.command_id)
         return state
 
     def existing(self, competition: str, as_of: int | None = None) -> CompetitionState:
@@ -124,14 +129,21 @@ class CompetitionService:
         self, competition: str, request: Request, actor: str, command_id: str | None = None
     ) -> Handled:
         """Decide, append, fold. Raises RuleViolation (nothing written) or ConcurrencyConflict
-        (someone else wrote first: nothing written, decide again). A `command_id` already in
-        the log answers with what it did then."""
+        (someone else wrote first: nothing written, decide again). A `command_id` is the
+        caller's idempotency key: the same request again answers with what it did then, another
+        request with the same key is refused (`KeyReused`)."""
         state = self.state(competition)
-        if command_id is not None and command_id in self._commands[competition]:
-            return self._done_before(competition, self._commands[competition][command_id])
-        commands = _commands(
-            request, state if not callable(request) else self.existing(competition)
-        )
+        if callable(request):
+            self.existing(competition)  # a builder needs the competition's state
+        commands = _commands(request, state)
+        if command_id is not None:
+            asked = digest(actor, commands)
+            earlier = self._keys[competition].get(command_id)
+            if earlier is not None:
+                if key_of(earlier)[1] not in (asked, None):
+                    raise refused(command_id)
+                return self._done_before(competition, self._commands[competition][earlier])
+            command_id = stored_id(command_id, asked)
         if commands and not state.created and not isinstance(commands[0], CreateCompetition):
             self.existing(competition)  # names the competitions there are
         head = state.position
@@ -160,6 +172,7 @@ class CompetitionService:
         else:
             state = self._states[competition] = after
         self._commands[competition][cid] = list(stored)
+        self._keys[competition].setdefault(key_of(cid)[0], cid)
         return Handled(
             tuple(stored), tuple(events), state, heats_touched(events), _proposal(state, commands)
         )

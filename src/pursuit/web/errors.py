@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pursuit.app.actions import BadBody
+from pursuit.app.idempotency import KeyReused
 from pursuit.app.lookup import NoSuchEntrant
 from pursuit.app.service import UnknownCompetition
 from pursuit.errors import PursuitError, RuleViolation, TimeFormatError
@@ -65,6 +66,7 @@ _HTTP_CODES = {
     409: "conflict",
     413: "too_large",
     415: "unsupported_media_type",
+    422: "unprocessable",
 }
 
 
@@ -79,6 +81,8 @@ def problem_of(exc: BaseException) -> Problem:
         return Problem(
             404, "not_found", f"no competition {exc.competition!r}" if named else str(exc)
         )
+    if isinstance(exc, KeyReused):
+        return Problem(422, "idempotency_key_reused", exc.message, "Idempotency-Key")
     if isinstance(exc, BadBody):
         return Problem(400, "invalid_input", exc.message, exc.field)
     if isinstance(exc, NoSuchEntrant):

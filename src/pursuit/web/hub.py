@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+from pursuit.app.idempotency import key_of
 from pursuit.app.ids import is_reserved
 from pursuit.app.service import (
     CompetitionService,
@@ -115,7 +116,8 @@ class Hub:
         return list(self.service.store.read(competition, after, upto))
 
     def command_ids(self, competition: str) -> set[str]:
-        return {e.command_id for e in self.service.store.read(competition)}
+        """The idempotency keys (or made-up command ids) the competition's log holds."""
+        return {key_of(e.command_id)[0] for e in self.service.store.read(competition)}
 
     def catch_up(self, competition: str) -> None:
         """Announce what other processes appended to `competition` since the last announcement."""
