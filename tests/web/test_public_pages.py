@@ -238,3 +238,24 @@ def test_now_on_a_complete_competition_points_to_the_classification(
 ) -> None:
     page = client.get(f"/c/{olympics}/now").text
     assert "The competition is complete" in page and "Nothing on the track" not in page
+
+
+def test_one_unreadable_log_takes_down_only_its_own_pages(client: TestClient, web: Web) -> None:
+    from pursuit.app.creation import create_command
+    from pursuit.core.event_wire import to_wire
+    from pursuit.core.events import CompetitionCreated
+    from pursuit.loading.format_files import format_definition
+    from pursuit.store.events import NewEvent
+
+    store = web.hub.service.store
+    created = create_command("olympic-1968", format_definition("olympic-1968"), "Broken Cup")
+    broken = ("EntrantRegistered", 1, {"nation": "FRA"})  # no name: written by another tool
+    event = CompetitionCreated(created.format_name, created.format_definition, created.meta)
+    store.append("broken", 0, [NewEvent(*to_wire(event), "a", "x", "t")])
+    store.append("broken", 1, [NewEvent(*broken, "b", "x", "t")])
+    listing = client.get("/")
+    assert listing.status_code == 200 and "Test Cup" in listing.text
+    page = client.get("/c/broken")
+    assert page.status_code == 500
+    assert "event 2 (EntrantRegistered)" in page.text
+    assert client.get("/c/cup").status_code == 200

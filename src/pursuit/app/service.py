@@ -33,6 +33,24 @@ from pursuit.store.events import NewEvent, StoredEvent
 Request = Command | Callable[[CompetitionState], Command] | Sequence[Command]
 
 
+class UnreadableLog(PursuitError):
+    """A competition's log holds an event this version cannot read or apply."""
+
+
+# What a malformed stored event can make decoding or folding raise.
+_BROKEN = (PursuitError, ValueError, KeyError, TypeError, AttributeError, IndexError)
+
+
+def _fold(state: CompetitionState, stored: StoredEvent) -> None:
+    try:
+        evolve(state, event_of(stored))
+    except _BROKEN as e:
+        raise UnreadableLog(
+            f"the log of {stored.competition!r} cannot be read at event {stored.position} "
+            f"({stored.type}): {e}"
+        ) from e
+
+
 class UnknownCompetition(PursuitError):
     """No competition with that id in the store (`competition`, when one was named)."""
 
@@ -105,15 +123,20 @@ class CompetitionService:
         if as_of is not None:
             state = CompetitionState()
             for stored in self.store.read(competition, 0, as_of):
-                evolve(state, event_of(stored))
+                _fold(state, stored)
             return state
         state = self._states.setdefault(competition, CompetitionState())
         seen = self._commands.setdefault(competition, {})
         keys = self._keys.setdefault(competition, {})
-        for stored in self.store.read(competition, state.position):
-            evolve(state, event_of(stored))
-            seen.setdefault(stored.command_id, []).append(stored)
-            keys.setdefault(key_of(stored.command_id)[0], stored.command_id)
+        try:
+            for stored in self.store.read(competition, state.position):
+                _fold(state, stored)
+                seen.setdefault(stored.command_id, []).append(stored)
+                keys.setdefault(key_of(stored.command_id)[0], stored.command_id)
+        except UnreadableLog:
+            for kept in (self._states, self._commands, self._keys):
+                kept.pop(competition, None)  # read it all again next time
+            raise
         return state
 
     def existing(self, competition: str, as_of: int | None = None) -> CompetitionState:

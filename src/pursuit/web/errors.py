@@ -14,7 +14,7 @@ from typing import Any
 from pursuit.app.actions import BadBody
 from pursuit.app.idempotency import KeyReused
 from pursuit.app.lookup import NoSuchEntrant
-from pursuit.app.service import UnknownCompetition
+from pursuit.app.service import UnknownCompetition, UnreadableLog
 from pursuit.errors import PursuitError, RuleViolation, TimeFormatError
 from pursuit.store.errors import ConcurrencyConflict, StoreUnavailable
 from pursuit.views.errors import NothingToShow
@@ -81,6 +81,8 @@ def problem_of(exc: BaseException) -> Problem:
         return Problem(
             404, "not_found", f"no competition {exc.competition!r}" if named else str(exc)
         )
+    if isinstance(exc, UnreadableLog):
+        return Problem(500, "unreadable_log", exc.message)
     if isinstance(exc, KeyReused):
         return Problem(422, "idempotency_key_reused", exc.message, "Idempotency-Key")
     if isinstance(exc, BadBody):

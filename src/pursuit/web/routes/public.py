@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from pursuit.app.service import UnknownCompetition
+from pursuit.app.service import UnknownCompetition, UnreadableLog
 from pursuit.views.bracket import bracket
 from pursuit.views.classification import classification
 from pursuit.views.live_heat import live_heat
@@ -26,8 +26,8 @@ def summaries(request: Request) -> list[Summary]:
     for cid in hub.competitions():
         try:
             found.append(hub.model(cid, "summary", summary(cid))[1])
-        except UnknownCompetition:
-            continue  # a log without a CompetitionCreated yet
+        except (UnknownCompetition, UnreadableLog):
+            continue  # a log without a CompetitionCreated yet, or one this version cannot read
     return found
 
 
