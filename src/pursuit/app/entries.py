@@ -15,8 +15,15 @@ COLUMNS = ("name", "nation", "family_name", "bib", "seed_time", "roster")
 def commands_from_csv(path: Path) -> list[RegisterEntrant]:
     try:
         text = path.read_text("utf-8-sig")
-    except OSError as e:
-        raise CompetitionFileError(f"cannot read {path}: {e}") from e
+    except (OSError, UnicodeDecodeError) as e:
+        raise CompetitionFileError(f"cannot read {path}: {e} (entries are UTF-8 CSV)") from e
+    try:
+        return _entries(path, text)
+    except csv.Error as e:  # a field beyond the csv module's limit, a stray NUL…
+        raise CompetitionFileError(f"{path}: not a readable CSV file: {e}") from e
+
+
+def _entries(path: Path, text: str) -> list[RegisterEntrant]:
     rows = csv.DictReader(text.splitlines())
     header = rows.fieldnames or []
     unknown = [h for h in header if h not in COLUMNS]

@@ -47,7 +47,10 @@ def _format_text(reference: str, base: Path | None) -> tuple[str, str]:
             f"unknown format {reference!r}: not a preset ({', '.join(preset_names())}) "
             f"and no file {path}"
         )
-    return path.read_text("utf-8"), str(path)
+    try:
+        return path.read_text("utf-8"), str(path)
+    except (OSError, UnicodeDecodeError) as e:
+        raise FormatDefinitionError(f"cannot read {path}: {e} (format files are UTF-8)") from e
 
 
 def format_from_text(text: str, source: str) -> Format:
