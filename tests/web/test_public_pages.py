@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from web_support import EXAMPLE, Console, heat_riders
 
+from cli_support import run_pursuit
 from pursuit.app.importing import commands_from_file
 from pursuit.web.parts import Web
 
@@ -259,3 +261,21 @@ def test_one_unreadable_log_takes_down_only_its_own_pages(client: TestClient, we
     assert page.status_code == 500
     assert "event 2 (EntrantRegistered)" in page.text
     assert client.get("/c/cup").status_code == 200
+
+
+def test_a_name_with_dollar_signs_is_drawn_as_text_not_as_mathematics(
+    client: TestClient, web: Web, tmp_path: Path
+) -> None:
+    odd = "Math $\\undefinedcmd$ Rider"
+    text = EXAMPLE.read_text("utf-8").replace("Xaver Kurmann", odd.replace("\\", "\\\\"))
+    path = tmp_path / "odd.toml"
+    path.write_text(text, "utf-8")
+    web.hub.handle("odd", commands_from_file(path), "import", "import-odd")
+    assert odd in client.get("/c/odd/results/Q").text
+    for chart in ("/c/odd/charts/results/Q.svg", "/c/odd/charts/bracket.svg"):
+        answer = client.get(chart)
+        assert answer.status_code == 200 and b"<svg" in answer.content
+    sheet = run_pursuit(
+        "sheet", str(path), "-r", "Q", "--kind", "results", "--to", "q.pdf", cwd=tmp_path
+    )
+    assert sheet.returncode == 0, sheet.stderr

@@ -60,6 +60,8 @@ STYLE: dict[RcKeyType, Any] = {
     # hatch lines of 1 pt come out uneven (some light, some dark) when poppler-based viewers
     # tile the patterns typst makes of an SVG's; 1.5 pt show evenly everywhere
     "hatch.linewidth": 1.5,
+    # names and notes are text, never mathematics: "Math $\undefined$ Rider" is drawn as typed
+    "text.parse_math": False,
     "svg.fonttype": "path",
     "svg.hashsalt": "pursuit",
     "pdf.fonttype": 3,
