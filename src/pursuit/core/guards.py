@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pursuit.core.formats import RoundSpec
 from pursuit.core.live_state import CompetitionState
 from pursuit.errors import RuleViolation
@@ -27,3 +29,24 @@ def need_reason(reason: str) -> str:
     if not reason or not reason.strip():
         raise RuleViolation("a reason is required: every correction says why")
     return reason.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    """What a refusal is about (see `PursuitError`), given once per command handler."""
+
+    entrant: str | None = None
+    round: str | None = None
+    heat: int | None = None
+    half_lap: int | None = None
+    field: str | None = None
+
+    def refuse(self, message: str) -> RuleViolation:
+        return RuleViolation(
+            message,
+            entrant=self.entrant,
+            round=self.round,
+            heat=self.heat,
+            half_lap=self.half_lap,
+            field=self.field,
+        )
