@@ -12,12 +12,14 @@ from fastapi import FastAPI
 from playwright.sync_api import Browser, Page, expect
 from web_support import EXAMPLE, PASSWORD, LiveServer, heat_riders, seed, settings
 
+from pursuit.core import commands as c
+from pursuit.core.times import parse_time
 from pursuit.web.app import create_app
 from pursuit.web.parts import Web
 from pursuit.web.settings import DemoSettings
 
 MOBILE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
+DESKTOP = {"width": 1366, "height": 800}
 
 
 def log_in(page: Page, base: str, name: str) -> None:
@@ -123,6 +125,22 @@ def running_heat(app: FastAPI) -> str:
             return f"{heat.round}/{heat.number}"
         time.sleep(0.05)
     raise AssertionError("the demo never started a heat")
+
+
+@pytest.mark.parametrize("viewport", [MOBILE, DESKTOP], ids=["390px", "1366px"])
+def test_the_results_page_shows_a_finish_by_itself(
+    live: LiveServer, web: Web, browser: Browser, viewport: dict[str, int]
+) -> None:
+    red, _ = heat_riders(web)
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{live.url}/c/cup/results/Q")
+    page.evaluate("window.notReloaded = true")
+    expect(page.locator("#live-status")).to_contain_text("log position")  # the stream is open
+    web.hub.handle("cup", c.StartHeat("Q", 1), "tk")
+    web.hub.handle("cup", c.RecordFinish("Q", 1, red, parse_time("4:31.234")), "tk")
+    expect(page.get_by_role("cell", name="4:31.234")).to_be_visible(timeout=3000)
+    assert page.evaluate("window.notReloaded") is True
+    page.close()
 
 
 def test_the_demo_replay_moves_the_live_heat_page_without_a_reload(

@@ -65,7 +65,8 @@ class Renderer:
         self.env.filters["long_date"] = _long_date
         self.env.filters["date_span"] = _date_span
         self.env.globals["status_label"] = lambda s: STATUS_LABELS.get(s, s.capitalize())
-        for library in ("_badge.html", "_rounds_nav.html"):  # macros every page may use
+        # macros every page, and every page's live fragment, may use
+        for library in ("_badge.html", "_rounds_nav.html", "_rows_table.html"):
             module = self.env.get_template(library).module
             for name in dir(module):
                 if not name.startswith("_"):
