@@ -154,3 +154,9 @@ def test_the_cli_reads_a_read_only_database_and_says_why_it_cannot_write(tmp_pat
     refused = runner.invoke(app, [*schedule, "--time", "11:00", "--db", read_only])
     assert refused.exit_code == 2
     assert "error: the database is read-only" in refused.output
+
+
+def test_the_demo_cannot_be_served_read_only() -> None:
+    refused = runner.invoke(app, ["serve", "--demo", "--read-only"])
+    assert refused.exit_code == 2
+    assert "error: --demo records a replay and cannot run with --read-only" in refused.output
