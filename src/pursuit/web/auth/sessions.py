@@ -1,9 +1,12 @@
 """Signed session cookies and the CSRF tokens derived from them.
 
 A session is a small JSON document (a random nonce, the user or none, the credentials version
-and when it was issued) signed with HMAC-SHA256 under the settings' secret key; nothing is kept
-on the server. A CSRF token is the HMAC of the session's nonce, so it is valid for exactly one
-session; logging in starts a new session (new nonce), which voids tokens handed out before.
+and when it was issued) signed with HMAC-SHA256 under the settings' secret key. An anonymous
+session (the login form's CSRF) is kept only in its cookie; a logged-in one is also recorded in
+the operators' log when it begins and when it ends (`Operators.start_session`, `end_session`),
+so logging out, a password change or disabling the operator ends it at once, in every process.
+A CSRF token is the HMAC of the session's nonce, so it is valid for exactly one session;
+logging in starts a new session (new nonce), which voids tokens handed out before.
 
 A cookie or token is compared as bytes: whatever a visitor sends, it is refused, never an error.
 """
