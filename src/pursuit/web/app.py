@@ -32,7 +32,9 @@ DESCRIPTION = """Track-cycling pursuit competitions run by the rules.
 
 Read endpoints need nothing. Write endpoints need `Authorization: Bearer <token>` from
 `POST /api/token` (or `pursuit user token NAME`); the role of the token's user decides what it may
-do. Every error has one shape: `{"error": {"code", "message", "field"}}`.
+do. A token lasts 30 days (its `expires_at` says until when) unless it is revoked, its user's
+password changes or its user is disabled; then it is refused with 401.
+Every error has one shape: `{"error": {"code", "message", "field"}}`.
 Live updates: `GET /c/{id}/events` (server-sent events)."""
 
 
