@@ -353,7 +353,7 @@ def test_the_schema_time_pattern_refuses_what_the_parser_refuses(text: str) -> N
 def keys_read_by_format_reader() -> set[str]:
     source = (SRC / "core" / "format_reader.py").read_text("utf-8")
     keys = set(re.findall(r"\.get\(\s*\"(\w+)\"", source))
-    keys |= set(re.findall(r"\.(?:text|choice|count)\(\s*\w+,\s*\"(\w+)\"", source))
+    keys |= set(re.findall(r"\.(?:text|choice|count|items)\(\s*\w+,\s*\"(\w+)\"", source))
     return keys
 
 

@@ -23,7 +23,7 @@ from pursuit.loading.document import Document
 from pursuit.loading.format_files import load_format
 from pursuit.loading.places import PlacesByName
 from pursuit.loading.ride_reader import RideReader
-from pursuit.loading.toml_lines import ValueLines
+from pursuit.loading.toml_lines import NESTED_TOO_DEEPLY, ValueLines
 
 COMPETITION_FIELDS = {
     "title",
@@ -68,6 +68,8 @@ def competition_from_text(text: str, source: str, base: Path | None = None) -> L
         at = re.search(r"at line (\d+)", str(e))
         place = Place(source, int(at[1])) if at else Place(source)
         raise CompetitionFileError(f"not valid TOML: {e}", place) from e
+    except RecursionError as e:
+        raise CompetitionFileError(f"not valid TOML: {NESTED_TOO_DEEPLY}", Place(source)) from e
     return _Reader(Document(data, ValueLines(text), source, base)).read()
 
 
