@@ -84,3 +84,12 @@ def test_a_format_file_field_of_the_wrong_type_is_refused_with_its_line(tmp_path
     )
     name = competition(tmp_path, fmt="mine.toml")
     _refused(run_pursuit("check", name, cwd=tmp_path), "mine.toml:2", "tie_break")
+
+
+def test_a_time_of_thousands_of_digits_is_a_finding_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "c.toml").write_text(
+        _COMPETITION.replace("FORMAT", "olympic-1968").replace("4:40.41", "9" * 5000), "utf-8"
+    )
+    result = run_pursuit("check", "c.toml", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "c.toml:13: A: not a race time" in result.stdout

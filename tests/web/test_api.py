@@ -50,6 +50,22 @@ def test_a_token_records_a_split_and_the_answer_lists_the_events(
     assert web.hub.events("cup", 7)[0].actor == "tk"
 
 
+def test_a_time_of_thousands_of_digits_is_a_short_400_naming_the_field(
+    client: TestClient, web: Web
+) -> None:
+    red, _ = heat_riders(web)
+    body = {"round": "Q", "heat": 1, "entrant": red, "time": "9" * 5000 + ".5"}
+    for headers in (token(client, "tk"), {}):
+        answer = client.post("/api/competitions/cup/splits", json=body, headers=headers)
+        assert answer.status_code in (400, 401)
+        message = str(error(answer)["message"])
+        assert "digits" not in message and len(message) < 200
+    answer = client.post("/api/competitions/cup/splits", json=body, headers=token(client, "tk"))
+    assert answer.status_code == 400
+    assert error(answer)["field"] == "time"
+    assert "not a race time" in str(error(answer)["message"])
+
+
 def test_a_bad_time_is_a_400_naming_the_field(client: TestClient, web: Web) -> None:
     red, _ = heat_riders(web)
     auth = token(client, "tk")
