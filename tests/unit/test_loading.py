@@ -305,3 +305,24 @@ def test_a_heat_that_is_not_a_whole_number_from_1_is_a_finding(heat: str) -> Non
     text = text.replace("heat = 1", f"heat = {heat}")
     finding = only(findings_of(text), "bad-heat")
     assert finding.place is not None and finding.place.line == line_of(text, f"heat = {heat}")
+
+
+@pytest.mark.parametrize(
+    ("replace", "field"),
+    [
+        ("distance_m = 4000", "distance_m"),
+        ('title = "Test pursuit"', "dates"),
+    ],
+)
+def test_an_impossible_distance_or_day_makes_the_file_unusable_naming_the_field(
+    replace: str, field: str
+) -> None:
+    text = competition_text(UCI, {"Q": [ride("A", "4:20.123")]})
+    wrong = {"distance_m": "distance_m = 9223372036854775807", "dates": 'dates = ["1968-02-30"]'}
+    text = text.replace(
+        replace, wrong[field] if field == "distance_m" else replace + "\n" + wrong[field]
+    )
+    with pytest.raises(CompetitionFileError) as error:
+        competition_from_text(text, "race.toml")
+    assert str(error.value).startswith("race.toml:")
+    assert field in str(error.value)

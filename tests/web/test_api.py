@@ -248,3 +248,28 @@ def test_the_openapi_document_lists_the_write_endpoints_with_bodies(client: Test
     assert "/api/token" in paths and "/api/competitions/{cid}/heats/{round_id}/{number}" in paths
     split_schema = spec["components"]["schemas"]["Split"]
     assert {"round", "heat", "entrant"} <= set(split_schema["required"])
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"distance_m": 10**30}, "distance_m"),
+        ({"distance_m": 0}, "distance_m"),
+        ({"distance_m": 99}, "distance_m"),
+        ({"dates": ["not-a-date"]}, "dates"),
+        ({"dates": ["2026-02-30"]}, "dates"),
+    ],
+)
+def test_a_new_competition_with_an_impossible_distance_or_date_is_refused_naming_the_field(
+    client: TestClient, web: Web, change: dict[str, object], field: str
+) -> None:
+    body = {"id": "spring", "title": "Spring", "format": "uci-individual-pursuit", **change}
+    answer = client.post("/api/competitions", json=body, headers=token(client, "boss"))
+    assert answer.status_code == 400
+    assert error(answer)["field"] == field
+    assert not web.hub.head("spring")
+    fine = {**body, "distance_m": 3000, "dates": ["2026-04-01"]}
+    assert (
+        client.post("/api/competitions", json=fine, headers=token(client, "boss")).status_code
+        == 201
+    )

@@ -224,6 +224,17 @@ def test_an_admin_creates_a_competition_and_registers_entrants(console: Console,
     assert bad.status_code == 400 and "id" in bad.text
 
 
+def test_the_new_competition_form_refuses_an_impossible_distance_or_day(
+    console: Console, web: Web
+) -> None:
+    console.login("boss")
+    wanted = {"id": "autumn", "title": "Autumn", "format": "uci-individual-pursuit"}
+    for change, says in (({"distance_m": "9" * 40}, "distance_m"), ({"dates": "tomorrow"}, "YYYY")):
+        bad = console.post("/console/new", {**wanted, **change}, page="/console/new")
+        assert bad.status_code == 400 and says in bad.text
+    assert not web.hub.head("autumn")
+
+
 def test_a_commissaire_schedules_rounds_and_the_overview_shows_the_schedule(
     console: Console, web: Web, client: TestClient
 ) -> None:

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Slot
+from pursuit.core.competition import (
+    Competition,
+    Metadata,
+    PublishedPlace,
+    Ride,
+    Slot,
+    metadata_problem,
+)
 from pursuit.core.entrants import Entrant, Rider, Team
 from pursuit.core.findings import Finding
 from pursuit.core.schedule import slot
@@ -151,11 +158,10 @@ class _Reader:
             )
         distance = get("distance_m", int, 4000)
         track = get("track_length_m", (int, float), 250)
-        if distance <= 0 or not 100 <= track <= 500:
-            raise self.fail(
-                "distance_m must be positive and track_length_m 100–500 m", "competition"
-            )
-        dates = get("dates", list, [])
+        dates = tuple(str(d) for d in get("dates", list, []))  # a TOML date reads as ISO
+        problem = metadata_problem(distance, track, dates)
+        if problem is not None:
+            raise self.fail(problem[1], "competition", problem[0])
         return Metadata(
             title=title,
             event=get("event", str, "individual pursuit"),
@@ -164,7 +170,7 @@ class _Reader:
             track_length_m=float(track),
             venue=get("venue", str),
             altitude_m=get("altitude_m", int),
-            dates=tuple(str(d) for d in dates),
+            dates=dates,
             precision=_PRECISIONS[precision] if precision else format_precision,
         )
 
