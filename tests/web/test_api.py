@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
-from web_support import PASSWORD, heat_riders
+from web_support import PASSWORD, heat_riders, seed, settings
 
+from pursuit.web.app import create_app
 from pursuit.web.parts import Web
 
 
@@ -273,3 +276,25 @@ def test_a_new_competition_with_an_impossible_distance_or_date_is_refused_naming
         client.post("/api/competitions", json=fine, headers=token(client, "boss")).status_code
         == 201
     )
+
+
+@pytest.mark.parametrize("after", [str(2**63), "9" * 40, "-1"])
+def test_the_log_from_a_position_past_any_database_integer_is_a_400_not_a_500(
+    tmp_path: Path, after: str
+) -> None:
+    app = create_app(settings(f"sqlite:///{tmp_path / 'log.db'}"))
+    seed(app.state.web)
+    with TestClient(app) as client:
+        answer = client.get(f"/api/competitions/cup/log?after={after}")
+        assert answer.status_code == 400
+        assert error(answer)["field"] == "after"
+        last = client.get(f"/api/competitions/cup/log?after={2**53 - 1}")
+        assert last.json()["events"] == []
+
+
+@pytest.mark.parametrize("number", [str(2**63), "9" * 40])
+def test_a_heat_number_past_any_integer_is_not_found_not_a_500(
+    client: TestClient, number: str
+) -> None:
+    for url in (f"/api/competitions/cup/heats/Q/{number}", f"/c/cup/heats/Q/{number}"):
+        assert client.get(url).status_code in (400, 404), url
