@@ -93,3 +93,14 @@ def test_a_time_of_thousands_of_digits_is_a_finding_with_its_line(tmp_path: Path
     result = run_pursuit("check", "c.toml", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "c.toml:13: A: not a race time" in result.stdout
+
+
+def test_a_nation_that_is_not_text_is_a_finding_and_show_still_prints(tmp_path: Path) -> None:
+    name = competition(tmp_path)
+    (tmp_path / name).write_text(
+        (tmp_path / name).read_text("utf-8").replace('nation = "FRA"', "nation = 5"), "utf-8"
+    )
+    checked = run_pursuit("check", name, cwd=tmp_path)
+    assert checked.returncode == 1 and "c.toml:7: A: nation must be text" in checked.stdout
+    shown = run_pursuit("show", name, cwd=tmp_path)
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr

@@ -51,6 +51,11 @@ ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basi
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
 
 
+def _is_rank(value: object) -> bool:
+    """A rank as published: text ("=5", "AC") or a whole number."""
+    return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+
+
 @dataclass
 class Loaded:
     competition: Competition
@@ -214,11 +219,17 @@ class _Reader:
                 *path,
             )
             return None
-        nation = item.get("nation")
+        typed = self.doc.typed
+        nation = typed(item, "nation", (str,), *path, who=name)
+        bib = typed(item, "bib", (str, int), *path, who=name)
+        bib = None if bib is None else str(bib)
+        for key in ("aka", "basis", "note"):
+            typed(item, key, (list,) if key == "aka" else (str,), *path, who=name)
         if team:
-            roster = tuple(Rider(str(r), nation) for r in item.get("roster", []))
-            return Team(name, nation, roster, item.get("bib"))
-        return Rider(name, nation, item.get("family_name"), item.get("bib"))
+            members = typed(item, "roster", (list,), *path, who=name) or ()
+            roster = tuple(Rider(r, nation) for r in members)
+            return Team(name, nation, roster, bib)
+        return Rider(name, nation, typed(item, "family_name", (str,), *path, who=name), bib)
 
     def when(self, round_id: str, table: Mapping[str, Any]) -> Slot | None:
         """The round's `date` and `time`, when given and readable (else a finding)."""
@@ -252,12 +263,27 @@ class _Reader:
 
     def published(self, known: set[str]) -> tuple[PublishedPlace, ...]:
         table = self.data.get("published", {})
-        raw = table.get("classification", []) if isinstance(table, dict) else []
+        if not isinstance(table, dict):
+            raise self.fail("published must be a table: [published]", "published")
+        self.doc.typed(table, "source", (str,), "published")
+        raw = table.get("classification", [])
+        if not isinstance(raw, list):
+            raise self.fail(
+                "published.classification must be a list", "published", "classification"
+            )
         out: list[PublishedPlace] = []
         for i, item in enumerate(raw):
             path = ("published", "classification", i)
-            if not isinstance(item, dict) or "rider" not in item or "rank" not in item:
-                self.find("bad-published", "a published place needs rank and rider", *path)
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("rider"), str)
+                or not _is_rank(item.get("rank"))
+            ):
+                self.find(
+                    "bad-published",
+                    'a published place needs rank (text or a whole number) and rider = "name"',
+                    *path,
+                )
                 continue
             if item["rider"] not in known:
                 self.find(
