@@ -50,15 +50,30 @@ def serve(
     secure_cookies: bool = typer.Option(
         False, "--secure-cookies", help="Always mark cookies Secure (behind an https proxy)."
     ),
+    max_streams: int | None = typer.Option(
+        None,
+        "--max-streams",
+        min=1,
+        help="Live streams at once (default: the open-file limit less 256 kept in reserve).",
+        show_default=False,
+    ),
+    max_streams_per_address: int | None = typer.Option(
+        None,
+        "--max-streams-per-address",
+        min=1,
+        help="Live streams at once from one client address (default: 100).",
+        show_default=False,
+    ),
 ) -> None:
     """Serve the public pages, the operator console (/console) and the JSON API (/api).
     Sessions are signed with $PURSUIT_SECRET_KEY (random per start if unset)."""
     from pursuit.web import bootstrap
     from pursuit.web.app import create_app
     from pursuit.web.demo import prepare_demo
+    from pursuit.web.limiting.streams import raise_open_files
     from pursuit.web.server import bind
     from pursuit.web.server import serve as run
-    from pursuit.web.settings import DemoSettings, WebSettings
+    from pursuit.web.settings import DemoSettings, LimitSettings, WebSettings
 
     url = db if db else (DEMO_DB if demo else db_url(None))
     demo_settings = DemoSettings(example=demo_file or find_example(), speed=speed) if demo else None
@@ -67,7 +82,11 @@ def serve(
         secret_key=os.environ.get("PURSUIT_SECRET_KEY") or secrets.token_urlsafe(32),
         demo=demo_settings,
         secure_cookies=secure_cookies,
+        limits=LimitSettings(streams=max_streams, streams_per_address=max_streams_per_address)
+        if max_streams_per_address
+        else LimitSettings(streams=max_streams),
     )
+    raise_open_files()  # before the stream cap is derived from the limit
     sock = bind(host, port)
     web = bootstrap.build(settings)
     run_demo = prepare_demo(web, demo_settings) if demo_settings else None

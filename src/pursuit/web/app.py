@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from pursuit import __version__
 from pursuit.web import bootstrap, handlers, openapi
 from pursuit.web.demo import DemoReplay, DemoRun, prepare_demo
+from pursuit.web.limiting.body import BodyLimit
 from pursuit.web.live.watch import HeadPoller, NotifyListener
 from pursuit.web.negotiation import JsonSuffix
 from pursuit.web.parts import Web
@@ -88,5 +89,6 @@ def create_app(
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("pursuit.web", "static")]), name="static")
     app.add_middleware(JsonSuffix)
+    app.add_middleware(BodyLimit, max_bytes=settings.limits.body_bytes)
     openapi.install(app)
     return app
