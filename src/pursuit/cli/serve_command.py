@@ -91,6 +91,8 @@ def serve(
     web = bootstrap.build(settings)
     run_demo = prepare_demo(web, demo_settings) if demo_settings else None
     say(f"event store: {url}")
+    streams = web.limits.streams
+    say(f"live streams: at most {streams.total:,} ({streams.per_address:,} per client address)")
     if run_demo is not None:
         say(
             f"demo: complete 1968 results as {demo_settings.complete_id if demo_settings else ''},"

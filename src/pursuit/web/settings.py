@@ -28,7 +28,7 @@ class LimitSettings:
 
     login_failures_per_account: int = 10  # wrong passwords per name per minute, then 429
     login_failures_per_address: int = 30  # wrong passwords per address per minute, then 429
-    password_checks: int = 2  # argon2 checks at once (each takes the cost's memory, 64 MiB)
+    password_checks: int = 1  # argon2 checks at once (each takes the cost's memory, 64 MiB)
     password_queue: int = 8  # logins waiting for a check; beyond, 503 at once
     streams: int | None = None  # live streams at once; None: the open-file limit less the reserve
     stream_reserve: int = 256  # open files kept from streams: the database, operators, pages
