@@ -32,6 +32,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (409, "Another writer was first; read again and retry"),
     )
 }
+THROTTLED: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorDocument, "description": text}
+    for status, text in (
+        (429, "Too many wrong passwords for this name or from this address (Retry-After)"),
+        (503, "Too many logins at once (Retry-After)"),
+    )
+}
 
 
 class RecordedEvent(BaseModel):
