@@ -96,19 +96,34 @@ class RideReader:
             self.find("bad-heat", f"{name}: heat must be a number from 1", *path, "heat")
             heat = None
         rank = item.get("rank")
+        record, basis = (self.text(item, key, name, path) for key in ("record", "basis"))
+        lineup = item.get("lineup", [])
+        if not isinstance(lineup, list) or not all(isinstance(r, str) for r in lineup):
+            self.find("bad-field", f"{name}: lineup is a list of names", *path, "lineup")
+            lineup = []
         return Ride(
             entrant=name,
             outcome=Outcome(status, time),
             heat=heat,
             side=_SIDES[side] if side else None,
             splits=splits,
-            record=item.get("record"),
+            record=record,
             published_rank=str(rank) if rank is not None else None,
-            basis=item.get("basis"),
-            lineup=tuple(str(r) for r in item["lineup"]) if "lineup" in item else (),
+            basis=basis,
+            lineup=tuple(lineup),
             readable=readable,
             place=self.place(*path),
         )
+
+    def text(
+        self, item: dict[str, Any], key: str, name: str, path: tuple[str | int, ...]
+    ) -> str | None:
+        """A text field of a ride (`record`, `basis`), None when absent or not text."""
+        value = item.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        self.find("bad-field", f'{name}: write {key} as text, e.g. {key} = "…"', *path, key)
+        return None
 
     def time(
         self, value: object, name: str, path: tuple[str | int, ...]
