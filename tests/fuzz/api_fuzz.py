@@ -113,7 +113,7 @@ def run(
         @given(case=cases(operation))
         def one(case: Any) -> None:
             sent = case.as_transport_kwargs(base_url="http://testserver", headers=headers)
-            answer = client.request(sent.pop("method"), sent.pop("url"), **sent)
+            answer = client.request(sent.pop("method"), sent.pop("url"), **_httpx(sent))
             tally.cases[str(who)] += 1
             tally.statuses[answer.status_code] += 1
             if answer.status_code >= 500:
@@ -128,6 +128,18 @@ def run(
                     raise
 
         one()
+
+
+def _httpx(sent: dict[str, Any]) -> dict[str, Any]:
+    """The rest of a case's requests-style arguments as httpx takes them: raw bytes as
+    `content`, cookies as a header (httpx keeps per-request cookies on the client)."""
+    if isinstance(sent.get("data"), bytes | str):
+        sent["content"] = sent.pop("data")
+    cookies = sent.pop("cookies", None) or {}
+    if cookies:
+        jar = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        sent["headers"] = {**(sent.get("headers") or {}), "Cookie": jar}
+    return sent
 
 
 def _titles(failure: BaseException) -> str:
