@@ -436,7 +436,7 @@ def _dumps(row: dict[str, Any]) -> str:
 def _json_object(line: str) -> dict[str, Any] | None:
     try:
         row = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # a line an earlier edit cut short or nested deep
         return None
     return row if isinstance(row, dict) and row else None
 
