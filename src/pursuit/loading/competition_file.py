@@ -82,6 +82,8 @@ def competition_from_text(text: str, source: str, base: Path | None = None) -> L
         raise CompetitionFileError(f"not valid TOML: {e}", place) from e
     except RecursionError as e:
         raise CompetitionFileError(f"not valid TOML: {NESTED_TOO_DEEPLY}", Place(source)) from e
+    except ValueError as e:  # a number too long to convert (over 4,300 digits)
+        raise CompetitionFileError(f"not valid TOML: {e}", Place(source)) from e
     return _Reader(Document(data, ValueLines(text), source, base)).read()
 
 
