@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from builders import competition_text, ride
 
+from pursuit.app.entries import commands_from_csv
 from pursuit.app.toml_writer import competition_text as written
 from pursuit.core import events as ev
 from pursuit.core.competition import Metadata
 from pursuit.core.event_wire import from_wire, to_wire
 from pursuit.core.findings import Finding
 from pursuit.core.nations import nation_problem
+from pursuit.errors import CompetitionFileError
 from pursuit.loading.competition_file import competition_from_text
 from pursuit.loading.format_files import format_definition
 from pursuit.loading.nations import ioc_nations
@@ -139,3 +143,21 @@ def test_declared_codes_travel_in_the_log_and_back_to_a_file() -> None:
 def test_a_competition_without_declared_codes_writes_none() -> None:
     _, _, data = to_wire(ev.CompetitionCreated(UCI, format_definition(UCI), Metadata("Cup")))
     assert "nations" not in data
+
+
+def test_the_entries_csv_refuses_unknown_codes_by_line_unless_declared(tmp_path: Path) -> None:
+    path = tmp_path / "entries.csv"
+    path.write_text("name,nation\nAnna,YUG\nBert,ZZZ\nCarl,ger\nDora,\n", "utf-8")
+    with pytest.raises(CompetitionFileError) as refused:
+        commands_from_csv(path)
+    message = str(refused.value)
+    assert f"{path}:3: Bert: unknown nation code 'ZZZ'" in message
+    assert f"{path}:4: Carl: nation code 'ger' is written 'GER'" in message
+    assert ":2:" not in message and ":5:" not in message
+    path.write_text("name,nation\nAnna,YUG\nBert,ZZZ\nDora,\n", "utf-8")
+    entered = commands_from_csv(path, [("ZZZ", "Zedland")])
+    assert [(e.name, e.nation) for e in entered] == [
+        ("Anna", "YUG"),
+        ("Bert", "ZZZ"),
+        ("Dora", None),
+    ]
