@@ -141,7 +141,10 @@ def _write_created(e: ev.CompetitionCreated) -> Data:
     data: Data = {"title": meta.title, "format_name": e.format_name}
     data["format_definition"] = _plain(e.format_definition)
     for name in _META[1:]:
-        data[name] = _plain(getattr(meta, name))
+        if name != "nations":
+            data[name] = _plain(getattr(meta, name))
+    if meta.nations:  # declared codes, written only when there are some
+        data["nations"] = dict(meta.nations)
     return data
 
 
@@ -149,6 +152,8 @@ def _read_created(data: Data) -> ev.CompetitionCreated:
     facts = {k: data[k] for k in _META if (k in data and data[k] is not None) or k == "title"}
     if "dates" in facts:
         facts["dates"] = tuple(facts["dates"])
+    if "nations" in facts:
+        facts["nations"] = tuple((str(k), str(v)) for k, v in dict(facts["nations"]).items())
     if "precision" not in facts:  # logs from before the precision was always written
         facts["precision"] = format_from_mapping(
             data["format_definition"], data["format_name"]
