@@ -6,11 +6,14 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, expect
 from web_support import PASSWORD, LiveServer, seed, settings
 
+from pursuit.core import commands as c
 from pursuit.web.app import create_app
 from pursuit.web.limiting.streams import stream_cap
 from pursuit.web.settings import LimitSettings
@@ -101,3 +104,28 @@ def test_the_cap_in_all_keeps_open_files_in_reserve() -> None:
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     assert stream_cap(LimitSettings(stream_reserve=256)) == max(1, soft - 256)
     assert stream_cap(LimitSettings(streams=2000)) == 2000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_refused_viewer_page_tries_again_and_goes_live_by_itself(
+    browser: Browser, width: int, screenshots: Path
+) -> None:
+    app = create_app(settings(limits=LimitSettings(streams_per_address=1, stream_retry_s=1)))
+    seed(app.state.web)
+    web = app.state.web
+    with LiveServer(app) as server:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        first, second = context.new_page(), context.new_page()
+        first.goto(f"{server.url}/c/cup/heat/Q/1")
+        expect(first.locator("#live-status")).to_contain_text("log position")
+        second.goto(f"{server.url}/c/cup/heat/Q/1")
+        expect(second.locator("#live-status")).to_contain_text("the server is full")
+        second.screenshot(path=screenshots / f"stream-refused-{width}.png")
+        second.evaluate("window.notReloaded = true")
+        first.close()  # its place under the cap frees up; the second page takes it
+        expect(second.locator("#live-status")).to_contain_text("log position", timeout=10_000)
+        web.hub.handle("cup", c.StartHeat("Q", 1), "tk")
+        expect(second.locator("#live")).to_contain_text("Running", timeout=10_000)
+        assert second.evaluate("window.notReloaded") is True
+        context.close()

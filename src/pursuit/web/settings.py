@@ -33,6 +33,7 @@ class LimitSettings:
     streams: int | None = None  # live streams at once; None: the open-file limit less the reserve
     stream_reserve: int = 256  # open files kept from streams: the database, operators, pages
     streams_per_address: int = 100  # live streams per address
+    stream_retry_s: int = 30  # a refused viewer's page tries again after this (Retry-After)
     body_bytes: int = 1 << 20  # request bodies, declared or streamed; beyond, 413
 
 

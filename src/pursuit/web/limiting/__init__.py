@@ -23,5 +23,7 @@ class Limits:
                 settings.login_failures_per_account, settings.login_failures_per_address
             ),
             password_checks=PasswordChecks(settings.password_checks, settings.password_queue),
-            streams=StreamCap(stream_cap(settings), settings.streams_per_address),
+            streams=StreamCap(
+                stream_cap(settings), settings.streams_per_address, settings.stream_retry_s
+            ),
         )

@@ -40,9 +40,10 @@ def raise_open_files() -> int:
 
 
 class StreamCap:
-    def __init__(self, total: int, per_address: int) -> None:
+    def __init__(self, total: int, per_address: int, retry_s: int = RETRY_S) -> None:
         self.total = total
         self.per_address = per_address
+        self.retry_s = retry_s
         self._open = 0
         self._by_address: Counter[str] = Counter()
         self._lock = threading.Lock()
@@ -57,14 +58,14 @@ class StreamCap:
             if self._open >= self.total:
                 raise Busy(
                     f"the server has as many live streams as it serves ({self.total}): "
-                    f"try again in {RETRY_S} s",
-                    retry_after_s=RETRY_S,
+                    f"try again in {self.retry_s} s",
+                    retry_after_s=self.retry_s,
                 )
             if self._by_address[address] >= self.per_address:
                 raise Busy(
                     f"{self.per_address} live streams are open from your address already: "
-                    f"close one or try again in {RETRY_S} s",
-                    retry_after_s=RETRY_S,
+                    f"close one or try again in {self.retry_s} s",
+                    retry_after_s=self.retry_s,
                 )
             self._open += 1
             self._by_address[address] += 1

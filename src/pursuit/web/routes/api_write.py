@@ -24,8 +24,8 @@ from pursuit.web.creation import NewCompetition, create_competition
 from pursuit.web.errors import NotAuthenticated
 from pursuit.web.parts import web
 from pursuit.web.routes.schemas import (
-    ERRORS,
     THROTTLED,
+    WRITE_ERRORS,
     CatchProposal,
     Credentials,
     NewUser,
@@ -34,7 +34,7 @@ from pursuit.web.routes.schemas import (
     Token,
 )
 
-router = APIRouter(prefix="/api", tags=["write"], responses=ERRORS)
+router = APIRouter(prefix="/api", tags=["write"], responses=WRITE_ERRORS)
 
 
 def recorded(done: Handled) -> Recorded:
