@@ -53,6 +53,14 @@ def test_an_unknown_rider_is_a_finding_on_its_line_and_the_ride_is_left_out() ->
     assert [r.entrant for r in loaded.competition.rides_of("Q")] == ["R01", "R02", "R03", "R04"]
 
 
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_entrant_name_is_a_finding_not_a_crash(blank: str) -> None:
+    text = competition_text(UCI, {"Q": field_of(4)})
+    text = text.replace('{ name = "R02"', f'{{ name = "{blank}"', 1)
+    loaded = competition_from_text(text, "race.toml")
+    assert only(loaded.findings, "bad-entrant").message == "an entrant needs a name"
+
+
 def test_a_time_that_does_not_parse_is_a_finding_on_its_line_quoting_it() -> None:
     text = competition_text(UCI, {"Q": [("A", "4:20.000"), ("B", "4:61.00"), ("C", "4:22.0")]})
     finding = only(findings_of(text), "bad-time")

@@ -37,7 +37,8 @@ class Rider:
 
     @property
     def sort_name(self) -> str:
-        family = self.family_name or self.name.split()[-1]
+        words = self.name.split()
+        family = self.family_name or (words[-1] if words else self.name)
         return sort_key(f"{family} {self.name}")
 
 

@@ -243,7 +243,11 @@ class _Reader:
     def entrant(
         self, item: object, path: tuple[str | int, ...], team: bool, places: Mapping[str, Place]
     ) -> Entrant | None:
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("name"), str)
+            or not item["name"].strip()
+        ):
             self.find("bad-entrant", "an entrant needs a name", *path)
             return None
         if not ENTRANT_FIELDS.issuperset(item):

@@ -3,6 +3,7 @@ shape, never FastAPI's default 422. And its docs page, Swagger UI with no inline
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import FastAPI
@@ -33,7 +34,8 @@ def install(app: FastAPI, renderer: Renderer) -> None:
             for path in spec.get("paths", {}).values():
                 for operation in path.values():
                     responses = operation.get("responses", {})
-                    if responses.pop("422", None) is not None and "400" not in responses:
+                    default = "HTTPValidationError" in json.dumps(responses.get("422", ""))
+                    if default and responses.pop("422") is not None and "400" not in responses:
                         responses["400"] = {
                             "description": "Bad input",
                             "content": {"application/json": {"schema": ERROR_REF}},
