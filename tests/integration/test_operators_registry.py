@@ -10,7 +10,7 @@ import pytest
 
 from pursuit.errors import PursuitError
 from pursuit.operators.passwords import PasswordCost, Passwords
-from pursuit.operators.registry import STREAM, Operators, token_digest
+from pursuit.operators.registry import STREAM, AccessRefused, Operators, token_digest
 from pursuit.operators.roles import Role
 from pursuit.store.events import NewEvent
 from pursuit.store.memory import MemoryEventStore
@@ -44,7 +44,7 @@ def test_an_old_log_gives_the_same_operators_passwords_and_tokens() -> None:
     assert ops.authenticate("anna", "anna's first password") == ops.get("anna")
     assert ops.authenticate("tk1", "tk1 password 123") is None  # changed at position 4
     assert ops.authenticate("tk1", "tk1 new password") == ops.get("tk1")
-    assert ops.by_token(TOKEN) == ops.get("anna")
+    assert ops.token_user(TOKEN) == ops.get("anna")  # a version 1 token: no expiry
 
 
 def test_writing_on_an_old_log_appends_events_of_the_same_shape() -> None:
@@ -58,11 +58,20 @@ def test_writing_on_an_old_log_appends_events_of_the_same_shape() -> None:
     old = {json.loads(t)["type"]: json.loads(t)["data"] for t in LOG.read_text().splitlines()}
     new = list(store.read(STREAM, 7))
     assert [e.type for e in new] == list(old)
-    assert [list(e.data) for e in new] == [list(d) for d in old.values()]
+    assert [list(e.data) for e in new if e.type != "TokenIssued"] == [
+        list(d) for t, d in old.items() if t != "TokenIssued"
+    ]
     assert new[0].data["role"] == "timekeeper" and new[0].data["password_hash"].startswith("$argon")
-    assert new[3].data == {"name": "tk2", "token_sha256": token_digest(token)}
-    assert {(e.version, e.actor) for e in new} == {(1, "anna")}
-    assert ops.by_token(token) is None and ops.get("tk2") is not None
+    assert new[3].data == {
+        "name": "tk2",
+        "token_sha256": token_digest(token),
+        "expires_at": "2027-01-02T09:00:00+00:00",  # 30 days after the clock's time
+    }
+    assert {(e.type, e.version) for e in new if e.version != 1} == {("TokenIssued", 2)}
+    assert {e.actor for e in new} == {"anna"}
+    with pytest.raises(AccessRefused, match="unknown or revoked token"):
+        ops.token_user(token)
+    assert ops.get("tk2") is not None
 
 
 def test_refusals_name_the_fault_and_write_nothing() -> None:

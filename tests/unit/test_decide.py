@@ -127,13 +127,29 @@ def test_a_competition_with_an_unreadable_format_is_refused_with_the_format_erro
 
 
 @pytest.mark.parametrize(
-    ("distance_m", "track_length_m"), [(0, 250.0), (-4000, 250.0), (4000, 99.0), (4000, 501.0)]
+    ("distance_m", "track_length_m", "field"),
+    [
+        (0, 250.0, "distance_m"),
+        (-4000, 250.0, "distance_m"),
+        (99, 250.0, "distance_m"),
+        (10**30, 250.0, "distance_m"),
+        (4000, 99.0, "track_length_m"),
+        (4000, 501.0, "track_length_m"),
+    ],
 )
-def test_a_competition_with_no_distance_or_an_impossible_track_is_refused(
-    distance_m: int, track_length_m: float
+def test_a_competition_with_an_impossible_distance_or_track_is_refused_naming_the_field(
+    distance_m: int, track_length_m: float, field: str
 ) -> None:
     command = create(distance_m=distance_m, track_length_m=track_length_m)
-    refuses(CompetitionState(), command, "distance must be positive and the track 100–500 m")
+    refuses(CompetitionState(), command, f"{field} must be 100–")
+    with pytest.raises(RuleViolation) as error:
+        decide(CompetitionState(), command)
+    assert error.value.field == field
+
+
+@pytest.mark.parametrize("day", ["not-a-date", "1968-02-30", "17.10.1968", "19681017", ""])
+def test_a_competition_on_a_day_that_is_not_a_real_iso_date_is_refused(day: str) -> None:
+    refuses(CompetitionState(), create(dates=("1968-10-17", day)), "YYYY-MM-DD")
 
 
 # --- RegisterEntrant --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from pursuit.core.formats import (
 )
 from pursuit.core.refs import parse_ref
 from pursuit.errors import FormatDefinitionError
+from pursuit.loading.format_files import format_from_text
 
 
 def base() -> dict[str, Any]:
@@ -136,7 +138,7 @@ def drop(path: tuple[Any, ...]) -> Callable[[dict[str, Any]], None]:
         (drop(("rounds", 1, "heats")), "rounds[1]", "knockout round needs its heats"),
         (set_in(("rounds", 0, "heats"), [["X#1", "X#2"]]), "rounds[0]", "timed round"),
         (set_in(("rounds", 1, "heats"), [["Q#1", "Q#4", "Q#2"]]), "rounds[1].heats[0]", "2"),
-        (set_in(("rounds", 1, "heats"), "Q#1"), "rounds[1].heats[0]", "list of references"),
+        (set_in(("rounds", 1, "heats"), "Q#1"), "rounds[1].heats", "list of references"),
         (set_in(("rounds", 1, "heats"), [["Q#1", "Q4"]]), "rounds[1].heats[0][1]", "Q4"),
         (set_in(("rounds", 1, "run_order"), [1, 1]), "rounds[1].run_order", "every heat"),
         (set_in(("rounds", 1, "run_order"), [1, 2, 3]), "rounds[1].run_order", "every heat"),
@@ -187,6 +189,16 @@ def drop(path: tuple[Any, ...]) -> Callable[[dict[str, Any]], None]:
         (set_in(("precision",), "0.005"), "precision", "0.001"),
         (set_in(("reduce",), "round"), "reduce", "truncate"),
         (set_in(("tie_break",), ["coin_toss"]), "tie_break", "last_lap"),
+        (set_in(("tie_break",), True), "format.tie_break", "list of strings"),
+        (set_in(("tie_break",), [1]), "format.tie_break", "list of strings"),
+        (set_in(("rounds", 2, "places"), date(1968, 10, 17)), "rounds[2].places", "1968-10-17"),
+        (set_in(("rounds", 2, "places"), [True, False]), "rounds[2].places", "two ranks"),
+        (set_in(("rounds", 1, "run_order"), "21"), "rounds[1].run_order", "whole numbers"),
+        (set_in(("rounds", 1, "heats"), 5), "rounds[1].heats", "list of references"),
+        (set_in(("rounds", 1, "heat_name"), "{n.real}"), "rounds[1].heat_name", "only"),
+        (set_in(("rounds", 1, "heat_name"), "{n:>999999999}"), "rounds[1].heat_name", "only"),
+        (set_in(("rounds", 1, "heat_name"), "{round!r}"), "rounds[1].heat_name", "only"),
+        (set_in(("description",), 5), "description", "string"),
         (
             set_in(("pools",), [{"id": "Q", "members": "winners:SF", "order": "time:SF"}]),
             "pools",
@@ -205,6 +217,19 @@ def test_every_validation_error_names_the_field_it_is_in(
     message = broken(change)
     assert field in message
     assert says in message
+
+
+def test_a_format_file_names_the_line_of_a_field_of_the_wrong_type() -> None:
+    text = 'name = "mine"\n\n[[rounds]]\nid = "Q"\nkind = "timed"\nplaces = 1968-10-17\n'
+    with pytest.raises(FormatDefinitionError) as error:
+        format_from_text(text, "mine.toml")
+    assert str(error.value).startswith("mine.toml:6: rounds[0].places: ")
+
+
+def test_a_format_file_nested_too_deeply_is_refused_as_bad_toml() -> None:
+    text = "tie_break = " + "[" * 600 + "]" * 600 + "\n"
+    with pytest.raises(FormatDefinitionError, match=r"mine\.toml: not valid TOML: .*nested"):
+        format_from_text(text, "mine.toml")
 
 
 def test_a_pool_can_rank_a_knockout_rounds_winners_for_a_later_round() -> None:

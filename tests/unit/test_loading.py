@@ -305,3 +305,70 @@ def test_a_heat_that_is_not_a_whole_number_from_1_is_a_finding(heat: str) -> Non
     text = text.replace("heat = 1", f"heat = {heat}")
     finding = only(findings_of(text), "bad-heat")
     assert finding.place is not None and finding.place.line == line_of(text, f"heat = {heat}")
+
+
+@pytest.mark.parametrize(
+    ("replace", "field"),
+    [
+        ("distance_m = 4000", "distance_m"),
+        ('title = "Test pursuit"', "dates"),
+    ],
+)
+def test_an_impossible_distance_or_day_makes_the_file_unusable_naming_the_field(
+    replace: str, field: str
+) -> None:
+    text = competition_text(UCI, {"Q": [ride("A", "4:20.123")]})
+    wrong = {"distance_m": "distance_m = 9223372036854775807", "dates": 'dates = ["1968-02-30"]'}
+    text = text.replace(
+        replace, wrong[field] if field == "distance_m" else replace + "\n" + wrong[field]
+    )
+    with pytest.raises(CompetitionFileError) as error:
+        competition_from_text(text, "race.toml")
+    assert str(error.value).startswith("race.toml:")
+    assert field in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "says"),
+    [
+        ('{ name = "A" }', '{ name = "A", nation = 5 }', "bad-field", "A: nation must be text"),
+        ('{ name = "A" }', '{ name = "A", bib = 1968-10-17 }', "bad-field", "1968-10-17"),
+        ('{ name = "A" }', '{ name = "A", family_name = ["A"] }', "bad-field", "family_name"),
+        ('{ name = "A" }', '{ name = "A", aka = [1] }', "bad-field", "aka"),
+        ('time = "4:20.123"', 'time = "4:20.123", lineup = 5', "bad-field", "A: lineup"),
+        ('time = "4:20.123"', 'time = "4:20.123", record = 1', "bad-field", "record"),
+        ('time = "4:20.123"', 'time = "4:20.123", rank = true', "bad-field", "rank"),
+        (
+            "[rounds.Q]",
+            '[published]\nclassification = [{ rank = 1, rider = ["x"] }]\n\n[rounds.Q]',
+            "bad-published",
+            "rider",
+        ),
+        (
+            "[rounds.Q]",
+            '[published]\nclassification = [{ rank = [1], rider = "A" }]\n\n[rounds.Q]',
+            "bad-published",
+            "rank",
+        ),
+        ("[rounds.Q]", "[published]\nsource = 5\n\n[rounds.Q]", "bad-field", "source"),
+    ],
+)
+def test_a_field_of_the_wrong_type_is_a_finding_on_its_line_and_the_value_left_out(
+    old: str, new: str, code: str, says: str
+) -> None:
+    text = competition_text(UCI, {"Q": [ride("A", "4:20.123")]})
+    assert old in text
+    text = text.replace(old, new)
+    found = only(findings_of(text), code)
+    assert says in found.message
+    needle = next(line for line in new.splitlines() if "=" in line and line[0] != "[")
+    assert found.place is not None and found.place.line == line_of(text, needle)
+    competition = competition_from_text(text, "race.toml").competition
+    assert all(e.nation is None or isinstance(e.nation, str) for e in competition.entrants)
+
+
+def test_published_classification_that_is_not_a_list_makes_the_file_unusable() -> None:
+    text = competition_text(UCI, {"Q": [ride("A", "4:20.123")]})
+    text = text.replace("[rounds.Q]", "[published]\nclassification = 5\n\n[rounds.Q]")
+    with pytest.raises(CompetitionFileError, match=r"published\.classification must be a list"):
+        competition_from_text(text, "race.toml")

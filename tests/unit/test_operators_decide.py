@@ -10,10 +10,12 @@ from pursuit.operators import events as ev
 from pursuit.operators.decide import OperatorError, decide
 from pursuit.operators.evolve import evolve, fold
 from pursuit.operators.roles import Role, UnknownRole, parse_role
-from pursuit.operators.state import OperatorsState
+from pursuit.operators.state import Grant, OperatorsState
 
 HASH = "$argon2id$v=19$m=8,t=1,p=1$salt$hash"
 DIGEST = "ab" * 32
+OTHER = "cd" * 32
+UNTIL = "2027-01-01T00:00:00+00:00"
 
 
 def with_anna(*more: ev.OperatorEvent) -> OperatorsState:
@@ -61,26 +63,26 @@ def test_changing_the_password_of_an_unknown_operator_is_refused() -> None:
 
 
 def test_issuing_a_token_records_its_digest_for_the_operator() -> None:
-    events = decide(with_anna(), c.IssueToken("anna", DIGEST))
-    assert events == [ev.TokenIssued("anna", DIGEST)]
+    events = decide(with_anna(), c.IssueToken("anna", DIGEST, UNTIL))
+    assert events == [ev.TokenIssued("anna", DIGEST, UNTIL)]
 
 
 def test_issuing_a_token_to_an_unknown_operator_is_refused() -> None:
-    assert refusal(with_anna(), c.IssueToken("ghost", DIGEST)) == "no user 'ghost'"
+    assert refusal(with_anna(), c.IssueToken("ghost", DIGEST, UNTIL)) == "no user 'ghost'"
 
 
 def test_issuing_a_token_already_in_use_is_refused() -> None:
-    state = with_anna(ev.TokenIssued("anna", DIGEST))
-    assert "already issued" in refusal(state, c.IssueToken("anna", DIGEST))
+    state = with_anna(ev.TokenIssued("anna", DIGEST, UNTIL))
+    assert "already issued" in refusal(state, c.IssueToken("anna", DIGEST, UNTIL))
 
 
 def test_revoking_an_issued_token_records_the_revocation() -> None:
-    state = with_anna(ev.TokenIssued("anna", DIGEST))
+    state = with_anna(ev.TokenIssued("anna", DIGEST, UNTIL))
     assert decide(state, c.RevokeToken(DIGEST)) == [ev.TokenRevoked(DIGEST)]
 
 
 def test_revoking_a_token_never_issued_or_already_revoked_is_refused() -> None:
-    revoked = with_anna(ev.TokenIssued("anna", DIGEST), ev.TokenRevoked(DIGEST))
+    revoked = with_anna(ev.TokenIssued("anna", DIGEST, UNTIL), ev.TokenRevoked(DIGEST))
     for state in (with_anna(), revoked):
         assert "no such token" in refusal(state, c.RevokeToken(DIGEST))
 
@@ -122,17 +124,17 @@ def test_changes_for_a_name_the_log_does_not_know_are_skipped() -> None:
     assert state.users == {} and state.position == 2
 
 
-def test_an_issued_token_finds_its_operator_until_it_is_revoked() -> None:
-    state = with_anna(ev.TokenIssued("anna", DIGEST))
-    assert state.user_of_token(DIGEST) == state.users["anna"]
+def test_an_issued_token_is_held_for_its_operator_until_it_is_revoked() -> None:
+    state = with_anna(ev.TokenIssued("anna", DIGEST, UNTIL))
+    assert state.tokens[DIGEST] == Grant("anna", UNTIL)
     evolve(state, ev.TokenRevoked(DIGEST))
-    assert state.user_of_token(DIGEST) is None and state.position == 3
+    assert DIGEST not in state.tokens and state.position == 3
 
 
 def test_a_copy_of_the_state_is_not_changed_by_later_events() -> None:
     state = with_anna()
     kept = state.copy()
-    evolve(state, ev.TokenIssued("anna", DIGEST))
+    evolve(state, ev.TokenIssued("anna", DIGEST, UNTIL))
     evolve(state, ev.UserCreated("tk1", Role.TIMEKEEPER, HASH))
     assert kept.position == 1 and list(kept.users) == ["anna"] and kept.tokens == {}
 
@@ -146,3 +148,74 @@ def test_a_role_name_is_read_in_any_case_and_an_unknown_one_is_refused() -> None
     assert parse_role(" Admin ") is Role.ADMIN
     with pytest.raises(UnknownRole, match="unknown role 'boss'"):
         parse_role("boss")
+
+
+def with_tokens_and_sessions() -> OperatorsState:
+    return with_anna(
+        ev.UserCreated("tk1", Role.TIMEKEEPER, HASH),
+        ev.TokenIssued("anna", DIGEST, UNTIL),
+        ev.TokenIssued("tk1", OTHER, UNTIL),
+        ev.SessionStarted("anna", "s1", "2026-12-01T10:00:00+00:00", UNTIL),
+        ev.SessionStarted("tk1", "s2", "2026-12-01T10:00:00+00:00", UNTIL),
+    )
+
+
+def test_a_password_change_revokes_the_operators_tokens_and_ends_their_sessions() -> None:
+    events = decide(with_tokens_and_sessions(), c.ChangePassword("anna", "new-hash"))
+    assert events == [
+        ev.PasswordChanged("anna", "new-hash"),
+        ev.TokenRevoked(DIGEST),
+        ev.SessionEnded("s1"),
+    ]
+
+
+def test_revoking_an_operators_tokens_revokes_theirs_only() -> None:
+    state = with_tokens_and_sessions()
+    assert decide(state, c.RevokeTokens("tk1")) == [ev.TokenRevoked(OTHER)]
+    assert decide(evolve(state, ev.TokenRevoked(OTHER)), c.RevokeTokens("tk1")) == []
+    assert refusal(state, c.RevokeTokens("ghost")) == "no user 'ghost'"
+
+
+def test_revoking_one_token_by_its_operator_refuses_another_operators_token() -> None:
+    state = with_tokens_and_sessions()
+    assert decide(state, c.RevokeToken(OTHER, "tk1")) == [ev.TokenRevoked(OTHER)]
+    assert "no such token of 'anna'" in refusal(state, c.RevokeToken(OTHER, "anna"))
+
+
+def test_disabling_an_operator_ends_their_sessions_and_revokes_their_tokens() -> None:
+    state = with_tokens_and_sessions()
+    events = decide(state, c.DisableUser("tk1"))
+    assert events == [ev.UserDisabled("tk1"), ev.TokenRevoked(OTHER), ev.SessionEnded("s2")]
+    fold(events, state)
+    assert state.users["tk1"].disabled and not state.users["anna"].disabled
+    assert set(state.tokens) == {DIGEST} and set(state.sessions) == {"s1"}
+
+
+def test_a_disabled_operator_gets_no_token_no_session_and_is_not_disabled_twice() -> None:
+    state = with_anna(ev.UserDisabled("anna"))
+    assert refusal(state, c.IssueToken("anna", DIGEST, UNTIL)) == "user 'anna' is disabled"
+    start = c.StartSession("anna", "s1", "2026-12-01T10:00:00+00:00", UNTIL)
+    assert refusal(state, start) == "user 'anna' is disabled"
+    assert refusal(state, c.DisableUser("anna")) == "user 'anna' is disabled"
+
+
+def test_enabling_lets_a_disabled_operator_in_again_and_only_a_disabled_one() -> None:
+    assert refusal(with_anna(), c.EnableUser("anna")) == "user 'anna' is not disabled"
+    state = with_anna(ev.UserDisabled("anna"))
+    assert decide(state, c.EnableUser("anna")) == [ev.UserEnabled("anna")]
+    assert not evolve(state, ev.UserEnabled("anna")).users["anna"].disabled
+
+
+def test_a_session_ends_once_and_ending_it_again_records_nothing() -> None:
+    state = with_tokens_and_sessions()
+    assert decide(state, c.EndSession("s1")) == [ev.SessionEnded("s1")]
+    assert decide(evolve(state, ev.SessionEnded("s1")), c.EndSession("s1")) == []
+
+
+def test_sessions_over_when_a_new_one_begins_are_forgotten() -> None:
+    state = with_anna(
+        ev.SessionStarted("anna", "old", "2026-12-01T08:00:00+00:00", "2026-12-01T20:00:00Z"),
+        ev.SessionStarted("anna", "mid", "2026-12-01T09:00:00+00:00", "2026-12-01T21:00:00Z"),
+        ev.SessionStarted("anna", "new", "2026-12-01T20:30:00+00:00", "2026-12-02T08:30:00Z"),
+    )
+    assert list(state.sessions) == ["mid", "new"]

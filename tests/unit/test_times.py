@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pursuit.core.times import RaceTime, format_time, parse_time, truncate
+from pursuit.core.times import RaceTime, format_time, parse_time, parse_usual, truncate
 from pursuit.errors import PursuitError, TimeFormatError
 
 
@@ -137,3 +137,14 @@ def test_race_times_order_and_compare_by_duration_only() -> None:
 
 def test_seconds_are_offered_as_a_float_for_charts() -> None:
     assert parse_time("4:40.41").seconds == pytest.approx(280.41)
+
+
+@pytest.mark.parametrize(
+    "text", ["9" * 5000, "9" * 5000 + ".5", "4:" + "0" * 5000 + "1.5", "1:00:00." + "1" * 5000]
+)
+def test_a_time_of_thousands_of_digits_is_refused_shortly_not_with_an_int_limit(text: str) -> None:
+    with pytest.raises(TimeFormatError, match="characters long") as error:
+        parse_time(text)
+    assert len(error.value.message) < 120
+    assert parse_usual([text]) is None
+    assert parse_usual(["1.5", "9" * 5000 + ".5"]) is None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
-from web_support import PASSWORD, heat_riders
+from web_support import PASSWORD, heat_riders, seed, settings
 
+from pursuit.web.app import create_app
 from pursuit.web.parts import Web
 
 
@@ -48,6 +51,22 @@ def test_a_token_records_a_split_and_the_answer_lists_the_events(
     assert body["events"][0]["description"].startswith("event 8: SplitRecorded")
     assert body["catch_proposal"] is None
     assert web.hub.events("cup", 7)[0].actor == "tk"
+
+
+def test_a_time_of_thousands_of_digits_is_a_short_400_naming_the_field(
+    client: TestClient, web: Web
+) -> None:
+    red, _ = heat_riders(web)
+    body = {"round": "Q", "heat": 1, "entrant": red, "time": "9" * 5000 + ".5"}
+    for headers in (token(client, "tk"), {}):
+        answer = client.post("/api/competitions/cup/splits", json=body, headers=headers)
+        assert answer.status_code in (400, 401)
+        message = str(error(answer)["message"])
+        assert "digits" not in message and len(message) < 200
+    answer = client.post("/api/competitions/cup/splits", json=body, headers=token(client, "tk"))
+    assert answer.status_code == 400
+    assert error(answer)["field"] == "time"
+    assert "not a race time" in str(error(answer)["message"])
 
 
 def test_a_bad_time_is_a_400_naming_the_field(client: TestClient, web: Web) -> None:
@@ -232,3 +251,50 @@ def test_the_openapi_document_lists_the_write_endpoints_with_bodies(client: Test
     assert "/api/token" in paths and "/api/competitions/{cid}/heats/{round_id}/{number}" in paths
     split_schema = spec["components"]["schemas"]["Split"]
     assert {"round", "heat", "entrant"} <= set(split_schema["required"])
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"distance_m": 10**30}, "distance_m"),
+        ({"distance_m": 0}, "distance_m"),
+        ({"distance_m": 99}, "distance_m"),
+        ({"dates": ["not-a-date"]}, "dates"),
+        ({"dates": ["2026-02-30"]}, "dates"),
+    ],
+)
+def test_a_new_competition_with_an_impossible_distance_or_date_is_refused_naming_the_field(
+    client: TestClient, web: Web, change: dict[str, object], field: str
+) -> None:
+    body = {"id": "spring", "title": "Spring", "format": "uci-individual-pursuit", **change}
+    answer = client.post("/api/competitions", json=body, headers=token(client, "boss"))
+    assert answer.status_code == 400
+    assert error(answer)["field"] == field
+    assert not web.hub.head("spring")
+    fine = {**body, "distance_m": 3000, "dates": ["2026-04-01"]}
+    assert (
+        client.post("/api/competitions", json=fine, headers=token(client, "boss")).status_code
+        == 201
+    )
+
+
+@pytest.mark.parametrize("after", [str(2**63), "9" * 40, "-1"])
+def test_the_log_from_a_position_past_any_database_integer_is_a_400_not_a_500(
+    tmp_path: Path, after: str
+) -> None:
+    app = create_app(settings(f"sqlite:///{tmp_path / 'log.db'}"))
+    seed(app.state.web)
+    with TestClient(app) as client:
+        answer = client.get(f"/api/competitions/cup/log?after={after}")
+        assert answer.status_code == 400
+        assert error(answer)["field"] == "after"
+        last = client.get(f"/api/competitions/cup/log?after={2**53 - 1}")
+        assert last.json()["events"] == []
+
+
+@pytest.mark.parametrize("number", [str(2**63), "9" * 40])
+def test_a_heat_number_past_any_integer_is_not_found_not_a_500(
+    client: TestClient, number: str
+) -> None:
+    for url in (f"/api/competitions/cup/heats/Q/{number}", f"/c/cup/heats/Q/{number}"):
+        assert client.get(url).status_code in (400, 404), url

@@ -130,7 +130,7 @@ def test_an_admin_adds_a_user_and_issues_a_token(console: Console, web: Web) -> 
     assert user is not None and user.password_hash.startswith("$argon2id$")
     issued = console.post("/console/users/token", {"name": "newbie"}, page="/console/users")
     token = issued.text.split("<code>")[1].split("</code>")[0]
-    assert web.users.by_token(token) == user
+    assert web.users.token_user(token) == user
     short = console.post(
         "/console/users/add",
         {"name": "other", "role": "timekeeper", "password": "short"},

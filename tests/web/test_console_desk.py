@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import html as html_text
 import re
+from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
-from web_support import Console, heat_riders
+from web_support import Console, heat_riders, seed, settings
 
+from pursuit.web.app import create_app
 from pursuit.web.parts import Web
 
 
@@ -224,6 +227,17 @@ def test_an_admin_creates_a_competition_and_registers_entrants(console: Console,
     assert bad.status_code == 400 and "id" in bad.text
 
 
+def test_the_new_competition_form_refuses_an_impossible_distance_or_day(
+    console: Console, web: Web
+) -> None:
+    console.login("boss")
+    wanted = {"id": "autumn", "title": "Autumn", "format": "uci-individual-pursuit"}
+    for change, says in (({"distance_m": "9" * 40}, "distance_m"), ({"dates": "tomorrow"}, "YYYY")):
+        bad = console.post("/console/new", {**wanted, **change}, page="/console/new")
+        assert bad.status_code == 400 and says in bad.text
+    assert not web.hub.head("autumn")
+
+
 def test_a_commissaire_schedules_rounds_and_the_overview_shows_the_schedule(
     console: Console, web: Web, client: TestClient
 ) -> None:
@@ -257,3 +271,24 @@ def test_the_draw_form_offers_only_rounds_whose_riders_are_known(console: Consol
     assert "Final for bronze is drawn from the format once the rounds before it are decided" in (
         page
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "done=1," + "9" * 40,
+        f"done={2**63}",
+        "done=\u00b2,\u0661",  # digits of other scripts: isdigit() says yes, int() may not
+        "heat=Q/" + "9" * 40,
+        "heat=Q/x/y",
+        "heat=%00",
+    ],
+)
+def test_a_desk_link_with_numbers_no_database_holds_shows_the_desk_not_a_500(
+    tmp_path: Path, query: str
+) -> None:
+    app = create_app(settings(f"sqlite:///{tmp_path / 'desk.db'}"))
+    seed(app.state.web)
+    with TestClient(app) as client:
+        Console(client).login("tk")
+        assert client.get(f"/console/c/cup?{query}").status_code == 200

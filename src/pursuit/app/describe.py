@@ -1,14 +1,14 @@
 """One line for an event, as the log, the CLI's confirmations, the console and the API show it:
 `SplitRecorded round=Q, heat=3, entrant=…, half_lap=4, elapsed=1:16.00`.
 
-Secrets never show: a password's hash or a token's digest is left out whatever the event, and
-so is a competition's whole format table."""
+Secrets never show: a password's hash or a token's or session's digest is left out whatever the
+event, and so is a competition's whole format table."""
 
 from __future__ import annotations
 
 from typing import Any
 
-HIDDEN = frozenset({"format_definition", "password_hash", "token_sha256"})
+HIDDEN = frozenset({"format_definition", "password_hash", "token_sha256", "session_sha256"})
 
 
 def describe(kind: str, data: dict[str, Any]) -> str:

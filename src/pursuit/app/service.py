@@ -3,13 +3,19 @@ timer and imports alike.
 
 `handle` takes a command (or a function that builds one from the state, or a list of commands
 applied all or nothing), decides it against the state, appends the events at the head it
-decided on (a conflict if someone wrote first: nothing written) and folds exactly what it
-decided into the state it keeps — the log is not read back. It answers with the events, the
-heats they touched and, after a split, the catch the splits now show.
+decided on and folds exactly what it decided into the state it keeps — the log is not read
+back. It answers with the events, the heats they touched and, after a split, the catch the
+splits now show.
+
+If someone wrote first, nothing is written and the command is decided again on the newest
+state: appended if it decides the same events, refused if the rules now refuse it, and the
+conflict reported only if it would now record something else.
 """
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,9 +34,15 @@ from pursuit.core.live_state import CompetitionState
 from pursuit.core.results import Results
 from pursuit.errors import PursuitError
 from pursuit.store.base import EventStore
+from pursuit.store.errors import ConcurrencyConflict
 from pursuit.store.events import NewEvent, StoredEvent
 
 Request = Command | Callable[[CompetitionState], Command] | Sequence[Command]
+
+ATTEMPTS = 4
+"""How often `handle` decides a command in all when other writers keep writing first."""
+RETRY_PAUSE_S = 0.003
+"""Up to this long times the attempt number, at random, between two attempts."""
 
 
 class UnreadableLog(PursuitError):
@@ -76,6 +88,18 @@ class CatchProposal:
 
 
 @dataclass(frozen=True)
+class _Plan:
+    """A decided command waiting to be appended at `head` (`after`: the state with a list of
+    commands applied, which replaces the kept one once written)."""
+
+    head: int
+    commands: list[Command]
+    events: list[Event]
+    after: CompetitionState | None
+    command_id: str | None
+
+
+@dataclass(frozen=True)
 class Handled:
     """What a command did: its events as stored and as values, the state after them, the
     heats they touched ("Q/3") and a catch the splits show, if any."""
@@ -103,10 +127,14 @@ class CompetitionService:
         store: EventStore,
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] | None = None,
+        attempts: int = ATTEMPTS,
+        pause: Callable[[float], None] = time.sleep,
     ) -> None:
         import uuid
 
         self.store = store
+        self.attempts = max(1, attempts)
+        self.pause = pause
         self.clock = clock
         self.new_id = new_id or (lambda: uuid.uuid4().hex)
         self._states: dict[str, CompetitionState] = {}
@@ -152,9 +180,35 @@ class CompetitionService:
         self, competition: str, request: Request, actor: str, command_id: str | None = None
     ) -> Handled:
         """Decide, append, fold. Raises RuleViolation (nothing written) or ConcurrencyConflict
-        (someone else wrote first: nothing written, decide again). A `command_id` is the
-        caller's idempotency key: the same request again answers with what it did then, another
-        request with the same key is refused (`KeyReused`)."""
+        (nothing written). A `command_id` is the caller's idempotency key: the same request
+        again answers with what it did then, another request with the same key is refused
+        (`KeyReused`).
+
+        When someone else wrote first, the command is decided again on the newest state: if
+        it decides the very same events (a split for another rider), they are appended at the
+        new head; if the rules now refuse it, that refusal is raised; if it would now record
+        something else, the ConcurrencyConflict is (the caller should look again)."""
+        lost: ConcurrencyConflict | None = None
+        first: list[Event] = []
+        for attempt in range(1, self.attempts + 1):
+            plan = self._plan(competition, request, actor, command_id)
+            if isinstance(plan, Handled):
+                return plan
+            if lost is not None and plan.events != first:
+                raise lost  # what was written first changes what this command records
+            try:
+                return self._commit(competition, plan, actor)
+            except ConcurrencyConflict as e:
+                if attempt == self.attempts:
+                    raise
+                lost, first = e, plan.events
+                self.pause(random.uniform(0, RETRY_PAUSE_S * attempt))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _plan(
+        self, competition: str, request: Request, actor: str, command_id: str | None
+    ) -> Handled | _Plan:
+        """What the command decides on the state now (or what it did, if done before)."""
         state = self.state(competition)
         if callable(request):
             self.existing(competition)  # a builder needs the competition's state
@@ -183,21 +237,31 @@ class CompetitionService:
                 events += decided
         if not events:
             return Handled((), (), state, frozenset())
-        cid = command_id or self.new_id()
+        return _Plan(head, commands, events, after, command_id)
+
+    def _commit(self, competition: str, plan: _Plan, actor: str) -> Handled:
+        """Append what was decided at the head it was decided on, then fold it."""
+        head, events = plan.head, plan.events
+        cid = plan.command_id or self.new_id()
         now = self.clock()
         new = [NewEvent(*to_wire(e), command_id=cid, actor=actor, recorded_at=now) for e in events]
         stored = self.store.append(competition, head, new)
         if [s.position for s in stored] != list(range(head + 1, head + 1 + len(events))):
             return self._done_before(competition, stored)  # the store knew the command id
-        if after is None:
+        state = self._states[competition]
+        if plan.after is None:
             for event in events:
                 evolve(state, event)
         else:
-            state = self._states[competition] = after
+            state = self._states[competition] = plan.after
         self._commands[competition][cid] = list(stored)
         self._keys[competition].setdefault(key_of(cid)[0], cid)
         return Handled(
-            tuple(stored), tuple(events), state, heats_touched(events), _proposal(state, commands)
+            tuple(stored),
+            tuple(events),
+            state,
+            heats_touched(events),
+            _proposal(state, plan.commands),
         )
 
     def _done_before(self, competition: str, stored: Sequence[StoredEvent]) -> Handled:

@@ -50,6 +50,12 @@ def serve(
     secure_cookies: bool = typer.Option(
         False, "--secure-cookies", help="Always mark cookies Secure (behind an https proxy)."
     ),
+    read_only: bool = typer.Option(
+        False,
+        "--read-only",
+        help="Only show the competitions: open the database for reading, refuse every write "
+        "(a SQLite file you may not write is opened so anyway).",
+    ),
 ) -> None:
     """Serve the public pages, the operator console (/console) and the JSON API (/api).
     Sessions are signed with $PURSUIT_SECRET_KEY (random per start if unset)."""
@@ -60,6 +66,8 @@ def serve(
     from pursuit.web.server import serve as run
     from pursuit.web.settings import DemoSettings, WebSettings
 
+    if demo and read_only:
+        raise PursuitError("--demo records a replay and cannot run with --read-only")
     url = db if db else (DEMO_DB if demo else db_url(None))
     demo_settings = DemoSettings(example=demo_file or find_example(), speed=speed) if demo else None
     settings = WebSettings(
@@ -67,11 +75,12 @@ def serve(
         secret_key=os.environ.get("PURSUIT_SECRET_KEY") or secrets.token_urlsafe(32),
         demo=demo_settings,
         secure_cookies=secure_cookies,
+        read_only=read_only,
     )
     sock = bind(host, port)
     web = bootstrap.build(settings)
     run_demo = prepare_demo(web, demo_settings) if demo_settings else None
-    say(f"event store: {url}")
+    say(f"event store: {url}" + (" (read-only)" if web.hub.service.store.read_only else ""))
     if run_demo is not None:
         say(
             f"demo: complete 1968 results as {demo_settings.complete_id if demo_settings else ''},"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 
 from pursuit.core.entrants import Entrant
@@ -11,6 +13,39 @@ from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome
 from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.errors import Place
+
+# The distances a pursuit is ridden over, in metres, and the tracks it is ridden on: what is
+# outside is a typing mistake (or a hostile number), refused wherever a competition begins.
+DISTANCES_M = range(100, 100_001)
+TRACKS_M = (100, 500)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_iso_date(text: object) -> bool:
+    """Whether `text` is a real calendar day written YYYY-MM-DD (1968-10-17)."""
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def metadata_problem(
+    distance_m: int, track_length_m: float, dates: tuple[str, ...]
+) -> tuple[str, str] | None:
+    """The field and what is wrong with a competition's distance, track or dates, or None."""
+    if distance_m not in DISTANCES_M:
+        low, high = DISTANCES_M.start, DISTANCES_M.stop - 1
+        return "distance_m", f"distance_m must be {low}–{high} m; got {distance_m}"
+    if not TRACKS_M[0] <= track_length_m <= TRACKS_M[1]:
+        low_t, high_t = TRACKS_M
+        return "track_length_m", f"track_length_m must be {low_t}–{high_t} m; got {track_length_m}"
+    bad = [d for d in dates if not is_iso_date(d)]
+    if bad:
+        return "dates", f"dates are days written YYYY-MM-DD, e.g. 1968-10-17; got {bad[0]!r}"
+    return None
 
 
 class Side(Enum):

@@ -11,6 +11,7 @@ from typing import Any
 
 from pursuit.core import commands as c
 from pursuit.core import events as ev
+from pursuit.core.competition import metadata_problem
 from pursuit.core.decide_timing import catch, correct_split, finish, split, start
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
@@ -44,8 +45,10 @@ def _create(state: CompetitionState, cmd: c.CreateCompetition) -> list[ev.Event]
         format_from_mapping(cmd.format_definition, cmd.format_name)
     except FormatDefinitionError as e:
         raise RuleViolation(str(e)) from e
-    if cmd.meta.distance_m <= 0 or not 100 <= cmd.meta.track_length_m <= 500:
-        raise RuleViolation("distance must be positive and the track 100–500 m")
+    meta = cmd.meta
+    problem = metadata_problem(meta.distance_m, meta.track_length_m, meta.dates)
+    if problem is not None:
+        raise RuleViolation(problem[1], field=problem[0])
     return [ev.CompetitionCreated(cmd.format_name, cmd.format_definition, cmd.meta)]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,20 +27,56 @@ from pursuit.core.formats import (
     ref_round,
 )
 from pursuit.core.refs import HeatRef, RankRef, Ref, parse_ref
-from pursuit.errors import FormatDefinitionError
+from pursuit.errors import FormatDefinitionError, LineIndex, Place
 
 GROUPS = tuple(group.value for group in MemberGroup)
 ORDERS = tuple(kind.value for kind in OrderKind)
 UNRANKED_STATUSES = ("overtaken", "dnf", "rel", "dns", "dsq")
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
+_KINDS: dict[type, str] = {int: "whole numbers", str: "strings", list: "lists"}
+_TWO_RANKS = "two ranks: the winner's and the loser's"
+
+
+def _shown(value: object) -> str:
+    """A value as a file writes it, for a message: dates as dates, not as Python."""
+    isoformat = getattr(value, "isoformat", None)
+    return str(isoformat()) if callable(isoformat) else repr(value)
+
+
+def _fills_only_round_and_n(template: str) -> bool:
+    """Whether `template` fills in nothing but plain {round} and {n} (no spec, no attribute)."""
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError:
+        return False
+    return all(
+        name is None or (name in ("round", "n") and not spec and conversion is None)
+        for _, name, spec, conversion in parts
+    )
+
+
+_STEP = re.compile(r"\.?([^.[\]]+)|\[(\d+)\]")
+
+
+def _path(where: str) -> tuple[str | int, ...]:
+    """The document path a `where` names: "rounds[1].places" -> ("rounds", 1, "places");
+    "format.x" is the top-level field x."""
+    steps = tuple(
+        int(index) if index else key for key, index in _STEP.findall(where.removeprefix("format."))
+    )
+    return steps
 
 
 class _Reader:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, lines: LineIndex | None) -> None:
         self.source = source
+        self.lines = lines
 
     def fail(self, where: str, message: str) -> FormatDefinitionError:
-        return FormatDefinitionError(f"{self.source}: {where}: {message}")
+        if self.lines is None:
+            return FormatDefinitionError(f"{self.source}: {where}: {message}")
+        place = Place.in_document(self.source, self.lines, _path(where))
+        return FormatDefinitionError(f"{where}: {message}", place)
 
     def text(
         self, table: Mapping[str, Any], key: str, where: str, default: str | None = None
@@ -74,6 +112,25 @@ class _Reader:
             return None
         if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
             raise self.fail(f"{where}.{key}", f"must be a whole number ≥ {minimum}; got {value!r}")
+        return value
+
+    def items(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: str,
+        kind: type,
+        default: Sequence[Any] = (),
+        what: str = "",
+    ) -> list[Any]:
+        """The list at `key` (`default` when absent), each item of `kind`; else an error
+        saying `what` it must be (by default: a list of those)."""
+        value = table.get(key, list(default))
+        if not isinstance(value, list) or any(
+            not isinstance(v, kind) or isinstance(v, bool) for v in value
+        ):
+            what = what or f"must be a list of {_KINDS[kind]}"
+            raise self.fail(f"{where}.{key}", f"{what}; got {_shown(value)}")
         return value
 
     def refs(self, value: object, where: str) -> tuple[Ref, ...]:
@@ -118,7 +175,8 @@ class _Reader:
         )
         heats: list[HeatSpec] = []
         per_heat = self.count(table, "competitors_per_heat", where, 2) or 2
-        for n, pair in enumerate(table.get("heats", []), start=1):
+        heats_what = "must be a list of heats, each a list of references"
+        for n, pair in enumerate(self.items(table, "heats", where, list, (), heats_what), 1):
             refs = self.refs(pair, f"{where}.heats[{n - 1}]")
             if len(refs) != per_heat:
                 raise self.fail(f"{where}.heats[{n - 1}]", f"a heat has {per_heat} competitors")
@@ -129,21 +187,17 @@ class _Reader:
             )
         if kind is RoundKind.TIMED and heats:
             raise self.fail(where, "a timed round's pairs are input, not part of the format")
-        run_order = tuple(table.get("run_order", ()))
-        if any(not isinstance(n, int) or isinstance(n, bool) for n in run_order) or (
-            run_order and sorted(run_order) != list(range(1, len(heats) + 1))
-        ):
+        run_order = tuple(self.items(table, "run_order", where, int))
+        if run_order and sorted(run_order) != list(range(1, len(heats) + 1)):
             raise self.fail(f"{where}.run_order", "must list every heat number once")
-        places = tuple(table.get("places", ()))
-        if places and (len(places) != 2 or not all(isinstance(p, int) for p in places)):
-            raise self.fail(f"{where}.places", "two ranks: the winner's and the loser's")
+        places = tuple(self.items(table, "places", where, int, what=_TWO_RANKS))
+        if places and len(places) != 2:
+            raise self.fail(f"{where}.places", _TWO_RANKS)
         heat_name = self.text(table, "heat_name", where, "{round} heat {n}")
-        try:
-            heat_name.format(round=round_id, n=1)
-        except (KeyError, IndexError, ValueError) as e:
+        if not _fills_only_round_and_n(heat_name):
             raise self.fail(
                 f"{where}.heat_name", f"{heat_name!r}: only {{round}} and {{n}} may be filled in"
-            ) from e
+            )
         return RoundSpec(
             id=round_id,
             name=self.text(table, "name", where, round_id),
@@ -176,9 +230,12 @@ class _Reader:
         )
 
 
-def format_from_mapping(data: Mapping[str, Any], source: str = "<format>") -> Format:
-    """Build and check a `Format`; every problem names the field it is in."""
-    r = _Reader(source)
+def format_from_mapping(
+    data: Mapping[str, Any], source: str = "<format>", lines: LineIndex | None = None
+) -> Format:
+    """Build and check a `Format`; every problem names the field it is in, and its line when
+    `lines` (where each value of the file stands) is given."""
+    r = _Reader(source, lines)
     rounds_data = data.get("rounds")
     if not isinstance(rounds_data, list) or not rounds_data:
         raise r.fail("rounds", "a format needs at least one [[rounds]] table")
@@ -214,12 +271,15 @@ def format_from_mapping(data: Mapping[str, Any], source: str = "<format>") -> Fo
         raise r.fail("reduce", "only 'truncate' is known (the rules never round)")
     tie_break = tuple(
         TieBreak(r.choice({"t": t}, "t", "tie_break", [b.value for b in TieBreak]))
-        for t in data.get("tie_break", ["last_lap", "shared"])
+        for t in r.items(data, "tie_break", "format", str, ("last_lap", "shared"))
     )
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise r.fail("description", "must be a string")
     fmt = Format(
         name=r.text(data, "name", "format"),
         title=r.text(data, "title", "format", str(data.get("name", ""))),
-        description=str(data.get("description", "")).strip(),
+        description=description.strip(),
         event=r.choice(data, "event", "format", ["individual", "team"], "individual"),
         precision=_PRECISIONS[precision_text],
         rounds=rounds,

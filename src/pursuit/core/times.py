@@ -28,10 +28,13 @@ _CLOCK = re.compile(
     re.VERBOSE,
 )
 # The notation nearly every time is written in: m:ss.f to m:ss.ffff, or s.f to s.ffff.
-_USUAL = r"(?:([0-9]+):(?=[0-5][0-9]\.))?([0-9]+)\.([0-9]{1,4})"
+_USUAL = r"(?:([0-9]{1,9}):(?=[0-5][0-9]\.))?([0-9]{1,9})\.([0-9]{1,4})"
 _USUAL_ONE = re.compile(_USUAL)
 _USUAL_LINE = re.compile(_USUAL + "\n")
 _USUAL_LINES = re.compile(f"(?:{_USUAL}\n)+")
+# No time is written in more characters (hours of digits would be); longer text is refused
+# before any of it becomes a number.
+LONGEST_TIME_TEXT = 32
 _UNITS = (10_000, 1_000, 100, 10, 1)  # ticks in one unit of the last decimal, by decimals
 
 
@@ -104,6 +107,11 @@ def parse_time(text: str) -> RaceTime:
 
 def parse_any_notation(text: str) -> RaceTime:
     """`parse_time` without its fast path: every notation, read by one general pattern."""
+    if isinstance(text, str) and len(text) > LONGEST_TIME_TEXT:
+        raise TimeFormatError(
+            f"not a race time: {text[:12]!r}… is {len(text)} characters long "
+            "(expected e.g. 4:40.41 or 280.41)"
+        )
     match = _CLOCK.match(text) if isinstance(text, str) else None
     if match is None:
         raise TimeFormatError(f"not a race time: {text!r} (expected e.g. 4:40.41 or 280.41)")

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Slot
+from pursuit.core.competition import (
+    Competition,
+    Metadata,
+    PublishedPlace,
+    Ride,
+    Slot,
+    metadata_problem,
+)
 from pursuit.core.entrants import Entrant, Rider, Team
 from pursuit.core.findings import Finding
 from pursuit.core.schedule import slot
@@ -23,7 +30,7 @@ from pursuit.loading.document import Document
 from pursuit.loading.format_files import load_format
 from pursuit.loading.places import PlacesByName
 from pursuit.loading.ride_reader import RideReader
-from pursuit.loading.toml_lines import ValueLines
+from pursuit.loading.toml_lines import NESTED_TOO_DEEPLY, ValueLines
 
 COMPETITION_FIELDS = {
     "title",
@@ -42,6 +49,11 @@ ENTRANTS_FIELDS = {"riders", "teams"}
 PUBLISHED_FIELDS = {"classification", "source"}
 ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
+
+
+def _is_rank(value: object) -> bool:
+    """A rank as published: text ("=5", "AC") or a whole number."""
+    return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
 
 
 @dataclass
@@ -68,6 +80,8 @@ def competition_from_text(text: str, source: str, base: Path | None = None) -> L
         at = re.search(r"at line (\d+)", str(e))
         place = Place(source, int(at[1])) if at else Place(source)
         raise CompetitionFileError(f"not valid TOML: {e}", place) from e
+    except RecursionError as e:
+        raise CompetitionFileError(f"not valid TOML: {NESTED_TOO_DEEPLY}", Place(source)) from e
     return _Reader(Document(data, ValueLines(text), source, base)).read()
 
 
@@ -149,11 +163,10 @@ class _Reader:
             )
         distance = get("distance_m", int, 4000)
         track = get("track_length_m", (int, float), 250)
-        if distance <= 0 or not 100 <= track <= 500:
-            raise self.fail(
-                "distance_m must be positive and track_length_m 100–500 m", "competition"
-            )
-        dates = get("dates", list, [])
+        dates = tuple(str(d) for d in get("dates", list, []))  # a TOML date reads as ISO
+        problem = metadata_problem(distance, track, dates)
+        if problem is not None:
+            raise self.fail(problem[1], "competition", problem[0])
         return Metadata(
             title=title,
             event=get("event", str, "individual pursuit"),
@@ -162,7 +175,7 @@ class _Reader:
             track_length_m=float(track),
             venue=get("venue", str),
             altitude_m=get("altitude_m", int),
-            dates=tuple(str(d) for d in dates),
+            dates=dates,
             precision=_PRECISIONS[precision] if precision else format_precision,
         )
 
@@ -206,11 +219,17 @@ class _Reader:
                 *path,
             )
             return None
-        nation = item.get("nation")
+        typed = self.doc.typed
+        nation = typed(item, "nation", (str,), *path, who=name)
+        bib = typed(item, "bib", (str, int), *path, who=name)
+        bib = None if bib is None else str(bib)
+        for key in ("aka", "basis", "note"):
+            typed(item, key, (list,) if key == "aka" else (str,), *path, who=name)
         if team:
-            roster = tuple(Rider(str(r), nation) for r in item.get("roster", []))
-            return Team(name, nation, roster, item.get("bib"))
-        return Rider(name, nation, item.get("family_name"), item.get("bib"))
+            members = typed(item, "roster", (list,), *path, who=name) or ()
+            roster = tuple(Rider(r, nation) for r in members)
+            return Team(name, nation, roster, bib)
+        return Rider(name, nation, typed(item, "family_name", (str,), *path, who=name), bib)
 
     def when(self, round_id: str, table: Mapping[str, Any]) -> Slot | None:
         """The round's `date` and `time`, when given and readable (else a finding)."""
@@ -244,12 +263,27 @@ class _Reader:
 
     def published(self, known: set[str]) -> tuple[PublishedPlace, ...]:
         table = self.data.get("published", {})
-        raw = table.get("classification", []) if isinstance(table, dict) else []
+        if not isinstance(table, dict):
+            raise self.fail("published must be a table: [published]", "published")
+        self.doc.typed(table, "source", (str,), "published")
+        raw = table.get("classification", [])
+        if not isinstance(raw, list):
+            raise self.fail(
+                "published.classification must be a list", "published", "classification"
+            )
         out: list[PublishedPlace] = []
         for i, item in enumerate(raw):
             path = ("published", "classification", i)
-            if not isinstance(item, dict) or "rider" not in item or "rank" not in item:
-                self.find("bad-published", "a published place needs rank and rider", *path)
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("rider"), str)
+                or not _is_rank(item.get("rank"))
+            ):
+                self.find(
+                    "bad-published",
+                    'a published place needs rank (text or a whole number) and rider = "name"',
+                    *path,
+                )
                 continue
             if item["rider"] not in known:
                 self.find(

@@ -14,6 +14,23 @@ from pursuit.core.findings import Finding
 from pursuit.errors import CompetitionFileError, Place
 from pursuit.loading.toml_lines import ValueLines
 
+_KIND_NAMES: dict[type, str] = {
+    str: "text",
+    int: "a whole number",
+    list: "a list of text",
+}
+
+
+def _is_of(value: object, kinds: tuple[type, ...]) -> bool:
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        return False
+    return not isinstance(value, list) or all(isinstance(v, str) for v in value)
+
+
+def _shown(value: object) -> str:
+    text = str(value) if hasattr(value, "isoformat") else repr(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
 
 class Document:
     def __init__(
@@ -38,6 +55,25 @@ class Document:
 
     def find(self, code: str, message: str, *path: str | int) -> None:
         self.findings.append(Finding(code, message, self.place(*path)))
+
+    def typed(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        kinds: tuple[type, ...],
+        *path: str | int,
+        who: str = "",
+    ) -> Any:
+        """`table[key]` when it is absent (None) or of one of `kinds` (lists: of strings);
+        else a `bad-field` finding on its line, naming `who` (the rider) when given, and None:
+        the fact is left out."""
+        value = table.get(key)
+        if value is None or _is_of(value, kinds):
+            return value
+        what = " or ".join(_KIND_NAMES[k] for k in kinds)
+        said = f"{key} must be {what}; got {_shown(value)}"
+        self.find("bad-field", f"{who}: {said}" if who else said, *path, key)
+        return None
 
     def unknown_keys(
         self, table: Mapping[str, Any], allowed: set[str], path: tuple[str | int, ...]

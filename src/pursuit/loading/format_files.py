@@ -10,6 +10,7 @@ from typing import Any
 from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import Format
 from pursuit.errors import FormatDefinitionError
+from pursuit.loading.toml_lines import NESTED_TOO_DEEPLY, ValueLines
 
 PRESET_PACKAGE = "pursuit.formats"
 
@@ -58,4 +59,6 @@ def format_from_text(text: str, source: str) -> Format:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise FormatDefinitionError(f"{source}: not valid TOML: {e}") from e
-    return format_from_mapping(data, source)
+    except RecursionError as e:
+        raise FormatDefinitionError(f"{source}: not valid TOML: {NESTED_TOO_DEEPLY}") from e
+    return format_from_mapping(data, source, ValueLines(text))

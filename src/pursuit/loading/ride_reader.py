@@ -95,17 +95,20 @@ class RideReader:
         if heat is not None and (type(heat) is not int or heat < 1):  # true is no heat
             self.find("bad-heat", f"{name}: heat must be a number from 1", *path, "heat")
             heat = None
-        rank = item.get("rank")
+        typed = self.doc.typed
+        rank = typed(item, "rank", (str, int), *path, who=name)
+        lineup = typed(item, "lineup", (list,), *path, who=name)
+        typed(item, "note", (str,), *path, who=name)
         return Ride(
             entrant=name,
             outcome=Outcome(status, time),
             heat=heat,
             side=_SIDES[side] if side else None,
             splits=splits,
-            record=item.get("record"),
+            record=typed(item, "record", (str,), *path, who=name),
             published_rank=str(rank) if rank is not None else None,
-            basis=item.get("basis"),
-            lineup=tuple(str(r) for r in item["lineup"]) if "lineup" in item else (),
+            basis=typed(item, "basis", (str,), *path, who=name),
+            lineup=tuple(lineup or ()),
             readable=readable,
             place=self.place(*path),
         )

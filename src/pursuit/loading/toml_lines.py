@@ -11,6 +11,10 @@ import re
 
 Path = tuple[str | int, ...]
 
+# What `tomllib` cannot read for its own recursion depth (arrays or tables nested some hundreds
+# deep) is said as this, never as a RecursionError.
+NESTED_TOO_DEEPLY = "arrays or tables nested too deeply"
+
 # The scanner moves over runs of characters with these rather than one call per character.
 _SPACE = re.compile(r"[ \t\r]*")
 _SPACE_OR_COMMENT = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
@@ -183,7 +187,7 @@ def value_lines(text: str) -> dict[Path, int]:
         return _Scanner(text).document()
     except _Lost:
         return {}
-    except IndexError:  # pragma: no cover - the text parsed with tomllib first
+    except (IndexError, RecursionError):  # pragma: no cover - the text parsed with tomllib first
         return {}
 
 

@@ -31,7 +31,7 @@ class ChangeRole(OperatorCommand):
 
 @dataclass(frozen=True, slots=True)
 class ChangePassword(OperatorCommand):
-    """A new password: the operator's sessions begun before it end."""
+    """A new password: the operator's sessions end and their tokens are revoked."""
 
     name: str
     password_hash: str = field(repr=False)
@@ -41,8 +41,46 @@ class ChangePassword(OperatorCommand):
 class IssueToken(OperatorCommand):
     name: str
     token_sha256: str = field(repr=False)
+    expires_at: str  # ISO 8601
 
 
 @dataclass(frozen=True, slots=True)
 class RevokeToken(OperatorCommand):
+    """Revoke one token; with `name`, only if it is that operator's."""
+
     token_sha256: str = field(repr=False)
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RevokeTokens(OperatorCommand):
+    """Revoke every token of an operator (none is not a fault)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DisableUser(OperatorCommand):
+    """The operator may no longer log in; their sessions end and their tokens are revoked."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnableUser(OperatorCommand):
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class StartSession(OperatorCommand):
+    name: str
+    session_sha256: str = field(repr=False)
+    started_at: str
+    expires_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class EndSession(OperatorCommand):
+    """End a console session (logging out); one already ended is not a fault."""
+
+    session_sha256: str = field(repr=False)

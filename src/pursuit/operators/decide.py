@@ -1,7 +1,9 @@
 """Check an operator command against the operators as they are; return the events it causes.
 
 `decide` is pure and changes nothing: a refused command raises `OperatorError` saying why,
-and the log stays as it was.
+and the log stays as it was. Taking access back is spelled out in events: a password change or
+disabling an operator decides a `TokenRevoked` for each of their tokens and a `SessionEnded`
+for each of their sessions, so the log says what stopped working and when.
 """
 
 from __future__ import annotations
@@ -43,6 +45,19 @@ def _known(state: OperatorsState, name: str) -> None:
         raise OperatorError(f"no user {name!r}")
 
 
+def _enabled(state: OperatorsState, name: str) -> None:
+    _known(state, name)
+    if state.users[name].disabled:
+        raise OperatorError(f"user {name!r} is disabled")
+
+
+def _access_ends(state: OperatorsState, name: str) -> list[ev.OperatorEvent]:
+    """Every token of `name` revoked and every session ended."""
+    revoked: list[ev.OperatorEvent] = [ev.TokenRevoked(d) for d in state.tokens_of(name)]
+    ended: list[ev.OperatorEvent] = [ev.SessionEnded(d) for d in state.sessions_of(name)]
+    return revoked + ended
+
+
 def _add(state: OperatorsState, cmd: c.AddOperator) -> list[ev.OperatorEvent]:
     check_name(cmd.name)
     if cmd.name in state.users:
@@ -57,20 +72,52 @@ def _change_role(state: OperatorsState, cmd: c.ChangeRole) -> list[ev.OperatorEv
 
 def _change_password(state: OperatorsState, cmd: c.ChangePassword) -> list[ev.OperatorEvent]:
     _known(state, cmd.name)
-    return [ev.PasswordChanged(cmd.name, cmd.password_hash)]
+    return [ev.PasswordChanged(cmd.name, cmd.password_hash), *_access_ends(state, cmd.name)]
 
 
 def _issue_token(state: OperatorsState, cmd: c.IssueToken) -> list[ev.OperatorEvent]:
-    _known(state, cmd.name)
+    _enabled(state, cmd.name)
     if cmd.token_sha256 in state.tokens:
         raise OperatorError("that token is already issued; draw another")
-    return [ev.TokenIssued(cmd.name, cmd.token_sha256)]
+    return [ev.TokenIssued(cmd.name, cmd.token_sha256, cmd.expires_at)]
 
 
 def _revoke_token(state: OperatorsState, cmd: c.RevokeToken) -> list[ev.OperatorEvent]:
-    if cmd.token_sha256 not in state.tokens:
-        raise OperatorError("no such token: it was never issued or is already revoked")
+    if cmd.name is not None:
+        _known(state, cmd.name)
+    grant = state.tokens.get(cmd.token_sha256)
+    if grant is None or (cmd.name is not None and grant.name != cmd.name):
+        owner = f" of {cmd.name!r}" if cmd.name is not None else ""
+        raise OperatorError(f"no such token{owner}: it was never issued or is already revoked")
     return [ev.TokenRevoked(cmd.token_sha256)]
+
+
+def _revoke_tokens(state: OperatorsState, cmd: c.RevokeTokens) -> list[ev.OperatorEvent]:
+    _known(state, cmd.name)
+    return [ev.TokenRevoked(d) for d in state.tokens_of(cmd.name)]
+
+
+def _disable(state: OperatorsState, cmd: c.DisableUser) -> list[ev.OperatorEvent]:
+    _enabled(state, cmd.name)
+    return [ev.UserDisabled(cmd.name), *_access_ends(state, cmd.name)]
+
+
+def _enable(state: OperatorsState, cmd: c.EnableUser) -> list[ev.OperatorEvent]:
+    _known(state, cmd.name)
+    if not state.users[cmd.name].disabled:
+        raise OperatorError(f"user {cmd.name!r} is not disabled")
+    return [ev.UserEnabled(cmd.name)]
+
+
+def _start_session(state: OperatorsState, cmd: c.StartSession) -> list[ev.OperatorEvent]:
+    _enabled(state, cmd.name)
+    if cmd.session_sha256 in state.sessions:
+        raise OperatorError("that session has already begun; draw another")
+    return [ev.SessionStarted(cmd.name, cmd.session_sha256, cmd.started_at, cmd.expires_at)]
+
+
+def _end_session(state: OperatorsState, cmd: c.EndSession) -> list[ev.OperatorEvent]:
+    return [ev.SessionEnded(cmd.session_sha256)] if cmd.session_sha256 in state.sessions else []
 
 
 _HANDLERS: dict[
@@ -81,4 +128,9 @@ _HANDLERS: dict[
     c.ChangePassword: _change_password,
     c.IssueToken: _issue_token,
     c.RevokeToken: _revoke_token,
+    c.RevokeTokens: _revoke_tokens,
+    c.DisableUser: _disable,
+    c.EnableUser: _enable,
+    c.StartSession: _start_session,
+    c.EndSession: _end_session,
 }

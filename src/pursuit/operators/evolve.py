@@ -1,6 +1,7 @@
 """Fold operator events into `OperatorsState`. `evolve` never fails on a readable log.
 
-A role or password change for a name the log does not know is skipped, as it always was.
+A role or password change (or disabling) for a name the log does not know is skipped, as it
+always was.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from pursuit.operators import events as ev
-from pursuit.operators.state import OperatorsState, User
+from pursuit.operators.state import Grant, OperatorsState, User, instant
 
 
 def _created(state: OperatorsState, e: ev.UserCreated) -> None:
@@ -30,11 +31,38 @@ def _password_changed(state: OperatorsState, e: ev.PasswordChanged) -> None:
 
 
 def _token_issued(state: OperatorsState, e: ev.TokenIssued) -> None:
-    state.tokens[e.token_sha256] = e.name
+    state.tokens[e.token_sha256] = Grant(e.name, e.expires_at)
 
 
 def _token_revoked(state: OperatorsState, e: ev.TokenRevoked) -> None:
     state.tokens.pop(e.token_sha256, None)
+
+
+def _disabled(state: OperatorsState, e: ev.UserDisabled) -> None:
+    if e.name in state.users:
+        state.users[e.name] = replace(state.users[e.name], disabled=True)
+
+
+def _enabled(state: OperatorsState, e: ev.UserEnabled) -> None:
+    if e.name in state.users:
+        state.users[e.name] = replace(state.users[e.name], disabled=False)
+
+
+def _session_started(state: OperatorsState, e: ev.SessionStarted) -> None:
+    """Sessions over by the time this one began are forgotten: the state keeps only the ones
+    that may still be open."""
+    try:
+        began = instant(e.started_at)
+    except ValueError:
+        began = None
+    if began is not None:
+        for digest in [d for d, g in state.sessions.items() if g.expired(began)]:
+            del state.sessions[digest]
+    state.sessions[e.session_sha256] = Grant(e.name, e.expires_at)
+
+
+def _session_ended(state: OperatorsState, e: ev.SessionEnded) -> None:
+    state.sessions.pop(e.session_sha256, None)
 
 
 _HANDLERS: dict[type[ev.OperatorEvent], Callable[[OperatorsState, Any], None]] = {
@@ -43,6 +71,10 @@ _HANDLERS: dict[type[ev.OperatorEvent], Callable[[OperatorsState, Any], None]] =
     ev.PasswordChanged: _password_changed,
     ev.TokenIssued: _token_issued,
     ev.TokenRevoked: _token_revoked,
+    ev.UserDisabled: _disabled,
+    ev.UserEnabled: _enabled,
+    ev.SessionStarted: _session_started,
+    ev.SessionEnded: _session_ended,
 }
 
 

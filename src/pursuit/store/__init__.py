@@ -5,7 +5,14 @@ does it too). Importing this package opens nothing and loads no database driver 
 """
 
 from pursuit.store.base import EventStore
-from pursuit.store.errors import ConcurrencyConflict, InvalidAppend, StoreError, StoreUnavailable
+from pursuit.store.errors import (
+    ConcurrencyConflict,
+    InvalidAppend,
+    ReadOnlyStore,
+    StorageFull,
+    StoreError,
+    StoreUnavailable,
+)
 from pursuit.store.events import NewEvent, StoredEvent
 from pursuit.store.migrate import upgrade
 from pursuit.store.open import open_store
@@ -15,6 +22,8 @@ __all__ = [
     "EventStore",
     "InvalidAppend",
     "NewEvent",
+    "ReadOnlyStore",
+    "StorageFull",
     "StoreError",
     "StoreUnavailable",
     "StoredEvent",

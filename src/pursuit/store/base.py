@@ -17,6 +17,9 @@ class EventStore(ABC):
     (0 for an empty or unknown competition). Nothing is ever updated or deleted.
     """
 
+    read_only: bool = False
+    """Opened for reading only: `append` raises ReadOnlyStore and writes nothing."""
+
     @abstractmethod
     def append(
         self, competition: str, expected_head: int, events: Sequence[NewEvent]

@@ -30,5 +30,31 @@ class StoreUnavailable(StoreError):
         self.reason = reason
 
 
+class StorageFull(StoreUnavailable):
+    """The disk, or the size the database may grow to, is full: nothing was written, and trying
+    again will not help until space is freed."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        PursuitError.__init__(
+            self,
+            f"the disk is full: event store {url} could not write ({reason}); nothing was "
+            "recorded — free some disk space first",
+        )
+        self.url = url
+        self.reason = reason
+
+
+class ReadOnlyStore(StoreUnavailable):
+    """The store can be read but not written: opened read-only, or a file or database that
+    refuses writes. Nothing was written."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        PursuitError.__init__(
+            self, f"the database is read-only: event store {url} {reason}; nothing was recorded"
+        )
+        self.url = url
+        self.reason = reason
+
+
 class InvalidAppend(StoreError, ValueError):
     """An append the store will not even try: bad head, mixed command ids, data not JSON."""

@@ -11,6 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+# The last position a log may reach: what every store's integer column and a JSON number hold
+# exactly. A position asked for beyond it is refused at the edge, never sent to a database.
+LAST_POSITION = 2**53 - 1
+
 
 @dataclass(frozen=True, slots=True)
 class NewEvent:

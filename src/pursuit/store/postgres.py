@@ -5,6 +5,10 @@ Two writers that both saw the same head both try to insert the same (competition
 primary key makes the second wait for the first and then fail, which becomes ConcurrencyConflict.
 The NOTIFY on channel `pursuit_events`, payload `competition:position` (the new head), is sent
 by PostgreSQL only when the transaction commits; `listen()` receives them in another process.
+
+Opened read-only, every session has `default_transaction_read_only` on and the schema is
+checked, never upgraded. A full disk (SQLSTATE 53100) is StorageFull; a database that refuses
+writes (a read-only session or a standby, 25006) is ReadOnlyStore.
 """
 
 from __future__ import annotations
@@ -16,7 +20,13 @@ import psycopg
 from psycopg import errors
 
 from pursuit.store.base import EventStore, check_append
-from pursuit.store.errors import ConcurrencyConflict, InvalidAppend, StoreUnavailable
+from pursuit.store.errors import (
+    ConcurrencyConflict,
+    InvalidAppend,
+    ReadOnlyStore,
+    StorageFull,
+    StoreUnavailable,
+)
 from pursuit.store.events import NewEvent, StoredEvent, decode_data
 from pursuit.store.migrate import HEAD_REVISION, postgres_revision, upgrade_postgres
 from pursuit.store.notify import CHANNEL, Listener
@@ -57,30 +67,52 @@ def _event(row: tuple[Any, ...]) -> StoredEvent:
     return StoredEvent(*row)
 
 
-class PostgresEventStore(EventStore):
-    """Connects to `conninfo` (a libpq `postgresql://` URL) and upgrades the schema if needed."""
+def failure(url: str, e: psycopg.Error) -> StoreUnavailable:
+    """What a driver error means: a full disk, a database refusing writes, or unavailable."""
+    reason = str(e).strip()
+    if isinstance(e, errors.DiskFull):
+        return StorageFull(url, reason)
+    if isinstance(e, errors.ReadOnlySqlTransaction):
+        return ReadOnlyStore(url, f"refuses writes ({reason})")
+    return StoreUnavailable(url, reason)
 
-    def __init__(self, conninfo: str, shown_url: str) -> None:
+
+class PostgresEventStore(EventStore):
+    """Connects to `conninfo` (a libpq `postgresql://` URL) and upgrades the schema if needed;
+    with `read_only`, only reads (and refuses a schema it would have to upgrade)."""
+
+    def __init__(self, conninfo: str, shown_url: str, read_only: bool = False) -> None:
         self.conninfo = conninfo
         self.url = shown_url
+        self.read_only = read_only
         self._conns: PerThread[_Conn] = PerThread(shown_url, self._connect, _close)
         try:
-            if postgres_revision(self._conns.get()) != HEAD_REVISION:
+            revision = postgres_revision(self._conns.get())
+            if revision != HEAD_REVISION and read_only:
+                raise StoreUnavailable(
+                    shown_url,
+                    f"its schema is at revision {revision or 'none'}, not {HEAD_REVISION}, and "
+                    "a database opened read-only cannot be upgraded: open it once for writing",
+                )
+            if revision != HEAD_REVISION:
                 upgrade_postgres(conninfo, shown_url)
         except psycopg.Error as e:
             self._conns.close_all()
-            raise StoreUnavailable(self.url, str(e)) from e
+            raise failure(self.url, e) from e
         except BaseException:
             self._conns.close_all()
             raise
 
     def _connect(self) -> _Conn:
         try:
-            return psycopg.connect(
+            conn = psycopg.connect(
                 self.conninfo, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
             )
+            if self.read_only:
+                conn.execute("SET default_transaction_read_only = on")
         except psycopg.Error as e:
-            raise StoreUnavailable(self.url, str(e).strip()) from e
+            raise failure(self.url, e) from e
+        return conn
 
     def append(
         self, competition: str, expected_head: int, events: Sequence[NewEvent]
@@ -88,6 +120,8 @@ class PostgresEventStore(EventStore):
         if not events:
             return []
         command_id, encoded = check_append(competition, expected_head, events)
+        if self.read_only:
+            raise ReadOnlyStore(self.url, "is opened read-only")
         rows = [
             (competition, position, e.type, e.version, data, command_id, e.actor, e.recorded_at)
             for position, (e, data) in enumerate(
@@ -170,7 +204,7 @@ class PostgresEventStore(EventStore):
         """Drop this thread's connection if it broke (the next call reconnects)."""
         if conn.closed or conn.broken:
             self._conns.discard()
-        return StoreUnavailable(self.url, str(e).strip())
+        return failure(self.url, e)
 
 
 def _close(conn: _Conn) -> None:

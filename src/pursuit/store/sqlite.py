@@ -4,19 +4,32 @@ An append is one `BEGIN IMMEDIATE` transaction, which takes the file's write loc
 head it checks cannot move before it commits, across threads and processes alike; the primary
 key on (competition, position) still refuses any second row at a position. With WAL and
 synchronous=FULL the commit has reached the disk when `append` returns.
+
+Opened read-only (`read_only=True`, or `sqlite:///file.db?mode=ro`), every connection is a
+`mode=ro` one: nothing is created, switched or upgraded, reads work and `append` raises
+ReadOnlyStore. A full disk is StorageFull, not a store to try again.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
+from pathlib import Path
+from urllib.parse import quote
 
 from pursuit.store.base import EventStore, check_append
-from pursuit.store.errors import ConcurrencyConflict, InvalidAppend, StoreUnavailable
+from pursuit.store.errors import (
+    ConcurrencyConflict,
+    InvalidAppend,
+    ReadOnlyStore,
+    StorageFull,
+    StoreUnavailable,
+)
 from pursuit.store.events import NewEvent, StoredEvent, decode_data, decode_many
 from pursuit.store.perthread import PerThread
-from pursuit.store.sqlite_schema import migrate
+from pursuit.store.sqlite_schema import check_schema, migrate
 
 BUSY_TIMEOUT_S = 10.0
 READ_CHUNK = 2000
@@ -59,32 +72,71 @@ def _event(row: _Row) -> StoredEvent:
     )
 
 
-class SqliteEventStore(EventStore):
-    """Opens (creating if needed) the file at `path` and brings its schema up to date."""
+def failure(url: str, e: sqlite3.Error) -> StoreUnavailable:
+    """What a driver error means: a full disk, a file that refuses writes, or unavailable."""
+    name = getattr(e, "sqlite_errorname", None) or ""
+    if name == "SQLITE_FULL":
+        return StorageFull(url, str(e))
+    if name.startswith("SQLITE_READONLY"):
+        return ReadOnlyStore(url, f"refuses writes ({e})")
+    return StoreUnavailable(url, str(e))
 
-    def __init__(self, path: str, shown_url: str | None = None) -> None:
+
+class SqliteEventStore(EventStore):
+    """Opens (creating if needed) the file at `path` and brings its schema up to date; with
+    `read_only`, opens an existing file as it is and never writes to it."""
+
+    def __init__(self, path: str, shown_url: str | None = None, read_only: bool = False) -> None:
         self.path = path
         self.url = shown_url or f"sqlite:///{path}"
+        self.read_only = read_only
         self._conns: PerThread[sqlite3.Connection] = PerThread(self.url, self._connect, _close)
         try:
-            migrate(self._conns.get(), self.url)
+            (check_schema if read_only else migrate)(self._conns.get(), self.url)
+        except sqlite3.Error as e:
+            self._conns.close_all()
+            raise failure(self.url, e) from e
         except BaseException:
             self._conns.close_all()
             raise
 
     def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            return self._connect_read_only()
         try:
             conn = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as e:
-            raise StoreUnavailable(self.url, str(e)) from e
+            raise failure(self.url, e) from e
         try:
             conn.execute("PRAGMA synchronous = FULL")
             _use_wal(conn)
         except sqlite3.Error as e:
             conn.close()
-            raise StoreUnavailable(self.url, str(e)) from e
+            raise failure(self.url, e) from e
+        return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """A `mode=ro` connection. A WAL file whose folder we cannot write, with no -wal file
+        beside it (so no writer has it open), is read as it is on disk (`immutable=1`)."""
+        if not Path(self.path).is_file():
+            raise StoreUnavailable(self.url, "no such database file")
+        uri = "file:" + quote(os.path.abspath(self.path)) + "?mode=ro"
+        folder = os.path.dirname(os.path.abspath(self.path))
+        if not os.access(folder, os.W_OK) and not os.path.exists(self.path + "-wal"):
+            uri += "&immutable=1"
+        try:
+            conn = sqlite3.connect(
+                uri,
+                uri=True,
+                timeout=BUSY_TIMEOUT_S,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            conn.execute("PRAGMA query_only = ON")
+        except sqlite3.Error as e:
+            raise failure(self.url, e) from e
         return conn
 
     def append(
@@ -93,6 +145,8 @@ class SqliteEventStore(EventStore):
         if not events:
             return []
         command_id, encoded = check_append(competition, expected_head, events)
+        if self.read_only:
+            raise ReadOnlyStore(self.url, "is opened read-only")
         rows: list[_Row] = [
             (competition, position, e.type, e.version, data, command_id, e.actor, e.recorded_at)
             for position, (e, data) in enumerate(
@@ -121,7 +175,7 @@ class SqliteEventStore(EventStore):
                 raise InvalidAppend(f"the database refused the events: {e}") from e
             raise ConcurrencyConflict(competition, expected_head, self.head(competition)) from e
         except sqlite3.Error as e:
-            raise StoreUnavailable(self.url, str(e)) from e
+            raise failure(self.url, e) from e
         return [_event(row) for row in rows]
 
     def read(
@@ -140,7 +194,7 @@ class SqliteEventStore(EventStore):
                     .fetchall()
                 )
             except sqlite3.Error as e:
-                raise StoreUnavailable(self.url, str(e)) from e
+                raise failure(self.url, e) from e
             if not rows:
                 return
             data = decode_many([row[3] for row in rows])
@@ -154,14 +208,14 @@ class SqliteEventStore(EventStore):
         try:
             head: int = self._conns.get().execute(_HEAD, (competition,)).fetchone()[0]
         except sqlite3.Error as e:
-            raise StoreUnavailable(self.url, str(e)) from e
+            raise failure(self.url, e) from e
         return head
 
     def competitions(self) -> list[str]:
         try:
             rows = self._conns.get().execute(_COMPETITIONS).fetchall()
         except sqlite3.Error as e:
-            raise StoreUnavailable(self.url, str(e)) from e
+            raise failure(self.url, e) from e
         return [name for (name,) in rows]
 
     def close(self) -> None:

@@ -62,6 +62,26 @@ def user_version(conn: sqlite3.Connection) -> int:
     return version
 
 
+def check_schema(conn: sqlite3.Connection, shown_url: str) -> None:
+    """For a file opened read-only: refuse it unless its schema is the newest (it cannot be
+    upgraded without writing to it)."""
+    latest = len(STEPS)
+    current = user_version(conn)
+    if current == latest:
+        return
+    if current == 0:
+        raise StoreUnavailable(shown_url, "it holds no event log (it is not a pursuit database)")
+    if current > latest:
+        raise StoreUnavailable(
+            shown_url, f"its schema is version {current}, newer than this program ({latest})"
+        )
+    raise StoreUnavailable(
+        shown_url,
+        f"its schema is version {current}, older than this program ({latest}), and a database "
+        "opened read-only cannot be upgraded: open it once where it can be written",
+    )
+
+
 def migrate(conn: sqlite3.Connection, shown_url: str) -> None:
     """Bring the file up to len(STEPS); `conn` must be in autocommit mode (isolation_level=None)."""
     latest = len(STEPS)

@@ -15,6 +15,7 @@ from pursuit.store.errors import StoreUnavailable
 Kind = Literal["memory", "sqlite", "postgresql"]
 
 _SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+_READ_ONLY = "?mode=ro"
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
 
@@ -29,6 +30,7 @@ class StoreUrl:
     kind: Kind
     target: str
     shown: str
+    read_only: bool = False  # `?mode=ro` on a SQLite URL
 
 
 def redact(url: str) -> str:
@@ -57,18 +59,23 @@ def parse_store_url(url: str) -> StoreUrl:
     """Classify `url`; raise StoreUnavailable for anything no store understands.
 
     SQLite follows SQLAlchemy's spelling: `sqlite:///rel/path.db` is relative to the working
-    directory, `sqlite:////abs/path.db` absolute. A bare path ending in .db, .sqlite or .sqlite3
-    is a SQLite file too.
+    directory, `sqlite:////abs/path.db` absolute; `?mode=ro` opens it read-only. A bare path
+    ending in .db, .sqlite or .sqlite3 is a SQLite file too.
     """
     if url in ("memory://", "memory:"):
         return StoreUrl("memory", "", "memory://")
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
+        path, read_only = (
+            (path[: -len(_READ_ONLY)], True) if path.endswith(_READ_ONLY) else (path, False)
+        )
         if not path or path == ":memory:" or "?" in path:
             raise StoreUnavailable(
-                redact(url), "a SQLite store needs a plain file path (use memory:// for RAM)"
+                redact(url),
+                "a SQLite store needs a plain file path, optionally followed by ?mode=ro "
+                "(use memory:// for RAM)",
             )
-        return StoreUrl("sqlite", path, url)
+        return StoreUrl("sqlite", path, url, read_only)
     if "://" not in url and url.lower().endswith(_SQLITE_SUFFIXES):
         return StoreUrl("sqlite", url, url)
     for scheme in _POSTGRES_SCHEMES:

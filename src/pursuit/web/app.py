@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from pursuit import __version__
-from pursuit.web import bootstrap, handlers, openapi
+from pursuit.web import bootstrap, handlers, openapi, security_headers
 from pursuit.web.demo import DemoReplay, DemoRun, prepare_demo
 from pursuit.web.live.watch import HeadPoller, NotifyListener
 from pursuit.web.negotiation import JsonSuffix
@@ -32,7 +32,9 @@ DESCRIPTION = """Track-cycling pursuit competitions run by the rules.
 
 Read endpoints need nothing. Write endpoints need `Authorization: Bearer <token>` from
 `POST /api/token` (or `pursuit user token NAME`); the role of the token's user decides what it may
-do. Every error has one shape: `{"error": {"code", "message", "field"}}`.
+do. A token lasts 30 days (its `expires_at` says until when) unless it is revoked, its user's
+password changes or its user is disabled; then it is refused with 401.
+Every error has one shape: `{"error": {"code", "message", "field"}}`.
 Live updates: `GET /c/{id}/events` (server-sent events)."""
 
 
@@ -78,7 +80,7 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # openapi.install serves /docs
         redoc_url=None,
     )
     app.state.web = parts
@@ -88,5 +90,8 @@ def create_app(
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("pursuit.web", "static")]), name="static")
     app.add_middleware(JsonSuffix)
-    openapi.install(app)
+    openapi.install(app, parts.renderer)
+    # outermost, outside even the server-error handler: a 500 carries the headers too
+    stack = security_headers.wrap_stack(app.build_middleware_stack)
+    app.build_middleware_stack = stack  # type: ignore[method-assign]
     return app

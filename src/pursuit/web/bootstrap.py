@@ -17,7 +17,7 @@ from pursuit.web.templating import Renderer
 
 def build(settings: WebSettings) -> Web:
     """Open the store and wire every part; nothing runs until the app starts."""
-    store = open_store(settings.store_url)
+    store = open_store(settings.store_url, read_only=settings.read_only or None)
     broadcaster = Broadcaster()
     hub = Hub(CompetitionService(store), broadcaster, settings.cache_entries)
     return Web(

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pursuit.app.creation import create_command
 from pursuit.app.service import Handled
+from pursuit.core.competition import DISTANCES_M, TRACKS_M, is_iso_date
 from pursuit.errors import RuleViolation
 from pursuit.loading.format_files import format_definition, preset_names
 from pursuit.web.errors import BadInput, validation_problem
@@ -22,10 +23,18 @@ class NewCompetition(BaseModel):
     format: str = Field(description="A shipped format, e.g. uci-individual-pursuit.")
     event: str = "individual pursuit"
     gender: str | None = None
-    distance_m: int = Field(4000, gt=0)
-    track_length_m: float = Field(250.0, ge=100, le=500)
+    distance_m: int = Field(4000, ge=DISTANCES_M.start, le=DISTANCES_M.stop - 1)
+    track_length_m: float = Field(250.0, ge=TRACKS_M[0], le=TRACKS_M[1])
     venue: str | None = None
-    dates: list[str] = Field(default_factory=list)
+    dates: list[str] = Field(default_factory=list, description="Days as YYYY-MM-DD.")
+
+    @field_validator("dates")
+    @classmethod
+    def _days(cls, value: list[str]) -> list[str]:
+        for day in value:
+            if not is_iso_date(day):
+                raise ValueError(f"dates are days written YYYY-MM-DD, e.g. 1968-10-17; got {day!r}")
+        return value
 
     @field_validator("format")
     @classmethod

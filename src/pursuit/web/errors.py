@@ -16,7 +16,12 @@ from pursuit.app.idempotency import KeyReused
 from pursuit.app.lookup import NoSuchEntrant
 from pursuit.app.service import UnknownCompetition, UnreadableLog
 from pursuit.errors import PursuitError, RuleViolation, TimeFormatError
-from pursuit.store.errors import ConcurrencyConflict, StoreUnavailable
+from pursuit.store.errors import (
+    ConcurrencyConflict,
+    ReadOnlyStore,
+    StorageFull,
+    StoreUnavailable,
+)
 from pursuit.views.errors import NothingToShow
 
 
@@ -94,6 +99,20 @@ def problem_of(exc: BaseException) -> Problem:
     if isinstance(exc, ConcurrencyConflict):
         return Problem(
             409, "conflict", f"{exc.message}: someone else recorded first; reload and try again"
+        )
+    if isinstance(exc, StorageFull):  # retrying cannot help until someone frees space
+        return Problem(
+            507,
+            "storage_full",
+            "the disk is full: the event store could not write, nothing was recorded; "
+            "the server's disk needs space before anything more can be recorded",
+        )
+    if isinstance(exc, ReadOnlyStore):
+        return Problem(
+            503,
+            "read_only",
+            "the database is read-only: this server shows the competitions but records "
+            "nothing; nothing was recorded",
         )
     if isinstance(exc, StoreUnavailable):
         return Problem(503, "store_unavailable", "the event store is unavailable; try again")

@@ -24,6 +24,7 @@ _TITLES = {
     404: "Not found",
     409: "Someone else was faster",
     503: "Temporarily unavailable",
+    507: "The disk is full",
 }
 
 

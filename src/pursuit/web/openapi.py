@@ -1,5 +1,5 @@
 """The OpenAPI document, told the truth about errors: a bad request is a 400 with our one error
-shape, never FastAPI's default 422."""
+shape, never FastAPI's default 422. And its docs page, Swagger UI with no inline script."""
 
 from __future__ import annotations
 
@@ -7,11 +7,21 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse
+
+from pursuit.web.security_headers import DOCS_POLICY, SWAGGER_CDN
+from pursuit.web.templating import Renderer
 
 ERROR_REF = {"$ref": "#/components/schemas/ErrorDocument"}
 
 
-def install(app: FastAPI) -> None:
+def install(app: FastAPI, renderer: Renderer) -> None:
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        context = {"title": app.title, "cdn": SWAGGER_CDN, "spec": app.openapi_url}
+        page = renderer.page("api_docs.html", context)
+        return HTMLResponse(page, headers={"Content-Security-Policy": DOCS_POLICY})
+
     def document() -> dict[str, Any]:
         if app.openapi_schema is None:
             spec = get_openapi(

@@ -26,13 +26,16 @@ class WebSettings:
 
     `secret_key` signs session cookies and CSRF tokens (give every process sharing a database
     the same key if a load balancer spreads one operator over several). `secure_cookies` forces
-    the Secure flag; it is also set whenever a request arrives over https.
+    the Secure flag; it is also set whenever a request arrives over https. `read_only` opens
+    the store for reading only (a SQLite file this process may not write is opened so anyway):
+    the pages work, every write is refused with 503 `read_only`.
     """
 
     store_url: str
     secret_key: str
     demo: DemoSettings | None = None
     secure_cookies: bool = False
+    read_only: bool = False
     session_hours: float = 12.0
     password_cost: PasswordCost = field(default_factory=PasswordCost)
     watch_interval_s: float = 1.0  # how often heads are polled for writes by other processes

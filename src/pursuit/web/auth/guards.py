@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import Response
 
+from pursuit.operators.registry import AccessRefused
 from pursuit.operators.roles import Role
 from pursuit.operators.state import User
 from pursuit.web.auth.sessions import COOKIE, Session
@@ -32,10 +33,11 @@ def session_of(request: Request) -> Session:
 
 
 def logged_in(request: Request, session: Session) -> User | None:
-    """The session's user, unless the session is anonymous or older than a password change."""
+    """The session's user, unless the session is anonymous, has ended (logged out, password
+    changed, user disabled: the operators' log says so) or is older than a password change."""
     if session.user is None:
         return None
-    user = web(request).users.get(session.user)
+    user = web(request).users.session_user(session.nonce, session.user)
     if user is None or user.credentials != session.credentials:
         return None
     return user
@@ -63,9 +65,10 @@ def api_operator(request: Request, needed: Role) -> Operator:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise NotAuthenticated("send Authorization: Bearer <token> (POST /api/token issues one)")
-    user = web(request).users.by_token(token.strip())
-    if user is None:
-        raise NotAuthenticated("unknown or revoked token")
+    try:
+        user = web(request).users.token_user(token.strip())
+    except AccessRefused as refused:
+        raise NotAuthenticated(str(refused)) from None
     _allowed(user, needed)
     return Operator(user, None)
 

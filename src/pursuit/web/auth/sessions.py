@@ -1,9 +1,14 @@
 """Signed session cookies and the CSRF tokens derived from them.
 
 A session is a small JSON document (a random nonce, the user or none, the credentials version
-and when it was issued) signed with HMAC-SHA256 under the settings' secret key; nothing is kept
-on the server. A CSRF token is the HMAC of the session's nonce, so it is valid for exactly one
-session; logging in starts a new session (new nonce), which voids tokens handed out before.
+and when it was issued) signed with HMAC-SHA256 under the settings' secret key. An anonymous
+session (the login form's CSRF) is kept only in its cookie; a logged-in one is also recorded in
+the operators' log when it begins and when it ends (`Operators.start_session`, `end_session`),
+so logging out, a password change or disabling the operator ends it at once, in every process.
+A CSRF token is the HMAC of the session's nonce, so it is valid for exactly one session;
+logging in starts a new session (new nonce), which voids tokens handed out before.
+
+A cookie or token is compared as bytes: whatever a visitor sends, it is refused, never an error.
 """
 
 from __future__ import annotations
@@ -26,6 +31,14 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _same(given: str, expected: str) -> bool:
+    """A constant-time comparison that takes any text (`compare_digest` refuses non-ASCII
+    str)."""
+    return hmac.compare_digest(
+        given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
 
 
 @dataclass(frozen=True)
@@ -62,7 +75,7 @@ class Sessions:
         if not cookie or "." not in cookie:
             return None
         body, mac = cookie.rsplit(".", 1)
-        if not hmac.compare_digest(mac, self._mac(body)):
+        if not _same(mac, self._mac(body)):
             return None
         try:
             nonce, user, credentials, issued = json.loads(_unb64(body))
@@ -80,7 +93,7 @@ class Sessions:
     def csrf_ok(self, session: Session | None, token: str | None) -> bool:
         if session is None or not token:
             return False
-        return hmac.compare_digest(token, self.csrf_token(session))
+        return _same(token, self.csrf_token(session))
 
     def _mac(self, text: str) -> str:
         return _b64(hmac.new(self._key, text.encode(), hashlib.sha256).digest())

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from pursuit.app.describe import describe
 from pursuit.export.json_export import results_document
+from pursuit.store.events import LAST_POSITION
 from pursuit.views.bracket import bracket
 from pursuit.views.classification import classification
 from pursuit.views.live_heat import live_heat
@@ -76,7 +77,7 @@ def all_results(request: Request, cid: str) -> Response:
 def log(
     request: Request,
     cid: str,
-    after: int = Query(0, ge=0),
+    after: int = Query(0, ge=0, le=LAST_POSITION),
     limit: int = Query(100, ge=1, le=1000),
 ) -> Response:
     hub = web(request).hub

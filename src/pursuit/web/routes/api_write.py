@@ -1,6 +1,7 @@
 """The JSON API, writing: one endpoint per operator action, each with its role and body.
 
-Authenticate with `Authorization: Bearer <token>` (POST /api/token, or `pursuit user token`).
+Authenticate with `Authorization: Bearer <token>` (POST /api/token, or `pursuit user token`);
+a token lasts 30 days unless revoked, its operator's password changes or they are disabled.
 An `Idempotency-Key` header makes a retried request apply once.
 """
 
@@ -57,8 +58,9 @@ def issue_token(request: Request, credentials: Credentials) -> Token:
     user = users.authenticate(credentials.name, credentials.password)
     if user is None:
         raise NotAuthenticated("wrong name or password")
+    issued = users.grant_token(user.name, user.name)
     return Token(
-        token=users.issue_token(user.name, user.name), name=user.name, role=user.role.value
+        token=issued.token, name=user.name, role=user.role.value, expires_at=issued.expires_at
     )
 
 

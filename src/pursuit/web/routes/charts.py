@@ -18,6 +18,7 @@ from pursuit.views.results import ResultsView
 from pursuit.views.status import find_round, heat_rides
 from pursuit.web.errors import NotFound
 from pursuit.web.parts import web
+from pursuit.web.security_headers import PICTURE_POLICY
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
@@ -49,7 +50,12 @@ def _svg(request: Request, cid: str, key: Hashable, build: ChartBuilder) -> Resp
     position, chart = w.hub.model_of(cid, key, build)
     svg = w.charts.svg((cid, position, key), chart)
     tag = '"' + hashlib.sha256(svg).hexdigest()[:20] + '"'
-    headers = {"ETag": tag, "Cache-Control": "no-cache", "X-Log-Position": str(position)}
+    headers = {
+        "ETag": tag,
+        "Cache-Control": "no-cache",
+        "X-Log-Position": str(position),
+        "Content-Security-Policy": PICTURE_POLICY,  # its own styles, no script
+    }
     if tag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     return Response(svg, media_type=SVG_TYPE, headers=headers)

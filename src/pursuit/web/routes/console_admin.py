@@ -1,4 +1,5 @@
-"""Admin screens: users (add, change role, issue an API token) and new competitions."""
+"""Admin screens: users (add, change role, issue or revoke API tokens, disable or enable) and
+new competitions."""
 
 from __future__ import annotations
 
@@ -24,8 +25,11 @@ router = APIRouter(include_in_schema=False)
 def _users_screen(
     request: Request, session: Session, extra: dict[str, Any], status: int = 200
 ) -> Response:
+    directory = web(request).users
+    everyone = directory.all()
     context = {
-        "users": web(request).users.all(),
+        "users": everyone,
+        "tokens": {u.name: directory.tokens_in_force(u.name) for u in everyone},
         "roles": [r.value for r in Role],
         "token": None,
         **extra,
@@ -58,8 +62,18 @@ def _user_action(request: Request, action: str, form: dict[str, str]) -> Respons
             directory.set_role(name, form.get("role", ""), actor)
             done = f"{name} is now {form.get('role')}"
         elif action == "token":
-            token = directory.issue_token(name, actor)
-            return _users_screen(request, session, {"token": token, "token_user": name})
+            issued = directory.grant_token(name, actor)
+            shown = {"token": issued.token, "token_user": name, "expires": issued.expires_at}
+            return _users_screen(request, session, shown)
+        elif action == "revoke":
+            count = directory.revoke_tokens(name, actor)
+            done = f"{count} token{'' if count == 1 else 's'} of {name} revoked"
+        elif action == "disable":
+            directory.disable(name, actor)
+            done = f"{name} is disabled: their sessions ended and their tokens were revoked"
+        elif action == "enable":
+            directory.enable(name, actor)
+            done = f"{name} may log in again"
         else:
             done = ""
     except PursuitError as e:

@@ -1,4 +1,6 @@
-"""Console log in and log out: a new session each time, so tokens of the old one are void."""
+"""Console log in and log out: a new session each time, so tokens of the old one are void. A
+logged-in session is recorded in the operators' log when it begins and ends on logging out, so
+its cookie is useless from then on."""
 
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ async def login(request: Request) -> Response:
         }
         return screen(request, session, "console/login.html", context, status=401)
     fresh = w.sessions.new(user.name, user.credentials)
+    await run_in_threadpool(w.users.start_session, user.name, fresh.nonce, w.sessions.max_age_s)
     return keep_session(request, RedirectResponse(target, status_code=303), fresh)
 
 
@@ -51,6 +54,9 @@ async def logout(request: Request) -> Response:
     form = await request.form()
     session = session_of(request)
     check_csrf(request, session, form.get("csrf"))
-    anonymous = web(request).sessions.new()
+    w = web(request)
+    if session.user is not None:
+        await run_in_threadpool(w.users.end_session, session.nonce, session.user)
+    anonymous = w.sessions.new()
     redirect = RedirectResponse("/console/login", status_code=303)
     return keep_session(request, redirect, anonymous)

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from pursuit.operators.state import TOKEN_DAYS
+
 
 class ErrorBody(BaseModel):
     code: str = Field(
@@ -64,6 +66,10 @@ class Token(BaseModel):
     token: str
     name: str
     role: str
+    expires_at: str = Field(
+        description=f"When the token stops working (ISO 8601, UTC): {TOKEN_DAYS} days after it "
+        "is issued"
+    )
 
 
 class NewUser(BaseModel):
