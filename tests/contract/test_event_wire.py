@@ -107,6 +107,11 @@ EXAMPLES: list[ev.Event] = [
     ev.RideRecorded("Q", "Carl", "dns"),
     ev.ClassificationPublished((ev.PublishedPlace("1", "Bert"), ev.PublishedPlace("AC", "Carl"))),
     ev.ClassificationPublished(),
+    ev.CompetitionCreated(
+        UCI,
+        definition(UCI),
+        Metadata(title="Games", nations=(("TAH", "Tahiti"), ("WLF", "Wallis and Futuna"))),
+    ),
 ]
 
 

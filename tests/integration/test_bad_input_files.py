@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cli_support import run_pursuit
 
 
@@ -104,3 +106,15 @@ def test_a_nation_that_is_not_text_is_a_finding_and_show_still_prints(tmp_path: 
     assert checked.returncode == 1 and "c.toml:7: A: nation must be text" in checked.stdout
     shown = run_pursuit("show", name, cwd=tmp_path)
     assert shown.returncode == 0 and "Traceback" not in shown.stderr
+
+
+def test_a_number_too_long_for_python_is_refused_as_bad_toml(tmp_path: Path) -> None:
+    from pursuit.errors import PursuitError
+    from pursuit.loading.competition_file import competition_from_text
+    from pursuit.loading.format_files import format_from_text
+
+    long_number = "9" * 4400
+    with pytest.raises(PursuitError, match="not valid TOML"):
+        competition_from_text(f"distance_m = {long_number}\n", "long.toml")
+    with pytest.raises(PursuitError, match="not valid TOML"):
+        format_from_text(f"precision = {long_number}\n", "long-format.toml")

@@ -39,6 +39,18 @@ def test_an_event_missing_a_field_refuses_the_whole_import_naming_its_line(
         read_jsonl(path)
 
 
+@pytest.mark.parametrize("nation", [-1, True, ["URS"]])
+def test_a_number_where_a_nation_code_goes_refuses_the_import(
+    log_lines: list[str], tmp_path: Path, nation: object
+) -> None:
+    row = json.loads(log_lines[1])
+    row["data"]["nation"] = nation
+    path = tmp_path / "nation.jsonl"
+    path.write_text("\n".join([log_lines[0], json.dumps(row), *log_lines[2:]]) + "\n", "utf-8")
+    with pytest.raises(CompetitionFileError, match=r"nation.jsonl:2: .*expected str"):
+        read_jsonl(path)
+
+
 def test_a_log_that_is_not_utf8_is_refused_without_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "latin1.jsonl"
     path.write_bytes("é".encode("latin-1"))

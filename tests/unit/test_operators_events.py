@@ -122,3 +122,13 @@ def test_the_secret_fields_are_found_by_wire_name_and_other_events_have_none() -
     assert ev.secret_fields_of("TokenRevoked") == {"token_sha256"}
     assert ev.secret_fields_of("SessionStarted") == {"session_sha256"}
     assert ev.secret_fields_of("FinishRecorded") == frozenset()
+
+
+def test_an_operator_event_missing_a_field_or_with_an_unknown_role_cannot_be_read() -> None:
+    from pursuit.core.event_wire import UnknownEvent
+    from pursuit.operators.events import from_wire
+
+    with pytest.raises(UnknownEvent, match="RoleChanged"):
+        from_wire("RoleChanged", 1, {"name": "tk"})
+    with pytest.raises(UnknownEvent, match="RoleChanged"):
+        from_wire("RoleChanged", 1, {"name": "tk", "role": "emperor"})

@@ -298,3 +298,24 @@ def test_a_heat_number_past_any_integer_is_not_found_not_a_500(
 ) -> None:
     for url in (f"/api/competitions/cup/heats/Q/{number}", f"/c/cup/heats/Q/{number}"):
         assert client.get(url).status_code in (400, 404), url
+
+
+@pytest.mark.parametrize(
+    ("nation", "said"),
+    [("ZZZ", "unknown nation code 'ZZZ'"), ("ger", "nation code 'ger' is written 'GER'")],
+)
+def test_an_entrant_with_an_unknown_nation_code_is_a_400_naming_the_field(
+    client: TestClient, web: Web, nation: str, said: str
+) -> None:
+    boss = token(client, "boss")
+    body = {"id": "spring", "title": "Spring", "format": "uci-individual-pursuit"}
+    assert client.post("/api/competitions", json=body, headers=boss).status_code == 201
+    head = web.hub.head("spring")
+    entrant = {"name": "Anna Berg", "nation": nation}
+    answer = client.post("/api/competitions/spring/entrants", json=entrant, headers=boss)
+    assert answer.status_code == 400
+    assert error(answer)["field"] == "nation" and said in str(error(answer)["message"])
+    assert web.hub.head("spring") == head
+    historic = {"name": "Anna Berg", "nation": "URS"}
+    answer = client.post("/api/competitions/spring/entrants", json=historic, headers=boss)
+    assert answer.status_code == 201

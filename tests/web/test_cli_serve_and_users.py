@@ -58,7 +58,8 @@ def test_serve_binds_loopback_prints_the_address_and_stops_promptly(tmp_path: Pa
     )
     try:
         assert server.stdout is not None
-        lines = [server.stdout.readline() for _ in range(2)]
+        lines = [server.stdout.readline() for _ in range(3)]
+        assert lines[1].startswith("live streams: at most ")
         address = lines[-1].split("serving on ")[1].split()[0]
         assert address.startswith("http://127.0.0.1:")
         assert httpx.get(address).status_code == 200

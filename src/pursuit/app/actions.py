@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from pursuit.app.lookup import find_entrant
+from pursuit.app.nations import nation_refusal
 from pursuit.core import commands as c
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import RaceTime, format_time, parse_time
@@ -194,6 +195,15 @@ def _who(state: CompetitionState, typed: str) -> str:
     return find_entrant(state, typed)
 
 
+def _enter(state: CompetitionState, body: Entrant) -> c.RegisterEntrant:
+    """The entrant, its nation an IOC code or one the competition declares."""
+    declared = state.meta.nations if state.meta is not None else ()
+    refused = nation_refusal(body.nation, declared)
+    if refused is not None:
+        raise BadBody(f"nation: {refused}", "nation")
+    return c.RegisterEntrant(body.name, body.nation, body.family_name, body.bib, body.seed_time)
+
+
 ACTIONS: dict[str, Action] = {
     a.name: a
     for a in (
@@ -323,7 +333,7 @@ ACTIONS: dict[str, Action] = {
             "Register an entrant",
             Role.ADMIN,
             Entrant,
-            lambda s, b: c.RegisterEntrant(b.name, b.nation, b.family_name, b.bib, b.seed_time),
+            _enter,
         ),
     )
 }

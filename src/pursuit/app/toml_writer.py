@@ -56,6 +56,8 @@ def competition_text(comp: Competition, format_reference: str, note: str = "") -
             "format": format_reference,
         },
     )
+    if meta.nations:
+        lines += ["", *table("nations", dict(meta.nations))]
     riders = [e for e in comp.entrants if not isinstance(e, Team)]
     teams = [e for e in comp.entrants if isinstance(e, Team)]
     lines += ["", "[entrants]"]

@@ -81,10 +81,12 @@ def entries_import(
     who: str | None = ACTOR,
 ) -> None:
     """Register entrants from a CSV file. Every line is checked first; nothing is
-    registered unless all lines are good."""
-    commands = commands_from_csv(file)
+    registered unless all lines are good. A nation is an IOC code (historic ones too) or
+    one the competition declares under [nations] in its file."""
     svc = service(db)
     cid = competition_id(svc, competition)
+    meta = svc.existing(cid).meta
+    commands = commands_from_csv(file, meta.nations if meta is not None else ())
     done = svc.handle(cid, commands, actor(who))
     say(f"registered {len(done.stored)} entrants from {file}")
 

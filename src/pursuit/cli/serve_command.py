@@ -56,15 +56,30 @@ def serve(
         help="Only show the competitions: open the database for reading, refuse every write "
         "(a SQLite file you may not write is opened so anyway).",
     ),
+    max_streams: int | None = typer.Option(
+        None,
+        "--max-streams",
+        min=1,
+        help="Live streams at once (default: the open-file limit less 256 kept in reserve).",
+        show_default=False,
+    ),
+    max_streams_per_address: int | None = typer.Option(
+        None,
+        "--max-streams-per-address",
+        min=1,
+        help="Live streams at once from one client address (default: 100).",
+        show_default=False,
+    ),
 ) -> None:
     """Serve the public pages, the operator console (/console) and the JSON API (/api).
     Sessions are signed with $PURSUIT_SECRET_KEY (random per start if unset)."""
     from pursuit.web import bootstrap
     from pursuit.web.app import create_app
     from pursuit.web.demo import prepare_demo
+    from pursuit.web.limiting.streams import raise_open_files
     from pursuit.web.server import bind
     from pursuit.web.server import serve as run
-    from pursuit.web.settings import DemoSettings, WebSettings
+    from pursuit.web.settings import DemoSettings, LimitSettings, WebSettings
 
     if demo and read_only:
         raise PursuitError("--demo records a replay and cannot run with --read-only")
@@ -76,11 +91,17 @@ def serve(
         demo=demo_settings,
         secure_cookies=secure_cookies,
         read_only=read_only,
+        limits=LimitSettings(streams=max_streams, streams_per_address=max_streams_per_address)
+        if max_streams_per_address
+        else LimitSettings(streams=max_streams),
     )
+    raise_open_files()  # before the stream cap is derived from the limit
     sock = bind(host, port)
     web = bootstrap.build(settings)
     run_demo = prepare_demo(web, demo_settings) if demo_settings else None
     say(f"event store: {url}" + (" (read-only)" if web.hub.service.store.read_only else ""))
+    streams = web.limits.streams
+    say(f"live streams: at most {streams.total:,} ({streams.per_address:,} per client address)")
     if run_demo is not None:
         say(
             f"demo: complete 1968 results as {demo_settings.complete_id if demo_settings else ''},"

@@ -64,6 +64,8 @@ class Metadata:
     altitude_m: int | None = None
     dates: tuple[str, ...] = ()
     precision: int = 2
+    # nation codes the competition declares beyond the IOC's, as (code, name)
+    nations: tuple[tuple[str, str], ...] = ()
 
     @property
     def half_laps(self) -> int:

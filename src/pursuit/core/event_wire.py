@@ -97,10 +97,42 @@ _OUT: dict[str, Callable[[Any], Any]] = {
     "RaceTime | None": _time_out,
     "tuple[RaceTime, ...]": _times_out,
 }
+
+
+def _of_type(kind: type, optional: bool) -> Callable[[Any], Any]:
+    """A reader that lets a value of `kind` through (None too when `optional`), else says what
+    the stored value is: a log written by hand must not carry a number where a name goes."""
+
+    def check(value: Any) -> Any:
+        if (value is None and optional) or (type(value) is kind):
+            return value
+        raise TypeError(f"expected {kind.__name__}, not {value!r}"[:120])
+
+    return check
+
+
+def _names_in(optional: bool) -> Callable[[Any], Any]:
+    def read(value: Any) -> Any:
+        if value is None and optional:
+            return None
+        if not isinstance(value, list | tuple) or not all(type(v) is str for v in value):
+            raise TypeError(f"expected a list of names, not {value!r}"[:120])
+        return tuple(value)
+
+    return read
+
+
 _IN: dict[str, Callable[[Any], Any]] = {
     "RaceTime": _time_in,
     "RaceTime | None": _time_in,
     "tuple[RaceTime, ...]": _times_in,
+    "str": _of_type(str, False),
+    "str | None": _of_type(str, True),
+    "int": _of_type(int, False),
+    "int | None": _of_type(int, True),
+    "bool": _of_type(bool, False),
+    "tuple[str, ...]": _names_in(False),
+    "tuple[str, ...] | None": _names_in(True),
 }
 
 
@@ -141,7 +173,10 @@ def _write_created(e: ev.CompetitionCreated) -> Data:
     data: Data = {"title": meta.title, "format_name": e.format_name}
     data["format_definition"] = _plain(e.format_definition)
     for name in _META[1:]:
-        data[name] = _plain(getattr(meta, name))
+        if name != "nations":
+            data[name] = _plain(getattr(meta, name))
+    if meta.nations:  # declared codes, written only when there are some
+        data["nations"] = dict(meta.nations)
     return data
 
 
@@ -149,6 +184,8 @@ def _read_created(data: Data) -> ev.CompetitionCreated:
     facts = {k: data[k] for k in _META if (k in data and data[k] is not None) or k == "title"}
     if "dates" in facts:
         facts["dates"] = tuple(facts["dates"])
+    if "nations" in facts:
+        facts["nations"] = tuple((str(k), str(v)) for k, v in dict(facts["nations"]).items())
     if "precision" not in facts:  # logs from before the precision was always written
         facts["precision"] = format_from_mapping(
             data["format_definition"], data["format_name"]
@@ -184,6 +221,13 @@ def _read_split(data: Data) -> ev.SplitRecorded:
     elapsed = _time_in(data["elapsed"])
     if elapsed is None:
         raise TypeError("a split needs its elapsed time")
+    if not (
+        type(data["round"]) is str
+        and type(data["heat"]) is int
+        and type(data["entrant"]) is str
+        and type(data["half_lap"]) is int
+    ):
+        raise TypeError("round and entrant are names, heat and half_lap whole numbers")
     return ev.SplitRecorded(
         data["round"],
         data["heat"],

@@ -24,10 +24,12 @@ from pursuit.core.competition import (
 )
 from pursuit.core.entrants import Entrant, Rider, Team
 from pursuit.core.findings import Finding
+from pursuit.core.nations import nation_problem
 from pursuit.core.schedule import slot
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place
 from pursuit.loading.document import Document
 from pursuit.loading.format_files import load_format
+from pursuit.loading.nations import ioc_nations
 from pursuit.loading.places import PlacesByName
 from pursuit.loading.ride_reader import RideReader
 from pursuit.loading.toml_lines import NESTED_TOO_DEEPLY, ValueLines
@@ -44,10 +46,11 @@ COMPETITION_FIELDS = {
     "precision",
     "format",
 }
-TOP_LEVEL = {"competition", "entrants", "rounds", "published"}
+TOP_LEVEL = {"competition", "entrants", "rounds", "published", "nations"}
 ENTRANTS_FIELDS = {"riders", "teams"}
 PUBLISHED_FIELDS = {"classification", "source"}
 ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
+_DECLARED_CODE = re.compile(r"[A-Z][A-Z0-9]{1,3}")
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
 
 
@@ -82,6 +85,8 @@ def competition_from_text(text: str, source: str, base: Path | None = None) -> L
         raise CompetitionFileError(f"not valid TOML: {e}", place) from e
     except RecursionError as e:
         raise CompetitionFileError(f"not valid TOML: {NESTED_TOO_DEEPLY}", Place(source)) from e
+    except ValueError as e:  # a number too long to convert (over 4,300 digits)
+        raise CompetitionFileError(f"not valid TOML: {e}", Place(source)) from e
     return _Reader(Document(data, ValueLines(text), source, base)).read()
 
 
@@ -113,6 +118,7 @@ class _Reader:
         for name, allowed in (("entrants", ENTRANTS_FIELDS), ("published", PUBLISHED_FIELDS)):
             if isinstance(self.data.get(name), dict):
                 self.unknown_keys(self.data[name], allowed, (name,))
+        self.declared = self.nations()
         meta = self.metadata(meta_data, fmt.precision)
         entrants, entrant_places = self.entrants()
         known = {e.name for e in entrants}
@@ -177,7 +183,41 @@ class _Reader:
             altitude_m=get("altitude_m", int),
             dates=dates,
             precision=_PRECISIONS[precision] if precision else format_precision,
+            nations=tuple(self.declared.items()),
         )
+
+    def nations(self) -> dict[str, str]:
+        """The codes `[nations]` declares beyond the IOC's: CODE = "Name"."""
+        table = self.data.get("nations", {})
+        if not isinstance(table, dict):
+            raise self.fail('nations must be a table: [nations] with CODE = "Name"', "nations")
+        out: dict[str, str] = {}
+        for code, name in table.items():
+            if not _DECLARED_CODE.fullmatch(code):
+                self.find(
+                    "bad-field",
+                    f"nations: a code is 2–4 capital letters or digits, e.g. XYZ; got {code!r}",
+                    "nations",
+                    code,
+                )
+            elif self.doc.typed(table, code, (str,), "nations", who="nations") is not None:
+                out[code] = name
+        return out
+
+    def nation(self, item: Mapping[str, Any], path: tuple[str | int, ...], who: str) -> str | None:
+        """The entrant's nation; an unknown code is a finding (and kept), a known one not in
+        capitals a finding and written in capitals."""
+        nation: str | None = self.doc.typed(item, "nation", (str,), *path, who=who)
+        if nation is None:
+            return None
+        problem = nation_problem(nation, ioc_nations(), self.declared)
+        if problem is None:
+            return nation
+        code, said = problem
+        if code == "unknown-nation":
+            said += "; declare it under [nations] if it is right"
+        self.find(code, f"{who}: {said}", *path, "nation")
+        return nation.strip().upper() if code == "nation-case" else nation
 
     def entrants(self) -> tuple[list[Entrant], PlacesByName]:
         table = self.data.get("entrants")
@@ -220,7 +260,7 @@ class _Reader:
             )
             return None
         typed = self.doc.typed
-        nation = typed(item, "nation", (str,), *path, who=name)
+        nation = self.nation(item, path, name)
         bib = typed(item, "bib", (str, int), *path, who=name)
         bib = None if bib is None else str(bib)
         for key in ("aka", "basis", "note"):

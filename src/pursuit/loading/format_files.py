@@ -61,4 +61,6 @@ def format_from_text(text: str, source: str) -> Format:
         raise FormatDefinitionError(f"{source}: not valid TOML: {e}") from e
     except RecursionError as e:
         raise FormatDefinitionError(f"{source}: not valid TOML: {NESTED_TOO_DEEPLY}") from e
+    except ValueError as e:  # a number too long to convert (over 4,300 digits)
+        raise FormatDefinitionError(f"{source}: not valid TOML: {e}") from e
     return format_from_mapping(data, source, ValueLines(text))

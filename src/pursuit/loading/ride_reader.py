@@ -98,6 +98,9 @@ class RideReader:
         typed = self.doc.typed
         rank = typed(item, "rank", (str, int), *path, who=name)
         lineup = typed(item, "lineup", (list,), *path, who=name)
+        if lineup is not None and not all(isinstance(r, str) for r in lineup):
+            self.find("bad-field", f"{name}: lineup is a list of names", *path, "lineup")
+            lineup = None
         typed(item, "note", (str,), *path, who=name)
         return Ride(
             entrant=name,

@@ -160,6 +160,9 @@ def from_wire(name: str, version: int, data: dict[str, Any]) -> OperatorEvent:
     if cls is None or version != cls.version:
         raise UnknownEvent(f"cannot read operator event {name} v{version}")
     known = {k: v for k, v in data.items() if k in _FIELDS[name]}
-    if "role" in known:
-        known["role"] = Role(known["role"])
-    return cls(**known)
+    try:
+        if "role" in known:
+            known["role"] = Role(known["role"])
+        return cls(**known)
+    except (TypeError, ValueError) as e:
+        raise UnknownEvent(f"cannot read operator event {name} v{version}: {e}") from e

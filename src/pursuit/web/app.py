@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from pursuit import __version__
 from pursuit.web import bootstrap, handlers, openapi, security_headers
 from pursuit.web.demo import DemoReplay, DemoRun, prepare_demo
+from pursuit.web.limiting.body import BodyLimit
 from pursuit.web.live.watch import HeadPoller, NotifyListener
 from pursuit.web.negotiation import JsonSuffix
 from pursuit.web.parts import Web
@@ -90,6 +91,7 @@ def create_app(
         app.include_router(module.router)
     app.mount("/static", StaticFiles(packages=[("pursuit.web", "static")]), name="static")
     app.add_middleware(JsonSuffix)
+    app.add_middleware(BodyLimit, max_bytes=settings.limits.body_bytes)
     openapi.install(app, parts.renderer)
     # outermost, outside even the server-error handler: a 500 carries the headers too
     stack = security_headers.wrap_stack(app.build_middleware_stack)

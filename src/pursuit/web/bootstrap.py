@@ -9,6 +9,7 @@ from pursuit.store.open import open_store
 from pursuit.web.auth.sessions import Sessions
 from pursuit.web.chart_cache import ChartCache
 from pursuit.web.hub import Hub
+from pursuit.web.limiting import Limits
 from pursuit.web.live.broadcast import Broadcaster
 from pursuit.web.parts import Web
 from pursuit.web.settings import WebSettings
@@ -28,4 +29,5 @@ def build(settings: WebSettings) -> Web:
         users=Operators(store, Passwords(settings.password_cost), utc_now),
         sessions=Sessions(settings.secret_key, settings.session_hours * 3600),
         charts=ChartCache(),
+        limits=Limits.of(settings.limits),
     )

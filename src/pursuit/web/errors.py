@@ -31,8 +31,11 @@ class WebError(PursuitError):
     status = 500
     code = "internal"
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    def __init__(
+        self, message: str, field: str | None = None, retry_after_s: int | None = None
+    ) -> None:
         super().__init__(message, field=field)
+        self.retry_after_s = retry_after_s
 
 
 class BadInput(WebError):
@@ -51,12 +54,29 @@ class NotFound(WebError):
     status, code = 404, "not_found"
 
 
+class TooLarge(WebError):
+    status, code = 413, "too_large"
+
+
+class TooManyRequests(WebError):
+    """Too many tries from one account or address: wait `retry_after_s` (Retry-After)."""
+
+    status, code = 429, "too_many_requests"
+
+
+class Busy(WebError):
+    """The server has no room for this now (live streams, password checks): try again later."""
+
+    status, code = 503, "busy"
+
+
 @dataclass(frozen=True)
 class Problem:
     status: int
     code: str
     message: str
     field: str | None = None
+    retry_after_s: int | None = None  # sent as Retry-After
 
     def document(self) -> dict[str, Any]:
         return {"error": {"code": self.code, "message": self.message, "field": self.field}}
@@ -72,13 +92,14 @@ _HTTP_CODES = {
     413: "too_large",
     415: "unsupported_media_type",
     422: "unprocessable",
+    429: "too_many_requests",
 }
 
 
 def problem_of(exc: BaseException) -> Problem:
     """The HTTP problem for `exc` (anything unexpected is a 500 that reveals nothing)."""
     if isinstance(exc, WebError):
-        return Problem(exc.status, exc.code, exc.message, exc.field)
+        return Problem(exc.status, exc.code, exc.message, exc.field, exc.retry_after_s)
     if isinstance(exc, NothingToShow):
         return Problem(404, "not_found", exc.message)
     if isinstance(exc, UnknownCompetition):  # without the list of ids the service adds

@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from pursuit.errors import PursuitError
-from pursuit.web.errors import Problem, http_problem, problem_of, validation_problem
+from pursuit.web.errors import Problem, WebError, http_problem, problem_of, validation_problem
 from pursuit.web.negotiation import wants_json
 from pursuit.web.parts import web
 
@@ -23,14 +23,18 @@ _TITLES = {
     403: "Not allowed",
     404: "Not found",
     409: "Someone else was faster",
+    413: "Too large",
+    429: "Too many tries",
     503: "Temporarily unavailable",
     507: "The disk is full",
 }
 
 
 def respond(request: Request, problem: Problem) -> Response:
+    headers = {} if problem.retry_after_s is None else {"Retry-After": str(problem.retry_after_s)}
     if wants_json(request):
-        headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else None
+        if problem.status == 401:
+            headers["WWW-Authenticate"] = "Bearer"
         return JSONResponse(problem.document(), status_code=problem.status, headers=headers)
     if problem.status == 401 and request.url.path.startswith("/console"):
         return RedirectResponse(f"/console/login?next={quote(request.url.path)}", status_code=303)
@@ -44,13 +48,15 @@ def respond(request: Request, problem: Problem) -> Response:
             "field": problem.field,
         },
     )
-    return Response(html, status_code=problem.status, media_type="text/html; charset=utf-8")
+    return Response(
+        html, status_code=problem.status, media_type="text/html; charset=utf-8", headers=headers
+    )
 
 
 def install(app: FastAPI) -> None:
     async def on_error(request: Request, exc: Exception) -> Response:
         problem = problem_of(exc)
-        if problem.status >= 500:
+        if problem.status >= 500 and not isinstance(exc, WebError):  # not the deliberate 503s
             log.error("error answering %s %s", request.method, request.url.path, exc_info=exc)
         return respond(request, problem)
 

@@ -105,7 +105,7 @@ class Hub:
     ) -> Handled:
         """The service's `handle` under the lock, then the heats it touched announced."""
         _check_id(competition)
-        with self._lock:
+        with self._lock, self.broadcaster.writing():
             done = self.service.handle(competition, request, actor, command_id)
             if done.stored:
                 self.broadcaster.publish(Update(competition, max(done.positions), done.touched))

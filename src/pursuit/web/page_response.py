@@ -63,6 +63,7 @@ def page(
                 "competition": competition,
                 "fragment_url": base + "/fragment",
                 "events_url": f"/c/{competition}/events",
+                "retry_refused_ms": w.settings.limits.stream_retry_s * 1000,
                 "json_url": base + ".json",
             }
             renderer = w.renderer

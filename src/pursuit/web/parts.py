@@ -12,6 +12,7 @@ from pursuit.operators.registry import Operators
 from pursuit.web.auth.sessions import Sessions
 from pursuit.web.chart_cache import ChartCache
 from pursuit.web.hub import Hub
+from pursuit.web.limiting import Limits
 from pursuit.web.live.broadcast import Broadcaster
 from pursuit.web.settings import WebSettings
 from pursuit.web.templating import Renderer
@@ -26,6 +27,7 @@ class Web:
     users: Operators
     sessions: Sessions
     charts: ChartCache
+    limits: Limits
 
 
 def web(connection: HTTPConnection) -> Web:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import socket
+import sys
 from collections.abc import Callable
 
 import uvicorn
 from fastapi import FastAPI
 
+SWITCH_INTERVAL_S = 0.001
 GRACEFUL_SHUTDOWN_S = 1  # live streams never end by themselves; don't wait for them
 
 
@@ -25,6 +27,10 @@ def serve(app: FastAPI, sock: socket.socket, announce: Callable[[str], None]) ->
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     announce(f"pursuit serving on http://{shown}:{port}/ (Ctrl+C to stop)")
+    # The event loop thread fans updates out to every live stream while operators' writes run
+    # in worker threads: hand the interpreter over every millisecond, not every five, so a
+    # write is not kept waiting behind a long fan-out.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     config = uvicorn.Config(
         app,
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,

@@ -21,6 +21,23 @@ class DemoSettings:
 
 
 @dataclass(frozen=True)
+class LimitSettings:
+    """How much of the server one visitor may take (docs/web.md, "Limits"). An address is a
+    client's IPv4 address or its IPv6 /64, as the server sees it (behind a proxy, the proxy's
+    unless it forwards the client's)."""
+
+    login_failures_per_account: int = 10  # wrong passwords per name per minute, then 429
+    login_failures_per_address: int = 30  # wrong passwords per address per minute, then 429
+    password_checks: int = 1  # argon2 checks at once (each takes the cost's memory, 64 MiB)
+    password_queue: int = 8  # logins waiting for a check; beyond, 503 at once
+    streams: int | None = None  # live streams at once; None: the open-file limit less the reserve
+    stream_reserve: int = 256  # open files kept from streams: the database, operators, pages
+    streams_per_address: int = 100  # live streams per address
+    stream_retry_s: int = 30  # a refused viewer's page tries again after this (Retry-After)
+    body_bytes: int = 1 << 20  # request bodies, declared or streamed; beyond, 413
+
+
+@dataclass(frozen=True)
 class WebSettings:
     """Everything `create_app` needs; nothing in the web package reads the environment.
 
@@ -40,3 +57,4 @@ class WebSettings:
     password_cost: PasswordCost = field(default_factory=PasswordCost)
     watch_interval_s: float = 1.0  # how often heads are polled for writes by other processes
     cache_entries: int = 512  # rendered pages and fragments kept per process
+    limits: LimitSettings = field(default_factory=LimitSettings)

@@ -10,13 +10,17 @@ append seen twice (after our own write and again from PostgreSQL's NOTIFY) goes 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
 KEEPALIVE_S = 15.0
+DELIVERY_SLICE = 64  # viewers woken per turn of the event loop
+DELIVERY_PAUSE_S = 0.001  # between slices while a write runs: its thread gets the GIL
 Ping = Literal["ping"]
 
 
@@ -98,6 +102,7 @@ class Broadcaster:
         self._lock = threading.Lock()
         self._heads: dict[str, int] = {}
         self._subscribers: dict[str, set[Subscription]] = {}
+        self._writing = 0  # writes running in worker threads
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
@@ -165,5 +170,28 @@ class Broadcaster:
     def _deliver(self, update: Update) -> None:
         with self._lock:
             subs = list(self._subscribers.get(update.competition, ()))
-        for sub in subs:
+        self._deliver_slice(update, subs, 0)
+
+    def _deliver_slice(self, update: Update, subs: list[Subscription], start: int) -> None:
+        """Wake `DELIVERY_SLICE` viewers, then let the loop run before the next ones: the
+        write that caused the update (its answer is already queued) and other requests go
+        between slices instead of waiting behind thousands of streams."""
+        end = start + DELIVERY_SLICE
+        for sub in subs[start:end]:
             sub.offer(update)
+        if end < len(subs) and self._loop is not None:
+            if self._writing:  # let the loop sleep a moment: a busy loop starves that thread
+                self._loop.call_later(DELIVERY_PAUSE_S, self._deliver_slice, update, subs, end)
+            else:
+                self._loop.call_soon(self._deliver_slice, update, subs, end)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Around a write in a worker thread: deliveries meanwhile pause between slices."""
+        with self._lock:
+            self._writing += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._writing -= 1

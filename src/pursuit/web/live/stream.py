@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -27,14 +28,27 @@ class UpdateStream(Response):
     media_type = "text/event-stream"
 
     def __init__(
-        self, broadcaster: Broadcaster, competition: str, head: int, status_code: int = 200
+        self,
+        broadcaster: Broadcaster,
+        competition: str,
+        head: int,
+        status_code: int = 200,
+        release: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(status_code=status_code)  # (FastAPI's OpenAPI reads that default)
         self.broadcaster = broadcaster
         self.competition = competition
         self.head = head
+        self.release = release  # the stream's place under the cap, given back when it ends
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self._stream(receive, send)
+        finally:
+            if self.release is not None:
+                self.release()
+
+    async def _stream(self, receive: Receive, send: Send) -> None:
         subscription = self.broadcaster.subscribe(self.competition)
 
         async def until_gone() -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from pursuit.app.describe import describe
+from pursuit.errors import PursuitError
 from pursuit.export.json_export import results_document
+from pursuit.operators.roles import Role
 from pursuit.store.events import LAST_POSITION
 from pursuit.views.bracket import bracket
 from pursuit.views.classification import classification
@@ -14,6 +18,7 @@ from pursuit.views.live_heat import live_heat
 from pursuit.views.overview import overview
 from pursuit.views.round import round_results
 from pursuit.views.start_list import start_list
+from pursuit.web.auth.guards import api_operator, logged_in, session_of
 from pursuit.web.page_response import JSON_TYPE, page, to_json
 from pursuit.web.parts import web
 from pursuit.web.routes.public import summaries
@@ -73,7 +78,38 @@ def all_results(request: Request, cid: str) -> Response:
     return Response(to_json(position, document), media_type=JSON_TYPE)
 
 
-@router.get("/competitions/{cid}/log", summary="The event log, from a position on")
+def _is_operator(request: Request) -> bool:
+    """Whether the caller is an operator (a bearer token, or a console session)."""
+    if request.headers.get("authorization"):
+        try:
+            api_operator(request, Role.TIMEKEEPER)
+            return True
+        except PursuitError:
+            return False
+    return logged_in(request, session_of(request)) is not None
+
+
+def _public_actor(request: Request) -> Callable[[str], str]:
+    """Who recorded an event, as a visitor may see it: the operator's role ("operator" for
+    one who is not a user, such as the command line's), never a login name."""
+    users = web(request).users
+    roles: dict[str, str] = {}
+
+    def shown(actor: str) -> str:
+        if actor not in roles:
+            user = users.get(actor)
+            roles[actor] = user.role.value if user is not None else "operator"
+        return roles[actor]
+
+    return shown
+
+
+@router.get(
+    "/competitions/{cid}/log",
+    summary="The event log, from a position on",
+    description="Each event's `actor` is the operator's login name for an operator (a bearer "
+    "token or a console session), and the operator's role for anyone else.",
+)
 def log(
     request: Request,
     cid: str,
@@ -83,6 +119,7 @@ def log(
     hub = web(request).hub
     hub.model(cid, "exists", lambda state, view: True)  # 404 for an unknown competition
     events = hub.events(cid, after, after + limit)
+    actor = (lambda name: name) if _is_operator(request) else _public_actor(request)
     document = {
         "events": [
             {
@@ -90,7 +127,7 @@ def log(
                 "type": e.type,
                 "version": e.version,
                 "data": e.data,
-                "actor": e.actor,
+                "actor": actor(e.actor),
                 "recorded_at": e.recorded_at,
                 "description": f"event {e.position}: {describe(e.type, e.data)}",
             }

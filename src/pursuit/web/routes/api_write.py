@@ -18,12 +18,14 @@ from pursuit.app.actions import ACTIONS, Action, Body
 from pursuit.app.describe import describe
 from pursuit.app.service import Handled
 from pursuit.operators.roles import Role
-from pursuit.web.auth.guards import api_operator
+from pursuit.web.auth.bearer_first import bearer_first, operator_of
+from pursuit.web.auth.password_login import authenticate
 from pursuit.web.creation import NewCompetition, create_competition
 from pursuit.web.errors import NotAuthenticated
 from pursuit.web.parts import web
 from pursuit.web.routes.schemas import (
-    ERRORS,
+    THROTTLED,
+    WRITE_ERRORS,
     CatchProposal,
     Credentials,
     NewUser,
@@ -32,7 +34,7 @@ from pursuit.web.routes.schemas import (
     Token,
 )
 
-router = APIRouter(prefix="/api", tags=["write"], responses=ERRORS)
+router = APIRouter(prefix="/api", tags=["write"], responses=WRITE_ERRORS)
 
 
 def recorded(done: Handled) -> Recorded:
@@ -52,34 +54,51 @@ def recorded(done: Handled) -> Recorded:
     )
 
 
-@router.post("/token", response_model=Token, summary="Exchange a name and password for a token")
-def issue_token(request: Request, credentials: Credentials) -> Token:
+@router.post(
+    "/token",
+    response_model=Token,
+    summary="Exchange a name and password for a token",
+    responses=THROTTLED,
+)
+async def issue_token(request: Request, credentials: Credentials) -> Token:
     users = web(request).users
-    user = users.authenticate(credentials.name, credentials.password)
+    user = await authenticate(request, credentials.name, credentials.password)
     if user is None:
         raise NotAuthenticated("wrong name or password")
-    issued = users.grant_token(user.name, user.name)
+    issued = await run_in_threadpool(users.grant_token, user.name, user.name)
     return Token(
         token=issued.token, name=user.name, role=user.role.value, expires_at=issued.expires_at
     )
 
 
-@router.post("/users", status_code=201, summary="Add an operator (admin)")
 def add_user(request: Request, user: NewUser) -> dict[str, str]:
-    operator = api_operator(request, Role.ADMIN)
+    operator = operator_of(request)
     added = web(request).users.add(user.name, user.role, user.password, operator.user.name)
     return {"name": added.name, "role": added.role.value}
 
 
-@router.post(
+def new_competition(request: Request, wanted: NewCompetition) -> Recorded:
+    operator = operator_of(request)
+    return recorded(create_competition(web(request).hub, wanted, operator.user.name))
+
+
+router.add_api_route(
+    "/users",
+    add_user,
+    methods=["POST"],
+    status_code=201,
+    summary="Add an operator (admin)",
+    route_class_override=bearer_first(Role.ADMIN),
+)
+router.add_api_route(
     "/competitions",
+    new_competition,
+    methods=["POST"],
     status_code=201,
     response_model=Recorded,
     summary="Create a competition from a shipped format (admin)",
+    route_class_override=bearer_first(Role.ADMIN),
 )
-def new_competition(request: Request, wanted: NewCompetition) -> Recorded:
-    operator = api_operator(request, Role.ADMIN)
-    return recorded(create_competition(web(request).hub, wanted, operator.user.name))
 
 
 def _endpoint(action: Action) -> Callable[..., Any]:
@@ -87,7 +106,7 @@ def _endpoint(action: Action) -> Callable[..., Any]:
         request: Request, cid: str, body: Body, idempotency_key: str | None = None
     ) -> Recorded:
         def run() -> Recorded:
-            operator = api_operator(request, action.role)
+            operator = operator_of(request)
             done = web(request).hub.handle(
                 cid,
                 lambda state: action.build(state, body),
@@ -125,4 +144,5 @@ for _action in ACTIONS.values():
         status_code=201,
         response_model=Recorded,
         summary=f"{_action.summary} ({_action.role.value} or above)",
+        route_class_override=bearer_first(_action.role),
     )

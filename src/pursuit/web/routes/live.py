@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from pursuit.app.ids import is_reserved
 from pursuit.web.errors import NotFound
+from pursuit.web.limiting.addresses import address_of
 from pursuit.web.live.stream import UpdateStream
 from pursuit.web.parts import web
 
@@ -34,10 +35,16 @@ async def competition_head(request: Request, cid: str) -> int:
     response_class=UpdateStream,
     summary="Live updates of a competition (server-sent events)",
     tags=["live"],
-    responses={200: {"content": {"text/event-stream": {}}, "description": "An endless stream"}},
+    responses={
+        200: {"content": {"text/event-stream": {}}, "description": "An endless stream"},
+        503: {"description": "As many streams open as the server serves (Retry-After)"},
+    },
 )
 async def events(request: Request, cid: str, head: int = Depends(competition_head)) -> UpdateStream:
     """`event: update`, `data: {"competition", "position", "heats": ["Q/3", …]}` whenever the
     competition's log moves, and `: ping` every 15 s; re-read the page (or its `/fragment`) at
-    the new position."""
-    return UpdateStream(web(request).broadcaster, cid, head)
+    the new position. Streams are capped, in all and per address: beyond, 503 with
+    Retry-After."""
+    w = web(request)
+    release = w.limits.streams.admit(address_of(request))
+    return UpdateStream(w.broadcaster, cid, head, release=release)

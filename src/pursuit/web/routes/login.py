@@ -9,7 +9,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from pursuit.web.auth.guards import check_csrf, keep_session, session_of
+from pursuit.web.auth.password_login import authenticate
 from pursuit.web.console.screen import screen
+from pursuit.web.errors import Busy, TooManyRequests
 from pursuit.web.parts import web
 
 router = APIRouter(include_in_schema=False)
@@ -35,8 +37,14 @@ async def login(request: Request) -> Response:
     session = session_of(request)
     check_csrf(request, session, form.get("csrf"))
     w = web(request)
-    user = await run_in_threadpool(w.users.authenticate, name, password)
     target = _local(str(form.get("next", "")))
+    try:
+        user = await authenticate(request, name, password)
+    except (TooManyRequests, Busy) as refused:  # throttled: said on the form, with Retry-After
+        context = {"next": target, "values": {"name": name}, "errors": {"login": refused.message}}
+        page = screen(request, session, "console/login.html", context, status=refused.status)
+        page.headers["Retry-After"] = str(refused.retry_after_s)
+        return page
     if user is None:
         context = {
             "next": target,

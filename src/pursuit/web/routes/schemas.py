@@ -32,6 +32,22 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (409, "Another writer was first; read again and retry"),
     )
 }
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = ERRORS | {
+    status: {"model": ErrorDocument, "description": text}
+    for status, text in (
+        (413, "The request body is larger than the server takes"),
+        (422, "The Idempotency-Key was used before for another request or operator"),
+        (503, "The database is read-only or cannot be reached (read-only: writes refused)"),
+        (507, "The disk is full: nothing was recorded"),
+    )
+}
+THROTTLED: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorDocument, "description": text}
+    for status, text in (
+        (429, "Too many wrong passwords for this name or from this address (Retry-After)"),
+        (503, "Too many logins at once (Retry-After)"),
+    )
+}
 
 
 class RecordedEvent(BaseModel):

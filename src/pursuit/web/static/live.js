@@ -49,10 +49,22 @@
       });
   }
 
-  var source = new EventSource(live.dataset.events);
-  source.addEventListener("open", function () { say("Live · log position " + position); });
-  source.addEventListener("error", function () { say("Live · reconnecting…"); });
-  source.addEventListener("update", function (event) {
-    if (JSON.parse(event.data).position > position) refresh();
-  });
+  // the server refused the stream (too many viewers): try again after its Retry-After
+  var RETRY_REFUSED_MS = Number(live.dataset.retryRefusedMs) || 30000;
+
+  function connect() {
+    var source = new EventSource(live.dataset.events);
+    source.addEventListener("open", function () { say("Live · log position " + position); });
+    source.addEventListener("error", function () {
+      if (source.readyState !== EventSource.CLOSED) { say("Live · reconnecting…"); return; }
+      // A refusal (503 at the viewer cap) closes the source for good: open a new one later,
+      // and catch up on what was missed meanwhile.
+      say("Live · the server is full; trying again in " + RETRY_REFUSED_MS / 1000 + " s");
+      setTimeout(function () { refresh(); connect(); }, RETRY_REFUSED_MS);
+    });
+    source.addEventListener("update", function (event) {
+      if (JSON.parse(event.data).position > position) refresh();
+    });
+  }
+  connect();
 })();
