@@ -234,7 +234,7 @@ class ImpulseAssigned(Event):
     elapsed: RaceTime | None = None
     index: int = 1
     timing: bool = True
-    by: str | None = None  # who assigned it by hand; None when assigned automatically
+    manual: bool = False  # placed by an official (the log says who), with a reason
     reason: str | None = None
 
 

@@ -174,6 +174,33 @@ class HeatPassages:
             side.last = max(side.last, verdict.half_lap)
             side.done = side.done or verdict.finish
 
+    def note_time(self, entrant: str, half_lap: int, elapsed: int) -> None:
+        """A half lap timed another way (typed, corrected, placed by hand)."""
+        side = self._side_or_none(entrant)
+        if side is not None:
+            side.times[half_lap] = elapsed
+            side.missed.discard(half_lap)
+            side.last = max(side.last, half_lap)
+
+    def note_missed(self, entrant: str, half_lap: int) -> None:
+        side = self._side_or_none(entrant)
+        if side is not None:
+            side.missed.add(half_lap)
+            side.last = max(side.last, half_lap)
+
+    def note_finish(self, entrant: str, elapsed: int) -> None:
+        self.note_time(entrant, self.half_laps, elapsed)
+        self.note_over(entrant)
+
+    def note_over(self, entrant: str) -> None:
+        """The side rides no more (finished, caught, abandoned): nothing more is its."""
+        side = self._side_or_none(entrant)
+        if side is not None:
+            side.done = True
+
+    def _side_or_none(self, entrant: str) -> SideProgress | None:
+        return next((s for s in self.sides if s.entrant == entrant), None)
+
     def assign(self, line: str, elapsed: int) -> Verdict:
         """Judge and take in one step."""
         verdict = self.judge(line, elapsed)
