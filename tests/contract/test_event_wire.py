@@ -124,6 +124,7 @@ EXAMPLES: list[ev.Event] = [
     ev.ImpulseUnplaced("serial:/dev/ttyUSB0", 54, "no heat is running"),
     ev.ImpulseDiscarded("serial:/dev/ttyUSB0", 54, "a photographer's foot"),
     ev.HalfLapMissed("Q", 2, "Bert", 4),
+    ev.TimerStatusReported("serial:/dev/ttyUSB0", False, "device went away", "2026-12-03T15:03Z"),
 ]
 
 

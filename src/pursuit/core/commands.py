@@ -223,3 +223,11 @@ class DiscardImpulse(Command):
     source: str
     number: int
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTimerStatus(Command):
+    source: str
+    connected: bool
+    detail: str
+    at: str

@@ -16,6 +16,7 @@ from pursuit.core.decide_impulses import (
     assign_impulse,
     discard_impulse,
     map_channels,
+    report_status,
     take_impulse,
     take_noise,
 )
@@ -254,4 +255,5 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.TakeTimerNoise: take_noise,
     c.AssignImpulse: assign_impulse,
     c.DiscardImpulse: discard_impulse,
+    c.ReportTimerStatus: report_status,
 }

@@ -93,6 +93,14 @@ def take_noise(state: CompetitionState, cmd: c.TakeTimerNoise) -> list[ev.Event]
     return [ev.TimerNoiseReceived(cmd.source, cmd.raw[:200], cmd.reason, cmd.received_at)]
 
 
+def report_status(state: CompetitionState, cmd: c.ReportTimerStatus) -> list[ev.Event]:
+    """A reader's link came up or went down; said once per change."""
+    now = state.timing.links.get(cmd.source)
+    if now is not None and (now.connected, now.detail) == (cmd.connected, cmd.detail):
+        return []
+    return [ev.TimerStatusReported(cmd.source, cmd.connected, cmd.detail[:200], cmd.at)]
+
+
 def _unplaced(cmd: c.TakeImpulse, reason: str) -> ev.ImpulseUnplaced:
     return ev.ImpulseUnplaced(cmd.source, cmd.number, reason)
 

@@ -257,6 +257,17 @@ class ImpulseDiscarded(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class TimerStatusReported(Event):
+    """The reader's link to a timer came up or went down (a cable pulled, a bridge rebooted)."""
+
+    wire_name = "TimerStatusReported"
+    source: str
+    connected: bool
+    detail: str
+    at: str  # ISO 8601, this computer's clock
+
+
+@dataclass(frozen=True, slots=True)
 class HalfLapMissed(Event):
     """No passage of `entrant` was timed at `half_lap`; later half laps keep their numbers."""
 
@@ -307,5 +318,6 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ImpulseUnplaced,
         ImpulseDiscarded,
         HalfLapMissed,
+        TimerStatusReported,
     )
 }

@@ -23,6 +23,7 @@ from pursuit.core.timing_state import (
     TIMING,
     UNPLACED,
     ImpulseRecord,
+    LinkStatus,
     NoiseRecord,
 )
 
@@ -308,6 +309,10 @@ def _discarded(state: CompetitionState, e: ev.ImpulseDiscarded) -> None:
         record.status, record.reason = DISCARDED, e.reason
 
 
+def _link(state: CompetitionState, e: ev.TimerStatusReported) -> None:
+    state.timing.links[e.source] = LinkStatus(e.connected, e.detail, e.at)
+
+
 def _missed(state: CompetitionState, e: ev.HalfLapMissed) -> None:
     _ride(state, e.round, e.entrant).missing.add(e.half_lap)
     passages = state.timing.passages.get((e.round, e.heat))
@@ -347,6 +352,7 @@ _HANDLERS: dict[type[ev.Event], Callable[[CompetitionState, Any], None]] = {
     ev.ImpulseUnplaced: _unplaced,
     ev.ImpulseDiscarded: _discarded,
     ev.HalfLapMissed: _missed,
+    ev.TimerStatusReported: _link,
 }
 
 

@@ -49,6 +49,13 @@ class NoiseRecord:
     received_at: str
 
 
+@dataclass(frozen=True)
+class LinkStatus:
+    connected: bool
+    detail: str
+    at: str
+
+
 @dataclass
 class TimingState:
     channel_map: ChannelMap = DEFAULT_MAP
@@ -56,6 +63,7 @@ class TimingState:
     latest: dict[tuple[str, int], tuple[str, int, int]] = field(default_factory=dict)
     noise: list[NoiseRecord] = field(default_factory=list)
     passages: dict[tuple[str, int], HeatPassages] = field(default_factory=dict)
+    links: dict[str, LinkStatus] = field(default_factory=dict)  # by source
 
     def impulse(self, source: str, number: int) -> ImpulseRecord | None:
         """The latest impulse a source sent under this number (timers number from 1 again)."""
