@@ -136,7 +136,7 @@ def _line(
     if isinstance(verdict, Unplaced):
         return [_unplaced(cmd, verdict.reason)]
     ride = state.ride(heat.round, verdict.entrant)
-    if ride is not None and ride.finished:
+    if isinstance(verdict, Passage) and ride is not None and ride.finished:
         return [_unplaced(cmd, f"{verdict.entrant} has finished")]
     assigned = ev.ImpulseAssigned(
         cmd.source,
