@@ -194,3 +194,15 @@ def test_replaying_the_log_assigns_every_impulse_the_same_way() -> None:
         a, b = timer.state.ride("Q", name), again.ride("Q", name)
         assert a is not None and b is not None
         assert (a.splits, a.missing) == (b.splits, b.missing)
+
+
+def test_the_second_wheel_at_the_finish_is_part_of_the_finish_not_unplaced() -> None:
+    timer = Timer(given(*DRAWN, c.StartHeat("Q", 1)))
+    timer.send("C0", START)
+    assert timer.state.meta is not None
+    last = timer.state.meta.half_laps
+    for seconds, channel in passages(timer.state, last):
+        timer.send(channel, at(seconds))
+    wheel = timer.send(line_channel(timer.state, ANNA, last), at(anna(last) + 0.06))
+    assert isinstance(wheel[-1], ev.ImpulseAssigned) and not wheel[-1].timing
+    assert timer.state.timing.unplaced() == []
