@@ -76,7 +76,7 @@ def take_impulse(state: CompetitionState, cmd: c.TakeImpulse) -> list[ev.Event]:
     if use.kind != "line":
         return [received, *_start(state, cmd, heat, at)]
     if heat is None:
-        return [received, _unplaced(cmd, "no heat is running")]
+        return [received, *_after_the_heat(state, cmd, use, at)]
     if heat.start_impulse is None:
         return [
             received,
@@ -87,6 +87,35 @@ def take_impulse(state: CompetitionState, cmd: c.TakeImpulse) -> list[ev.Event]:
             ),
         ]
     return [received, *_line(state, cmd, heat, use, elapsed(heat.start_impulse, at))]
+
+
+def _after_the_heat(
+    state: CompetitionState, cmd: c.TakeImpulse, use: ChannelUse, at: RaceTime
+) -> list[ev.Event]:
+    """No heat is running: the last one's finish may still be passing (a second wheel)."""
+    last = state.timing.last_heat
+    heat = state.heat(*last) if last is not None else None
+    passages = state.timing.passages.get(last) if last is not None else None
+    if heat is None or passages is None or heat.start_impulse is None or use.side is None:
+        return [_unplaced(cmd, "no heat is running")]
+    since = elapsed(heat.start_impulse, at)
+    part = passages.trailing(use.side, since.ticks)
+    if part is None:
+        return [_unplaced(cmd, "no heat is running")]
+    return [
+        ev.ImpulseAssigned(
+            cmd.source,
+            cmd.number,
+            heat.round,
+            heat.number,
+            part.entrant,
+            part.half_lap,
+            use.side,
+            since,
+            part.index,
+            timing=False,
+        )
+    ]
 
 
 def take_noise(state: CompetitionState, cmd: c.TakeTimerNoise) -> list[ev.Event]:

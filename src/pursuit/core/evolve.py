@@ -72,6 +72,7 @@ def _started(state: CompetitionState, e: ev.HeatStarted) -> None:
     heat.started = True
     heat.start_impulse = e.start_impulse
     state.timing.passages[e.round, e.heat] = _passages_for(state, heat)
+    state.timing.last_heat = (e.round, e.heat)
 
 
 def _passages_for(state: CompetitionState, heat: HeatState) -> HeatPassages:

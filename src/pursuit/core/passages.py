@@ -213,6 +213,12 @@ class HeatPassages:
                 return side
         raise KeyError(entrant)
 
+    def trailing(self, line: str, elapsed: int) -> PartOfPassage | None:
+        """An impulse just after the heat ended: part of its last passage at `line` (the second
+        wheel at the finish), or None."""
+        verdict = self._same_passage(line, elapsed) if line in self.lines else None
+        return verdict if isinstance(verdict, PartOfPassage) else None
+
     def _same_passage(self, line: str, elapsed: int) -> Verdict | None:
         progress = self.lines[line]
         if progress.entrant is None or progress.last_at is None:

@@ -64,6 +64,7 @@ class TimingState:
     noise: list[NoiseRecord] = field(default_factory=list)
     passages: dict[tuple[str, int], HeatPassages] = field(default_factory=dict)
     links: dict[str, LinkStatus] = field(default_factory=dict)  # by source
+    last_heat: tuple[str, int] | None = None  # the heat started last
 
     def impulse(self, source: str, number: int) -> ImpulseRecord | None:
         """The latest impulse a source sent under this number (timers number from 1 again)."""
