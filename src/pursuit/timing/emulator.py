@@ -23,10 +23,13 @@ impulses carry and whether the passage was dropped.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import random
 import select
 import socket
+import struct
+import termios
 import threading
 import time
 import tomllib
@@ -385,8 +388,19 @@ class PtyDevice:
             data = data[os.write(self._master, data) :]
         return True
 
-    def close(self) -> None:
-        """Close both ends: a reader of the slave sees the device gone."""
+    def unread(self) -> int:
+        """Bytes written that the reader has not read yet."""
+        found = fcntl.ioctl(self._slave, termios.FIONREAD, b"\0\0\0\0")
+        return int(struct.unpack("i", found)[0])
+
+    def close(self, linger: float = 2.0) -> None:
+        """Close both ends once the reader has read what was written (or after `linger`
+        seconds): a reader of the slave then sees the device gone."""
+        deadline = time.monotonic() + linger
+        time.sleep(0.1)  # what was written reaches the slave's queue a moment later
+        with contextlib.suppress(OSError):
+            while self.unread() and time.monotonic() < deadline:
+                time.sleep(0.02)
         for fd in (self._master, self._slave):
             with contextlib.suppress(OSError):
                 os.close(fd)

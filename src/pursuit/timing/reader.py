@@ -11,6 +11,7 @@ limit; every change of state and of the counts goes to its `on_status` callback.
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import threading
 from collections import OrderedDict
@@ -28,6 +29,7 @@ from pursuit.errors import PursuitError
 DEFAULT_BAUD = 38_400
 PARITIES = {"N": serial.PARITY_NONE, "E": serial.PARITY_EVEN, "O": serial.PARITY_ODD}
 READ_TIMEOUT_S = 0.2  # how long a read waits for bytes, so a stop is noticed soon
+RETRY = "; trying again in "
 REMEMBERED = 4096  # impulses remembered to recognise one sent again
 
 State = Literal["connecting", "connected", "disconnected", "reconnecting", "stopped", "failed"]
@@ -95,7 +97,9 @@ class SerialSource:
                 timeout=self.timeout,
             )
         except (serial.SerialException, OSError, ValueError) as e:
-            raise DeviceError(f"cannot open serial port {self.port}: {e}") from e
+            errno = getattr(e, "errno", None)
+            reason = os.strerror(errno) if isinstance(errno, int) else str(e)
+            raise DeviceError(f"cannot open serial port {self.port}: {reason}") from e
 
     def read(self) -> bytes:
         port = self._serial
@@ -287,7 +291,7 @@ class DeviceReader:
                         raise
                     attempt += 1
                     wait = self._backoff.delay(attempt)
-                    self._set(state="reconnecting", message=f"{e}; trying again in {wait:.1f} s")
+                    self._set(state="reconnecting", message=f"{e}{RETRY}{wait:.1f} s")
                     if stop.wait(wait):
                         break
                     continue
@@ -304,14 +308,15 @@ class DeviceReader:
                     if not self._reconnect:
                         break
                     wait = self._backoff.delay(1)
-                    self._set(state="reconnecting", message=f"{e}; trying again in {wait:.1f} s")
+                    self._set(state="reconnecting", message=f"{e}{RETRY}{wait:.1f} s")
                     if stop.wait(wait):
                         break
                 finally:
                     self.source.close()
         finally:
             if self.status.state != "failed":
-                self._set(state="stopped")
+                reason = self.status.message.partition(RETRY)[0]
+                self._set(state="stopped", message=reason)
 
     def _set(
         self,
