@@ -11,8 +11,9 @@ from typing import Any
 from pursuit.app.idempotency import KeyReused
 from pursuit.app.importing import commands_from_file
 from pursuit.app.service import CompetitionService
-from pursuit.core.channels import DEFAULT_MAP
+from pursuit.core.channels import DEFAULT_MAP, ChannelMap, ChannelUse
 from pursuit.core.commands import Command, MapChannels, TakeImpulse, TakeTimerNoise
+from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import RaceTime
 from pursuit.errors import RuleViolation
 from pursuit.store.open import open_store
@@ -42,8 +43,8 @@ class FakeService:
         self.calls: list[tuple[Command, str | None]] = []
         self.keys: set[str] = set()
 
-    def state(self, competition: str) -> object:
-        return object()
+    def state(self, competition: str) -> CompetitionState:
+        return CompetitionState()  # a competition with no map of its own yet: the default
 
     def handle(self, competition: str, request: Any, actor: str, command_id: Any = None) -> Any:
         assert competition == "c1" and actor == "timer"
@@ -63,7 +64,9 @@ def impulse(number: int, seconds: int = 0) -> TakeImpulse:
 
 def test_the_listener_records_with_the_impulse_key() -> None:
     svc = FakeService()
-    listener = Listener(svc, "c1", DEFAULT_MAP)  # type: ignore[arg-type]
+    delayed = ChannelMap({**DEFAULT_MAP.uses, "C1": ChannelUse("line", "red", 12)})
+    listener = Listener(svc, "c1", delayed)  # type: ignore[arg-type]
+    assert Listener(svc, "c1", DEFAULT_MAP).begin() is None  # the competition has that one
     begun = listener.begin()
     assert begun is not None and isinstance(begun.command, MapChannels)
     assert svc.calls[0][1] is None
@@ -125,7 +128,6 @@ def test_the_loop_goes_on_after_a_refusal_and_ends_with_the_device() -> None:
     summary = listen(reader_for(LINES), Listener(svc, "c1", DEFAULT_MAP), seen.append)  # type: ignore[arg-type]
     outcomes = [o for o in seen if isinstance(o, Outcome)]
     assert [type(o.command).__name__ for o in outcomes] == [
-        "MapChannels",
         *["TakeImpulse"] * 4,
         "TakeTimerNoise",
     ]
@@ -149,6 +151,7 @@ def test_into_a_real_store_a_refusal_never_stops_the_loop(tmp_path: Path) -> Non
     seen: list[Outcome | ReaderStatus] = []
     summary = listen(reader_for(LINES), Listener(svc, "mexico", DEFAULT_MAP), seen.append)
     outcomes = [o for o in seen if isinstance(o, Outcome)]
-    assert len(outcomes) == 6  # the map, four impulses and the noise: each recorded or refused
+    # four impulses and the noise, each recorded or refused (the map is the default already)
+    assert len(outcomes) == 5
     assert all(o.events or o.refused for o in outcomes)
     assert summary.taken == 4

@@ -77,7 +77,7 @@ class Listener:
         """Record the channel map unless the competition already has this one."""
         if self.service is None:
             return None
-        if _recorded_map(self.service.state(self.competition)) == self.channel_map:
+        if self.service.state(self.competition).timing.channel_map == self.channel_map:
             return None
         return self.take(map_channels_command(self.channel_map))
 
@@ -93,13 +93,6 @@ class Listener:
             return Outcome(command, refused=str(e))
         events = tuple((s.type, describe(s.type, s.data)) for s in done.stored)
         return Outcome(command, events)
-
-
-def _recorded_map(state: Any) -> ChannelMap | None:
-    """The channel map the competition's log holds, when the state keeps one."""
-    timing = getattr(state, "timing", None)
-    found = getattr(timing, "channel_map", None)
-    return found if isinstance(found, ChannelMap) else None
 
 
 @dataclass(frozen=True, slots=True)
