@@ -12,7 +12,13 @@ from pursuit.app.idempotency import KeyReused
 from pursuit.app.importing import commands_from_file
 from pursuit.app.service import CompetitionService
 from pursuit.core.channels import DEFAULT_MAP, ChannelMap, ChannelUse
-from pursuit.core.commands import Command, MapChannels, TakeImpulse, TakeTimerNoise
+from pursuit.core.commands import (
+    Command,
+    MapChannels,
+    ReportTimerStatus,
+    TakeImpulse,
+    TakeTimerNoise,
+)
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import RaceTime
 from pursuit.errors import RuleViolation
@@ -127,7 +133,9 @@ def test_the_loop_goes_on_after_a_refusal_and_ends_with_the_device() -> None:
     seen: list[Outcome | ReaderStatus] = []
     summary = listen(reader_for(LINES), Listener(svc, "c1", DEFAULT_MAP), seen.append)  # type: ignore[arg-type]
     outcomes = [o for o in seen if isinstance(o, Outcome)]
-    assert [type(o.command).__name__ for o in outcomes] == [
+    links = [o.command for o in outcomes if isinstance(o.command, ReportTimerStatus)]
+    assert [link.connected for link in links][:1] == [True] and not links[-1].connected
+    assert [type(o.command).__name__ for o in outcomes if o.command not in links] == [
         *["TakeImpulse"] * 4,
         "TakeTimerNoise",
     ]
@@ -151,7 +159,15 @@ def test_into_a_real_store_a_refusal_never_stops_the_loop(tmp_path: Path) -> Non
     seen: list[Outcome | ReaderStatus] = []
     summary = listen(reader_for(LINES), Listener(svc, "mexico", DEFAULT_MAP), seen.append)
     outcomes = [o for o in seen if isinstance(o, Outcome)]
-    # four impulses and the noise, each recorded or refused (the map is the default already)
-    assert len(outcomes) == 5
-    assert all(o.events or o.refused for o in outcomes)
+    # the link, four impulses and the noise, each recorded or refused (the map is the default)
+    assert [type(o.command).__name__ for o in outcomes][:1] == ["ReportTimerStatus"]
+    timer = [o for o in outcomes if not isinstance(o.command, ReportTimerStatus)]
+    assert len(timer) == 5
+    assert all(o.events or o.refused for o in timer)
+    links = svc.state("mexico").timing.links
+    assert [link.connected for link in links.values()] == [False]  # the device closed
+    reported = [
+        e.data["connected"] for e in svc.history("mexico") if e.type == "TimerStatusReported"
+    ]
+    assert reported[0] is True and reported[-1] is False
     assert summary.taken == 4

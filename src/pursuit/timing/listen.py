@@ -18,9 +18,15 @@ from typing import Any, Protocol
 
 from pursuit.app.describe import describe
 from pursuit.app.idempotency import KeyReused
-from pursuit.app.service import Handled, Request
+from pursuit.app.service import Handled, Request, utc_now
 from pursuit.core.channels import ChannelMap
-from pursuit.core.commands import Command, MapChannels, TakeImpulse, TakeTimerNoise
+from pursuit.core.commands import (
+    Command,
+    MapChannels,
+    ReportTimerStatus,
+    TakeImpulse,
+    TakeTimerNoise,
+)
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime
 from pursuit.errors import PursuitError
 from pursuit.loading.channel_map import map_channels_command
@@ -80,6 +86,14 @@ class Listener:
         if self.service.state(self.competition).timing.channel_map == self.channel_map:
             return None
         return self.take(map_channels_command(self.channel_map))
+
+    def link(self, status: ReaderStatus) -> Outcome | None:
+        """Record the link to the timer coming up or going down (once per change)."""
+        if self.service is None or status.state in ("connecting", "reconnecting"):
+            return None
+        connected = status.state == "connected"
+        detail = status.state if connected else f"{status.state}: {status.message}".rstrip(": ")
+        return self.take(ReportTimerStatus(status.source, connected, detail, utc_now()))
 
     def take(self, command: Command) -> Outcome:
         if self.service is None:
@@ -159,6 +173,9 @@ def listen(
                 continue
             if isinstance(item, ReaderStatus):
                 report(item)
+                linked = listener.link(item)
+                if linked is not None:
+                    report(linked)
                 continue
             outcome = listener.take(item)
             if isinstance(item, TakeImpulse):
