@@ -118,7 +118,9 @@ class HeatPassages:
         if elapsed <= 0:
             return Unplaced("before the start")
         ongoing = self._same_passage(line, elapsed)
-        if ongoing is not None:
+        if isinstance(ongoing, Passage | PartOfPassage) and not self._other_due(
+            line, elapsed, ongoing.entrant
+        ):
             return ongoing
         fitting: list[tuple[float, SideProgress, int, int]] = []
         nearest: tuple[float, SideProgress, int, int] | None = None
@@ -142,7 +144,10 @@ class HeatPassages:
         earlier = [
             c
             for c in fitting
-            if c[1] is not best[1] and c[2] < best[2] and c[3] >= elapsed + c[1].lead
+            if c[1] is not best[1]
+            and c[2] < best[2]
+            and c[3] >= elapsed + c[1].lead
+            and c[3] <= best[3]
         ]
         if earlier:
             best = min(earlier, key=lambda c: c[2])
@@ -232,6 +237,19 @@ class HeatPassages:
             return self._passage(side, progress.half_lap, elapsed)
         return PartOfPassage(side.entrant, progress.half_lap, index)
 
+    def _other_due(self, line: str, elapsed: int, entrant: str) -> bool:
+        """Another side's passage is due at this line right now: the two are crossing it
+        together (a catch in the making), so this impulse is that passage, not a wheel."""
+        close = 2 * self.tuning.debounce_s * TICKS_PER_SECOND
+        for side in self.sides:
+            if side.entrant == entrant or side.done:
+                continue
+            for half_lap in self._candidates(side, line):
+                expected, _, _ = self._expected(side, half_lap)
+                if abs(elapsed + side.lead - expected) <= close:
+                    return True
+        return False
+
     def _passage(self, side: SideProgress, half_lap: int, elapsed: int) -> Passage:
         missed = tuple(k for k in range(side.last + 1, half_lap) if k not in side.times)
         return Passage(side.entrant, half_lap, elapsed, missed, half_lap == self.half_laps)
@@ -259,7 +277,7 @@ class HeatPassages:
         """Ticks per half lap now: the side's last two passages, else the other side's."""
         own = _pace_of(side)
         if own is not None:
-            return own
+            return own * self._trend(side)
         for other in self.sides:
             theirs = _pace_of(other)
             if theirs is not None:
@@ -267,6 +285,27 @@ class HeatPassages:
                     return theirs * side.times[1] / other.times[1]
                 return theirs
         return self._prior_pace()
+
+    def _trend(self, side: SideProgress) -> float:
+        """How the pace changed since the side's last segment, as a side further on saw it:
+        early in a pursuit the half laps still get faster (the start's speed is still
+        building), so the other side's change over the same half laps says by how much."""
+        timed = sorted(side.times)
+        if len(timed) < 2:
+            return 1.0
+        a, b = timed[-2], timed[-1]
+        for other in self.sides:
+            if other is side or a not in other.times or b not in other.times:
+                continue
+            latest = sorted(other.times)
+            if latest[-1] <= b or len(latest) < 2:
+                continue
+            same = (other.times[b] - other.times[a]) / (b - a)
+            c, d = latest[-2], latest[-1]
+            now = (other.times[d] - other.times[c]) / (d - c)
+            if same > 0:
+                return min(max(now / same, 0.8), 1.2)
+        return 1.0
 
     def _prior_pace(self) -> float:
         metres_per_tick = self.tuning.prior_speed_kmh / 3.6 / TICKS_PER_SECOND

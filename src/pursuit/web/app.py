@@ -28,6 +28,7 @@ from pursuit.web.routes import (
     public,
 )
 from pursuit.web.settings import WebSettings
+from pursuit.web.timer_link import timer_link
 
 DESCRIPTION = """Track-cycling pursuit competitions run by the rules.
 
@@ -48,6 +49,8 @@ def _background(web: Web, demo: DemoRun | None) -> list[Any]:
     listen = getattr(hub.service.store, "listen", None)
     if callable(listen):  # PostgreSQL: NOTIFY from every process sharing the database
         workers.append(NotifyListener(listen, hub.catch_up))
+    if web.settings.timer is not None:
+        workers.append(timer_link(hub, web.settings.timer))
     if demo is not None:
         workers.append(DemoReplay(web, demo))
     return workers
