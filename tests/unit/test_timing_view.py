@@ -56,8 +56,8 @@ def test_the_choices_are_the_missed_and_the_next_half_laps_the_likeliest_nearest
         (BERT, 8, "next"),
     ]
     assert backup.likely == f"Q|1|3|{ANNA}"
-    assert backup.choices[0].label == f"{ANNA}, half lap 3, missed (estimated 28.0)"
-    assert backup.choices[1].label == f"{ANNA}, half lap 7 (expected 1:00.0)"
+    assert backup.choices[0].label == f"{ANNA}, half lap 3, missed (~28.0)"
+    assert backup.choices[1].label == f"{ANNA}, half lap 7, due 1:00.0"
 
 
 def test_placing_the_backup_impulse_fills_the_half_lap_and_says_what_it_became() -> None:

@@ -65,7 +65,7 @@ def test_a_timekeeper_sees_the_reader_the_unplaced_impulses_and_the_missed_half_
         rf'id="{form_id(backup)}-placement".*?<option value="([^"]+)" selected', page, re.S
     )
     assert chosen is not None and chosen.group(1) == f"Q|1|3|{red}"
-    assert f"{green}, half lap 5 (expected" in page
+    assert f"{green}, half lap 5, due " in page
     assert f"{timer.number} impulses" in page
 
 

@@ -375,9 +375,9 @@ def _placement(
     expected = _clock(passages.expected_at(entrant, half_lap))
     name = _half_lap_name(state, entrant, half_lap)
     if kind == "missed":
-        label = f"{name}, missed (estimated {expected})"
+        label = f"{name}, missed (~{expected})"
     else:
-        label = f"{name} (expected {expected})" if expected else name
+        label = f"{name}, due {expected}" if expected else name
     return Placement(
         _value(heat.round, heat.number, half_lap, entrant),
         label,
