@@ -9,7 +9,7 @@ import re
 
 from fastapi.testclient import TestClient
 from test_api import token
-from timing_support import SOURCE, ride
+from timing_support import SOURCE, START, Timer, ride
 from web_support import Console, heat_riders
 
 from pursuit.web.parts import Web
@@ -158,3 +158,16 @@ def test_the_panel_as_json_and_the_api_actions(client: TestClient, web: Web) -> 
     assert {"/api/competitions/{cid}/impulse-assignments", "/api/competitions/{cid}/timing"} <= set(
         spec
     )
+
+
+def test_a_gate_impulse_before_the_heat_was_started_starts_it(console: Console, web: Web) -> None:
+    timer = Timer(web)
+    gate = timer.send("C0", None)  # the starter was quicker than the desk
+    console.login("tk")
+    page = html_text.unescape(console.client.get(PAGE).text)
+    assert "no heat is running: start a heat with this impulse if it is its" in page
+    assert '<option value="Q|1|0|" selected>start of Qualifying, heat 1</option>' in page
+    answer = assign(console, gate, "Q|1|0|", "gate before the desk", form_id(gate))
+    assert answer.status_code == 303, answer.text  # type: ignore[attr-defined]
+    heat = web.hub.service.existing("cup").heat("Q", 1)
+    assert heat is not None and heat.started and heat.start_impulse == START
