@@ -62,6 +62,19 @@ def test_an_impulse_nobody_is_due_for_stays_unplaced_and_changes_nothing() -> No
     assert [side.times for side in h.sides] == before
 
 
+def test_expected_at_is_the_time_of_a_timed_half_lap_between_neighbours_or_ahead() -> None:
+    h = heat()
+    for line, t in [("green", 12), ("red", 13), ("red", 21), ("green", 22)]:
+        h.assign(line, t * S)
+    h.assign("red", 39 * S)  # Red's half lap 3 missed
+    assert h.expected_at("Red", 2) == 21 * S
+    assert h.expected_at("Red", 3) == 30 * S  # between half laps 2 and 4
+    assert h.expected_at("Red", 5) == 48 * S  # at Red's pace of 9 s a half lap
+    assert h.expected_at("Green", 3) == 31 * S
+    assert h.expected_at("Nobody", 3) is None
+    assert h.expected_at("Red", 33) is None
+
+
 def test_a_team_is_timed_on_its_third_rider() -> None:
     h = heat(counting=3)
     assert h.assign("green", 12 * S) == PartOfPassage("Red", 1, 1)

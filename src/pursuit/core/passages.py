@@ -203,6 +203,25 @@ class HeatPassages:
         if side is not None:
             side.done = True
 
+    def expected_at(self, entrant: str, half_lap: int) -> int | None:
+        """When `entrant`'s half lap is (or was) expected, in ticks since the start: its time
+        if timed, between its neighbours if missed, else from its pace so far; None for an
+        entrant not in the heat or a half lap not in the race."""
+        side = self._side_or_none(entrant)
+        if side is None or not 1 <= half_lap <= self.half_laps:
+            return None
+        times = side.times
+        if half_lap in times:
+            return times[half_lap]
+        later = [k for k in times if k > half_lap]
+        if later:
+            earlier = [k for k in times if k < half_lap]
+            a = max(earlier) if earlier else 0
+            at_a = times[a] if earlier else 0
+            b = min(later)
+            return at_a + round((times[b] - at_a) * (half_lap - a) / (b - a))
+        return self._expected(side, half_lap)[0]
+
     def _side_or_none(self, entrant: str) -> SideProgress | None:
         return next((s for s in self.sides if s.entrant == entrant), None)
 

@@ -23,6 +23,7 @@ from pursuit.web.routes import (
     charts,
     console,
     console_admin,
+    console_timing,
     live,
     login,
     public,
@@ -92,6 +93,8 @@ def create_app(
     handlers.install(app)
     for module in (api_read, api_write, live, login, console_admin, console, public, charts):
         app.include_router(module.router)
+    app.include_router(console_timing.router)
+    app.include_router(console_timing.api)
     app.mount("/static", StaticFiles(packages=[("pursuit.web", "static")]), name="static")
     app.add_middleware(JsonSuffix)
     app.add_middleware(BodyLimit, max_bytes=settings.limits.body_bytes)
