@@ -249,7 +249,7 @@ class HeatPassages:
             return None
         side = self._side(progress.entrant)
         gap_s = self.tuning.team_gap_s if side.counting > 1 else self.tuning.debounce_s
-        if elapsed - progress.last_at > gap_s * TICKS_PER_SECOND:
+        if not 0 <= elapsed - progress.last_at <= gap_s * TICKS_PER_SECOND:
             return None
         index = progress.count + 1
         if index == side.counting and progress.half_lap not in side.times:
@@ -345,14 +345,14 @@ class HeatPassages:
     def _why_unplaced(
         self, line: str, elapsed: int, nearest: tuple[float, SideProgress, int, int] | None
     ) -> str:
-        at = format_time(RaceTime(elapsed, 4))
+        at = _shown(elapsed)
         if nearest is None:
             return f"no passage is expected at the {line} line any more ({at})"
         _, side, half_lap, expected = nearest
         return (
             f"no passage expected at the {line} line at {at}: the nearest is "
             f"{side.entrant}'s half lap {half_lap}, expected at "
-            f"{format_time(RaceTime(max(expected, 0), 4))}"
+            f"{_shown(expected)}"
         )
 
 
@@ -362,3 +362,9 @@ def _pace_of(side: SideProgress) -> float | None:
         return None
     a, b = timed[-2], timed[-1]
     return (side.times[b] - side.times[a]) / (b - a)
+
+
+def _shown(ticks: int) -> str:
+    """A time for a message, to the hundredth."""
+    ticks = max(ticks, 0)
+    return format_time(RaceTime(ticks - ticks % 100, 2))
