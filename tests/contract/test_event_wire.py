@@ -112,6 +112,19 @@ EXAMPLES: list[ev.Event] = [
         definition(UCI),
         Metadata(title="Games", nations=(("TAH", "Tahiti"), ("WLF", "Wallis and Futuna"))),
     ),
+    ev.ChannelsMapped(("C0", "C1", "C2"), ("start", "line red", "line green"), (0, 12, 0)),
+    ev.ImpulseReceived("serial:/dev/ttyUSB0", 51, "C1", t("08:44:20.1228"), "2026-12-03T08:44:20Z"),
+    ev.ImpulseReceived(
+        "tcp:10.0.0.5:7000", 52, "C0", t("08:44:21.0"), "2026-12-03T08:44:21Z", True
+    ),
+    ev.TimerNoiseReceived("serial:/dev/ttyUSB0", "TIMY V2.1 ready", "not an impulse", "2026-12-03"),
+    ev.ImpulseAssigned("serial:/dev/ttyUSB0", 51, "Q", 2, "Bert", 3, "green", t("28.1234"), 0),
+    ev.ImpulseAssigned("serial:/dev/ttyUSB0", 50, "Q", 2, None, 0, manual=True, reason="late"),
+    ev.ImpulseAssigned("k", 53, "Q", 2, "Carl", 1, "red", t("12.5"), 2, timing=False),
+    ev.ImpulseUnplaced("serial:/dev/ttyUSB0", 54, "no heat is running"),
+    ev.ImpulseDiscarded("serial:/dev/ttyUSB0", 54, "a photographer's foot"),
+    ev.HalfLapMissed("Q", 2, "Bert", 4),
+    ev.TimerStatusReported("serial:/dev/ttyUSB0", False, "device went away", "2026-12-03T15:03Z"),
 ]
 
 

@@ -193,6 +193,7 @@ def test_the_heat_page_and_the_heat_sheet_place_a_catch_at_the_same_half_lap(
 PAGE_BUILDERS = {  # module -> the views module it must take its model from
     "web/routes/public.py": {"pursuit.views.start_list", "pursuit.views.round"},
     "web/routes/api_read.py": {"pursuit.views.classification", "pursuit.views.live_heat"},
+    "web/routes/console_timing.py": {"pursuit.views.timing"},  # the panel and its JSON
     "sheets/start_list.py": {"pursuit.views.start_list"},
     "sheets/round_page.py": {"pursuit.views.round"},
     "sheets/classification_page.py": {"pursuit.views.classification"},

@@ -181,6 +181,26 @@ class Entrant(Body):
     seed_time: MaybeTime = None
 
 
+class AssignImpulseBody(Body):
+    source: Text = Field(min_length=1, description="The timer reader it came from.")
+    number: int = Field(ge=0, description="The timer's impulse number.")
+    round: Text
+    heat: int = Field(ge=1)
+    entrant: Text | None = Field(
+        None, description="Who it times (name, bib or a unique part); none for a heat's start."
+    )
+    half_lap: int = Field(
+        ge=0, description="The half lap it times (the last is the finish); 0: the heat's start."
+    )
+    reason: Text = Field(min_length=1, description="Why: every placement by hand says why.")
+
+
+class DiscardImpulseBody(Body):
+    source: Text = Field(min_length=1, description="The timer reader it came from.")
+    number: int = Field(ge=0, description="The timer's impulse number.")
+    reason: Text = Field(min_length=1, description="Why it is not a passage.")
+
+
 @dataclass(frozen=True)
 class Action:
     name: str
@@ -326,6 +346,30 @@ ACTIONS: dict[str, Action] = {
                 _who(s, b.entrant) if b.entrant else None,
                 b.date,
             ),
+        ),
+        Action(
+            "assign-impulse",
+            "impulse-assignments",
+            "Place a timer impulse by hand: a half lap, the finish, or a heat's start",
+            Role.TIMEKEEPER,
+            AssignImpulseBody,
+            lambda s, b: c.AssignImpulse(
+                b.source,
+                b.number,
+                b.round,
+                b.heat,
+                _who(s, b.entrant) if b.entrant else None,
+                b.half_lap,
+                b.reason,
+            ),
+        ),
+        Action(
+            "discard-impulse",
+            "impulse-discards",
+            "Discard a timer impulse that is no passage",
+            Role.TIMEKEEPER,
+            DiscardImpulseBody,
+            lambda s, b: c.DiscardImpulse(b.source, b.number, b.reason),
         ),
         Action(
             "enter",

@@ -13,6 +13,7 @@ from pursuit.cli import (
     results_commands,
     serve_command,
     sheet_command,
+    timing_commands,
     user_commands,
 )
 
@@ -32,6 +33,7 @@ sheet_command.register(app)
 publish_command.register(app)
 serve_command.register(app)
 user_commands.register(app)
+timing_commands.register(app)
 
 
 def _version(value: bool) -> None:

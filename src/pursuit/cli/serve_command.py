@@ -47,6 +47,28 @@ def serve(
     demo_file: Path | None = typer.Option(
         None, "--demo-file", help="Competition file the demo replays.", show_default=False
     ),
+    timer_serial: str | None = typer.Option(
+        None,
+        "--timer-serial",
+        help="Read a timer on this serial port (38,400 baud 8N1; see --timer-baud) into -c.",
+        show_default=False,
+    ),
+    timer_tcp: str | None = typer.Option(
+        None,
+        "--timer-tcp",
+        help="Read a timer's lines from HOST:PORT (a timing PC or a serial bridge) into -c.",
+        show_default=False,
+    ),
+    timer_competition: str | None = typer.Option(
+        None, "-c", "--competition", help="The competition a timer's impulses go to."
+    ),
+    timer_channels: Path | None = typer.Option(
+        None,
+        "--channels",
+        help="The timer's channel map (docs/timing.md); default C0 start, C1 red, C2 green.",
+        show_default=False,
+    ),
+    timer_baud: int = typer.Option(38_400, "--timer-baud", help="Serial speed of the timer."),
     secure_cookies: bool = typer.Option(
         False, "--secure-cookies", help="Always mark cookies Secure (behind an https proxy)."
     ),
@@ -73,24 +95,37 @@ def serve(
 ) -> None:
     """Serve the public pages, the operator console (/console) and the JSON API (/api).
     Sessions are signed with $PURSUIT_SECRET_KEY (random per start if unset)."""
+    from pursuit.loading.channel_map import load_channel_map
     from pursuit.web import bootstrap
     from pursuit.web.app import create_app
     from pursuit.web.demo import prepare_demo
     from pursuit.web.limiting.streams import raise_open_files
     from pursuit.web.server import bind
     from pursuit.web.server import serve as run
-    from pursuit.web.settings import DemoSettings, LimitSettings, WebSettings
+    from pursuit.web.settings import DemoSettings, LimitSettings, TimerSettings, WebSettings
 
     if demo and read_only:
         raise PursuitError("--demo records a replay and cannot run with --read-only")
     url = db if db else (DEMO_DB if demo else db_url(None))
     demo_settings = DemoSettings(example=demo_file or find_example(), speed=speed) if demo else None
+    timer = None
+    if timer_serial or timer_tcp:
+        if timer_serial and timer_tcp:
+            raise PursuitError("read the timer from --timer-serial or --timer-tcp, not both")
+        if not timer_competition:
+            raise PursuitError("say which competition the timer's impulses go to: -c ID")
+        timer = TimerSettings(
+            timer_competition, timer_serial, timer_tcp, timer_baud, channels=timer_channels
+        )
+        if timer_channels is not None:
+            load_channel_map(timer_channels)  # a mistake in the map is said before serving
     settings = WebSettings(
         store_url=url,
         secret_key=os.environ.get("PURSUIT_SECRET_KEY") or secrets.token_urlsafe(32),
         demo=demo_settings,
         secure_cookies=secure_cookies,
         read_only=read_only,
+        timer=timer,
         limits=LimitSettings(streams=max_streams, streams_per_address=max_streams_per_address)
         if max_streams_per_address
         else LimitSettings(streams=max_streams),

@@ -169,3 +169,65 @@ class ImportRide(Command):
 @dataclass(frozen=True, slots=True)
 class PublishClassification(Command):
     places: tuple[tuple[str, str], ...]  # (rank, entrant)
+
+
+# --- the timer ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MapChannels(Command):
+    """Which channel is which: `uses` are `start`, `gate red`, `gate green`, `line red`,
+    `line green`; `delays` in ticks (1/10,000 s), one per channel."""
+
+    channels: tuple[str, ...]
+    uses: tuple[str, ...]
+    delays: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TakeImpulse(Command):
+    """An impulse from the timer: stored, then placed in the running heat if it fits."""
+
+    source: str
+    number: int
+    channel: str
+    time_of_day: RaceTime
+    received_at: str
+    manual: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TakeTimerNoise(Command):
+    source: str
+    raw: str
+    reason: str
+    received_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class AssignImpulse(Command):
+    """An official places an unplaced impulse: a half lap of an entrant (the finish when it is
+    the last), or the start of a heat (`half_lap` 0, start-impulse recovery)."""
+
+    source: str
+    number: int
+    round: str
+    heat: int
+    entrant: str | None
+    half_lap: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardImpulse(Command):
+    source: str
+    number: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTimerStatus(Command):
+    source: str
+    connected: bool
+    detail: str
+    at: str

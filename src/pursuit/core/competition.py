@@ -88,6 +88,7 @@ class Ride:
     lineup: tuple[str, ...] = ()  # team pursuit: riders who rode
     readable: bool = True  # False: the record was there but its time or status could not be read
     place: Place | None = field(default=None, compare=False)
+    missing: frozenset[int] = frozenset()  # half laps the timer missed: their splits estimated
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,14 @@ from typing import Any
 from pursuit.core import commands as c
 from pursuit.core import events as ev
 from pursuit.core.competition import metadata_problem
+from pursuit.core.decide_impulses import (
+    assign_impulse,
+    discard_impulse,
+    map_channels,
+    report_status,
+    take_impulse,
+    take_noise,
+)
 from pursuit.core.decide_timing import catch, correct_split, finish, split, start
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
@@ -242,4 +250,10 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.RecordDecision: _decision,
     c.ImportRide: _import,
     c.PublishClassification: _publish,
+    c.MapChannels: map_channels,
+    c.TakeImpulse: take_impulse,
+    c.TakeTimerNoise: take_noise,
+    c.AssignImpulse: assign_impulse,
+    c.DiscardImpulse: discard_impulse,
+    c.ReportTimerStatus: report_status,
 }

@@ -180,6 +180,104 @@ class RideRecorded(Event):
     lineup: tuple[str, ...] = ()
 
 
+# --- the timer ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelsMapped(Event):
+    """Which timer channel is which (`start`, `gate red`, `line green`, …), with a fixed delay
+    in ticks to subtract from each; kept in the log so a replay assigns impulses the same way."""
+
+    wire_name = "ChannelsMapped"
+    channels: tuple[str, ...]
+    uses: tuple[str, ...]
+    delays: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImpulseReceived(Event):
+    """An impulse exactly as the timer sent it, stored before anything is made of it."""
+
+    wire_name = "ImpulseReceived"
+    source: str  # the device: serial:/dev/ttyUSB0, tcp:10.0.0.5:7000, keyboard
+    number: int  # the timer's impulse number
+    channel: str
+    time_of_day: RaceTime
+    received_at: str  # ISO 8601, this computer's clock
+    manual: bool = False  # given by hand on the device
+
+
+@dataclass(frozen=True, slots=True)
+class TimerNoiseReceived(Event):
+    """A line from the timer that is not an impulse: kept as it came, with why."""
+
+    wire_name = "TimerNoiseReceived"
+    source: str
+    raw: str
+    reason: str
+    received_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImpulseAssigned(Event):
+    """An impulse placed in a heat: the passage of `entrant` at `half_lap` (its `index`-th
+    impulse; `timing` when it is the one that times the half lap), or the heat's start."""
+
+    wire_name = "ImpulseAssigned"
+    source: str
+    number: int
+    round: str
+    heat: int
+    entrant: str | None  # None for a start impulse
+    half_lap: int  # 0 for a start impulse
+    line: str | None = None  # "red" | "green"
+    elapsed: RaceTime | None = None
+    index: int = 1
+    timing: bool = True
+    manual: bool = False  # placed by an official (the log says who), with a reason
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImpulseUnplaced(Event):
+    """An impulse that fits no expected passage: listed for an official to assign or discard."""
+
+    wire_name = "ImpulseUnplaced"
+    source: str
+    number: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImpulseDiscarded(Event):
+    wire_name = "ImpulseDiscarded"
+    source: str
+    number: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimerStatusReported(Event):
+    """The reader's link to a timer came up or went down (a cable pulled, a bridge rebooted)."""
+
+    wire_name = "TimerStatusReported"
+    source: str
+    connected: bool
+    detail: str
+    at: str  # ISO 8601, this computer's clock
+
+
+@dataclass(frozen=True, slots=True)
+class HalfLapMissed(Event):
+    """No passage of `entrant` was timed at `half_lap`; later half laps keep their numbers."""
+
+    wire_name = "HalfLapMissed"
+    round: str
+    heat: int
+    entrant: str
+    half_lap: int
+
+
 @dataclass(frozen=True, slots=True)
 class PublishedPlace:
     rank: str
@@ -213,5 +311,13 @@ EVENT_TYPES: dict[str, type[Event]] = {
         DecisionRecorded,
         RideRecorded,
         ClassificationPublished,
+        ChannelsMapped,
+        ImpulseReceived,
+        TimerNoiseReceived,
+        ImpulseAssigned,
+        ImpulseUnplaced,
+        ImpulseDiscarded,
+        HalfLapMissed,
+        TimerStatusReported,
     )
 }

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pursuit.core import events as ev
+from pursuit.core.channels import ChannelMap, ChannelUse, parse_use
 from pursuit.core.competition import PublishedPlace as ModelPlace
 from pursuit.core.competition import Slot
 from pursuit.core.entrants import Rider, Team
@@ -13,6 +14,18 @@ from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import CatchEffect
 from pursuit.core.live_state import CompetitionState, Correction, HeatState, RideState
 from pursuit.core.outcomes import Status
+from pursuit.core.passages import HeatPassages, PartOfPassage, Passage, SideProgress, Verdict
+from pursuit.core.times import RaceTime
+from pursuit.core.timing_state import (
+    DISCARDED,
+    PART,
+    START,
+    TIMING,
+    UNPLACED,
+    ImpulseRecord,
+    LinkStatus,
+    NoiseRecord,
+)
 
 
 def _created(state: CompetitionState, e: ev.CompetitionCreated) -> None:
@@ -58,6 +71,21 @@ def _started(state: CompetitionState, e: ev.HeatStarted) -> None:
     heat = state.heats[e.round][e.heat]
     heat.started = True
     heat.start_impulse = e.start_impulse
+    state.timing.passages[e.round, e.heat] = _passages_for(state, heat)
+    state.timing.last_heat = (e.round, e.heat)
+
+
+def _passages_for(state: CompetitionState, heat: HeatState) -> HeatPassages:
+    """The impulse assignment of a heat that starts: its sides, its half laps, and the rider
+    whose impulse times a passage (the format's `counting_rider` of a team, else the first)."""
+    assert state.meta is not None and state.format is not None
+    counting = state.format.counting_rider if state.format.event == "team" else 1
+    sides = [
+        SideProgress(name, side, counting)
+        for name, side in zip(heat.entrants, heat.sides, strict=True)
+        if side in ("red", "green")
+    ]
+    return HeatPassages(state.meta.track_length_m / 2, state.meta.half_laps, sides)
 
 
 def _ride(state: CompetitionState, round_id: str, entrant: str) -> RideState:
@@ -72,9 +100,20 @@ def _ride(state: CompetitionState, round_id: str, entrant: str) -> RideState:
 
 def _split(state: CompetitionState, e: ev.SplitRecorded) -> None:
     ride = _ride(state, e.round, e.entrant)
-    del ride.splits[e.half_lap - 1 :]
-    ride.splits.append(e.elapsed)
+    splits = ride.splits
+    del splits[e.half_lap - 1 :]
+    if len(splits) < e.half_lap - 1:  # half laps the timer missed: estimated in between
+        before = splits[-1].ticks if splits else 0
+        gap = e.half_lap - 1 - len(splits)
+        step = (e.elapsed.ticks - before) / (gap + 1)
+        for i in range(1, gap + 1):
+            ride.missing.add(len(splits) + 1)
+            splits.append(RaceTime(before + round(step * i), 4))
+    splits.append(e.elapsed)
     ride.synthetic = ride.synthetic or e.synthetic
+    passages = state.timing.passages.get((e.round, e.heat))
+    if passages is not None:
+        passages.note_time(e.entrant, e.half_lap, e.elapsed.ticks)
 
 
 def _finish(state: CompetitionState, e: ev.FinishRecorded) -> None:
@@ -82,6 +121,9 @@ def _finish(state: CompetitionState, e: ev.FinishRecorded) -> None:
     ride.time = e.time
     ride.record = e.record or ride.record
     ride.finished = True
+    passages = state.timing.passages.get((e.round, e.heat))
+    if passages is not None:
+        passages.note_finish(e.entrant, e.time.ticks)
     _close_heat_if_over(state, e.round, e.heat)
 
 
@@ -96,6 +138,10 @@ def _catch(state: CompetitionState, e: ev.CatchRecorded) -> None:
         catcher.finished = caught.finished = True
     elif spec.catch is CatchEffect.EASE_UP:
         catcher.finished = True
+    passages = state.timing.passages.get((e.round, e.heat))
+    for ride in (catcher, caught):
+        if passages is not None and ride.finished:
+            passages.note_over(ride.entrant)
     _close_heat_if_over(state, e.round, e.heat)
 
 
@@ -146,6 +192,11 @@ def _split_corrected(state: CompetitionState, e: ev.SplitCorrected) -> None:
     old = ride.splits[e.half_lap - 1] if e.half_lap <= len(ride.splits) else "–"
     if e.half_lap <= len(ride.splits):
         ride.splits[e.half_lap - 1] = e.elapsed
+        ride.missing.discard(e.half_lap)
+    heat = state.heat_of(e.round, e.entrant)
+    passages = state.timing.passages.get((e.round, heat.number)) if heat is not None else None
+    if passages is not None:
+        passages.note_time(e.entrant, e.half_lap, e.elapsed.ticks)
     state.corrections.append(
         Correction(
             state.position,
@@ -187,6 +238,89 @@ def _published(state: CompetitionState, e: ev.ClassificationPublished) -> None:
     state.published = [ModelPlace(p.rank, p.entrant) for p in e.places]
 
 
+# --- the timer ------------------------------------------------------------------------------
+
+
+def _channels(state: CompetitionState, e: ev.ChannelsMapped) -> None:
+    uses = {}
+    for channel, label, delay in zip(e.channels, e.uses, e.delays, strict=True):
+        use = parse_use(label)
+        if use is not None:
+            uses[channel] = ChannelUse(use.kind, use.side, delay)
+    state.timing.channel_map = ChannelMap(uses)
+
+
+def _impulse(state: CompetitionState, e: ev.ImpulseReceived) -> None:
+    record = ImpulseRecord(
+        e.source,
+        e.number,
+        e.channel,
+        e.time_of_day,
+        e.received_at,
+        e.manual,
+        position=state.position,
+    )
+    state.timing.impulses[record.key] = record
+    state.timing.latest[e.source, e.number] = record.key
+
+
+def _noise(state: CompetitionState, e: ev.TimerNoiseReceived) -> None:
+    state.timing.noise.append(NoiseRecord(e.source, e.raw, e.reason, e.received_at))
+
+
+def _assigned(state: CompetitionState, e: ev.ImpulseAssigned) -> None:
+    timing = state.timing
+    record = timing.impulse(e.source, e.number)
+    if record is None:
+        return
+    record.round, record.heat, record.entrant, record.half_lap = (
+        e.round,
+        e.heat,
+        e.entrant,
+        e.half_lap,
+    )
+    record.reason = e.reason
+    heat = state.heat(e.round, e.heat)
+    if e.half_lap == 0:
+        record.status = START
+        if heat is not None:
+            heat.start_impulse = timing.corrected_time(record)
+        return
+    record.status = TIMING if e.timing else PART
+    passages = timing.passages.get((e.round, e.heat))
+    if passages is None or e.entrant is None or e.elapsed is None or e.line is None:
+        return
+    if e.timing:
+        verdict: Verdict = Passage(e.entrant, e.half_lap, e.elapsed.ticks)
+    else:
+        verdict = PartOfPassage(e.entrant, e.half_lap, e.index)
+    if e.line in passages.lines:
+        passages.take(verdict, e.line, e.elapsed.ticks)
+
+
+def _unplaced(state: CompetitionState, e: ev.ImpulseUnplaced) -> None:
+    record = state.timing.impulse(e.source, e.number)
+    if record is not None:
+        record.status, record.reason = UNPLACED, e.reason
+
+
+def _discarded(state: CompetitionState, e: ev.ImpulseDiscarded) -> None:
+    record = state.timing.impulse(e.source, e.number)
+    if record is not None:
+        record.status, record.reason = DISCARDED, e.reason
+
+
+def _link(state: CompetitionState, e: ev.TimerStatusReported) -> None:
+    state.timing.links[e.source] = LinkStatus(e.connected, e.detail, e.at)
+
+
+def _missed(state: CompetitionState, e: ev.HalfLapMissed) -> None:
+    _ride(state, e.round, e.entrant).missing.add(e.half_lap)
+    passages = state.timing.passages.get((e.round, e.heat))
+    if passages is not None:
+        passages.note_missed(e.entrant, e.half_lap)
+
+
 def _close_heat_if_over(state: CompetitionState, round_id: str, number: int) -> None:
     heat = state.heat(round_id, number)
     if heat is None:
@@ -212,6 +346,14 @@ _HANDLERS: dict[type[ev.Event], Callable[[CompetitionState, Any], None]] = {
     ev.DecisionRecorded: _decision,
     ev.RideRecorded: _recorded,
     ev.ClassificationPublished: _published,
+    ev.ChannelsMapped: _channels,
+    ev.ImpulseReceived: _impulse,
+    ev.TimerNoiseReceived: _noise,
+    ev.ImpulseAssigned: _assigned,
+    ev.ImpulseUnplaced: _unplaced,
+    ev.ImpulseDiscarded: _discarded,
+    ev.HalfLapMissed: _missed,
+    ev.TimerStatusReported: _link,
 }
 
 

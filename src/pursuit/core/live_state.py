@@ -15,6 +15,7 @@ from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome, Status
 from pursuit.core.splits import Splits
 from pursuit.core.times import RaceTime
+from pursuit.core.timing_state import TimingState
 
 
 @dataclass
@@ -32,6 +33,7 @@ class RideState:
     basis: str | None = None
     lineup: tuple[str, ...] = ()
     before_sanction: tuple[Status, RaceTime | None] | None = None
+    missing: set[int] = field(default_factory=set)  # half laps the timer missed (estimated)
 
     def to_ride(self) -> Ride:
         return Ride(
@@ -46,6 +48,7 @@ class RideState:
             if self.synthetic
             else self.basis,
             lineup=self.lineup,
+            missing=frozenset(self.missing),
         )
 
 
@@ -83,6 +86,7 @@ class CompetitionState:
     decisions: list[tuple[int, DecisionRecorded]] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     schedule: dict[str, Slot] = field(default_factory=dict)
+    timing: TimingState = field(default_factory=TimingState)
     _model: Competition | None = None
 
     def advance(self) -> None:

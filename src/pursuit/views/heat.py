@@ -35,6 +35,7 @@ class HeatRider:
     crossings: tuple[RaceTime, ...]  # elapsed at half laps 1, 2, … (the finish included)
     laps: tuple[tuple[int, RaceTime], ...]  # (half lap the lap ends at, the lap's time)
     synthetic: bool  # the splits were made up by a replay, not measured
+    missing: frozenset[int] = frozenset()  # half laps the timer missed: estimated, not shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,8 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
     crossings = crossings_of(ride, half_laps)
     laps: list[tuple[int, RaceTime]] = []
     for k in range(half_laps % 2 or 2, len(crossings) + 1, 2):  # counted back from the finish
+        if k in ride.missing or k - 2 in ride.missing:
+            continue  # a lap the timer saw only one end of
         before = crossings[k - 3].ticks if k >= 3 else 0
         laps.append((k, RaceTime(crossings[k - 1].ticks - before, 4)))
     family = entrant.family_name if entrant is not None else None
@@ -146,6 +149,7 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
         crossings=tuple(crossings),
         laps=tuple(laps),
         synthetic=(ride.basis or "").startswith("synthetic"),
+        missing=ride.missing,
     )
 
 
@@ -154,9 +158,12 @@ def _rows(riders: tuple[HeatRider, ...], half_laps: int, distance_m: int) -> tup
     behind = gaps(riders[0].crossings, riders[1].crossings) if len(riders) == 2 else []
     rows: list[HalfLap] = []
     for k in range(1, reached + 1):
-        crossed = tuple(r.crossings[k - 1] if len(r.crossings) >= k else None for r in riders)
+        crossed = tuple(
+            r.crossings[k - 1] if len(r.crossings) >= k and k not in r.missing else None
+            for r in riders
+        )
         laps = tuple(next((t for end, t in r.laps if end == k), None) for r in riders)
-        diff = behind[k - 1] if k <= len(behind) else None
+        diff = behind[k - 1] if k <= len(behind) and None not in crossed else None
         metres = round(distance_m * k / half_laps)
         rows.append(HalfLap(k, metres, crossed, laps, diff, k == half_laps))
     return tuple(rows)

@@ -95,7 +95,10 @@ def _rider(rider: HeatRider, done: bool, status: str, half_laps: int, digits: in
         rider.side,
         rider.status.label,
         format_time(rider.time, digits) if rider.time is not None else "",
-        tuple(format_time(s, digits) for s in splits),
+        tuple(
+            "missed" if k in rider.missing else format_time(s, digits)
+            for k, s in enumerate(splits, 1)
+        ),
         projected(splits, half_laps, digits) if riding else "",
         done,
         laps_to_go(half_laps - len(splits)) if riding else "",

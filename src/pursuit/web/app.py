@@ -23,11 +23,13 @@ from pursuit.web.routes import (
     charts,
     console,
     console_admin,
+    console_timing,
     live,
     login,
     public,
 )
 from pursuit.web.settings import WebSettings
+from pursuit.web.timer_link import timer_link
 
 DESCRIPTION = """Track-cycling pursuit competitions run by the rules.
 
@@ -48,6 +50,8 @@ def _background(web: Web, demo: DemoRun | None) -> list[Any]:
     listen = getattr(hub.service.store, "listen", None)
     if callable(listen):  # PostgreSQL: NOTIFY from every process sharing the database
         workers.append(NotifyListener(listen, hub.catch_up))
+    if web.settings.timer is not None:
+        workers.append(timer_link(hub, web.settings.timer))
     if demo is not None:
         workers.append(DemoReplay(web, demo))
     return workers
@@ -89,6 +93,8 @@ def create_app(
     handlers.install(app)
     for module in (api_read, api_write, live, login, console_admin, console, public, charts):
         app.include_router(module.router)
+    app.include_router(console_timing.router)
+    app.include_router(console_timing.api)
     app.mount("/static", StaticFiles(packages=[("pursuit.web", "static")]), name="static")
     app.add_middleware(JsonSuffix)
     app.add_middleware(BodyLimit, max_bytes=settings.limits.body_bytes)

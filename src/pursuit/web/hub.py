@@ -76,6 +76,12 @@ class Hub:
     def head(self, competition: str) -> int:
         return self.service.store.head(competition)
 
+    def read(self, competition: str, look: Callable[[CompetitionState], T]) -> T:
+        """`look` at the competition's state under the lock: the state is folded in place by
+        writes, so nobody reads it while a write folds."""
+        with self._lock:
+            return look(self.service.state(competition))
+
     def model(self, competition: str, page: Hashable, build: Builder[T]) -> tuple[int, T]:
         """The page model `build` makes from the competition now, and the position it is at."""
         return self.model_of(competition, page, lambda state, _, view: build(state, view))

@@ -21,6 +21,18 @@ class DemoSettings:
 
 
 @dataclass(frozen=True)
+class TimerSettings:
+    """A timer the server reads itself (`pursuit serve --timer-serial` or `--timer-tcp`)."""
+
+    competition: str
+    serial: str | None = None  # a serial port: /dev/ttyUSB0
+    tcp: str | None = None  # HOST:PORT of a timing PC or a serial-to-network bridge
+    baud: int = 38_400
+    parity: str = "N"
+    channels: Path | None = None  # a channel map file; None: C0 start, C1 red line, C2 green
+
+
+@dataclass(frozen=True)
 class LimitSettings:
     """How much of the server one visitor may take (docs/web.md, "Limits"). An address is a
     client's IPv4 address or its IPv6 /64, as the server sees it (behind a proxy, the proxy's
@@ -58,3 +70,4 @@ class WebSettings:
     watch_interval_s: float = 1.0  # how often heads are polled for writes by other processes
     cache_entries: int = 512  # rendered pages and fragments kept per process
     limits: LimitSettings = field(default_factory=LimitSettings)
+    timer: TimerSettings | None = None  # a timer this process reads itself

@@ -6,6 +6,7 @@ desk is shown again with the message next to the field and what was typed still 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,6 +17,7 @@ from starlette.responses import RedirectResponse, Response
 
 from pursuit.app.actions import ACTIONS
 from pursuit.app.describe import describe
+from pursuit.app.service import Handled
 from pursuit.errors import PursuitError
 from pursuit.operators.roles import Role
 from pursuit.store.events import StoredEvent
@@ -90,7 +92,19 @@ def _fields(form: dict[str, str], action: str) -> dict[str, Any]:
     return values
 
 
-def _act(request: Request, cid: str, action: str, form: dict[str, str]) -> Response:
+@dataclass(frozen=True)
+class Outcome:
+    """What a console form did: the events it recorded, or the problem that refused it."""
+
+    session: Session
+    form_id: str
+    done: Handled | None
+    problem: Problem | None
+
+
+def perform(request: Request, cid: str, action: str, form: dict[str, str]) -> Outcome:
+    """Run the operator action `action` with a console form (CSRF and role checked first);
+    `form` keeps what was typed, for a refused form to be shown again."""
     session = session_of(request)
     check_csrf(request, session, form.pop("csrf", None))
     spec = ACTIONS.get(action)
@@ -99,7 +113,6 @@ def _act(request: Request, cid: str, action: str, form: dict[str, str]) -> Respo
     operator = console_operator(request, session, spec.role)
     form_id = form.pop("form", action)
     command_id = form.pop("command_id", "") or None
-    heat_key = f"{form['round']}/{form['heat']}" if form.get("round") and form.get("heat") else None
     if "heat" not in spec.body.model_fields:
         form.pop("heat", None)  # only to come back to the same heat
     try:
@@ -114,11 +127,25 @@ def _act(request: Request, cid: str, action: str, form: dict[str, str]) -> Respo
         if problem.status >= 500:
             raise
     else:
-        query = {"done": ",".join(str(e.position) for e in done.stored)}
+        return Outcome(session, form_id, done, None)
+    return Outcome(session, form_id, None, problem)
+
+
+def done_query(done: Handled) -> dict[str, str]:
+    return {"done": ",".join(str(e.position) for e in done.stored)}
+
+
+def _act(request: Request, cid: str, action: str, form: dict[str, str]) -> Response:
+    heat_key = f"{form['round']}/{form['heat']}" if form.get("round") and form.get("heat") else None
+    outcome = perform(request, cid, action, form)
+    if outcome.done is not None:
+        query = done_query(outcome.done)
         if heat_key:
             query["heat"] = heat_key
         return RedirectResponse(f"/console/c/{cid}?{urlencode(query)}", status_code=303)
-    return _desk_screen(request, session, cid, heat_key, [], problem, form_id, form)
+    return _desk_screen(
+        request, outcome.session, cid, heat_key, [], outcome.problem, outcome.form_id, form
+    )
 
 
 @router.post("/console/c/{cid}/{action}")

@@ -21,6 +21,47 @@
     }));
   }
 
+  // What is being typed survives a swap: a field keeps its value and its focus in the new
+  // content (matched by id); with nothing focused, the new content's autofocus field takes it.
+  var FIELDS = "input[id]:not([type=hidden]), select[id], textarea[id]";
+
+  function typed() {
+    var kept = { values: {}, focus: null, range: null };
+    Array.prototype.forEach.call(live.querySelectorAll(FIELDS), function (field) {
+      if (field.value) kept.values[field.id] = field.value;
+    });
+    var active = document.activeElement;
+    if (active && active !== document.body && live.contains(active)) {
+      kept.focus = active.id || "";
+      if (typeof active.selectionStart === "number") {
+        kept.range = [active.selectionStart, active.selectionEnd];
+      }
+    }
+    kept.idle = !active || active === document.body;
+    return kept;
+  }
+
+  function restore(kept) {
+    Array.prototype.forEach.call(live.querySelectorAll(FIELDS), function (field) {
+      var value = kept.values[field.id];
+      if (value === undefined) return;
+      if (field.tagName === "SELECT") {
+        var has = Array.prototype.some.call(field.options, function (o) { return o.value === value; });
+        if (has) field.value = value;
+      } else {
+        field.value = value;
+      }
+    });
+    var target = kept.focus ? document.getElementById(kept.focus) : null;
+    if (!target && (kept.idle || kept.focus !== null)) target = live.querySelector("[autofocus]");
+    if (target) {
+      target.focus({ preventScroll: true });
+      if (kept.range && target.id === kept.focus && typeof target.setSelectionRange === "function") {
+        try { target.setSelectionRange(kept.range[0], kept.range[1]); } catch (e) { /* not text */ }
+      }
+    }
+  }
+
   function refresh() {
     if (busy) { again = true; return; }
     busy = true;
@@ -37,7 +78,9 @@
             if (at < position) return;
             position = at;
             live.dataset.position = String(at);
+            var kept = typed();
             live.replaceChildren.apply(live, Array.prototype.slice.call(next.childNodes));
+            restore(kept);
             say("Live · log position " + position + " · updated " + new Date().toLocaleTimeString());
           });
         });
