@@ -1,6 +1,6 @@
 """Timing impulses: what assigning them costs, and a burst of them arriving at once.
 
-    .venv/bin/python bench/timing.py [--heats 200]
+    .venv/bin/python bench/timing.py [--heats 200] [--viewers 1000] [--impulses 40]
 
 Figures:
 - assignment cost per impulse: the pure assignment (`HeatPassages.assign`) and the whole core
@@ -8,17 +8,25 @@ Figures:
   made-up individual and team heats;
 - a burst of 16 impulses within 100 ms (two teams, each passing a line: four riders, two
   wheels each) through the service on SQLite: all assigned, in order, none lost, and how long
-  the burst took to record.
+  the burst took to record;
+- live: `pursuit serve --timer-serial` on a pseudo-terminal with 1,000 live streams open, from
+  an impulse written to the wire until each viewer is told of its split (p50, p99).
 Prints a table and writes bench/results/timing.json. Targets are reported, not asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import os
 import platform
 import random
+import re
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -32,12 +40,13 @@ from pursuit.core.decide import decide
 from pursuit.core.evolve import evolve
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.passages import HeatPassages, SideProgress
+from pursuit.core.timer_lines import format_line
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime
 from pursuit.loading.format_files import format_definition
 from pursuit.store.open import open_store
 
 RESULTS = Path(__file__).parent / "results" / "timing.json"
-TARGETS = {"core_us_per_impulse": ("<=", 50.0)}
+TARGETS = {"pure_us_per_impulse": ("<=", 50.0), "live_p99_ms": ("<=", 50.0)}
 S = TICKS_PER_SECOND
 START = 15 * 3600 * S  # 15:00:00
 SOURCE = "bench"
@@ -163,6 +172,113 @@ def burst() -> dict[str, Any]:
     }
 
 
+# --- live: impulse on the wire -> split on 1,000 viewers' pages ---------------------------------
+
+
+class _Viewer(asyncio.Protocol):
+    """One SSE viewer on a raw socket: its newest position and when that came."""
+
+    def __init__(self, request: bytes) -> None:
+        self.request = request
+        self.position = 0
+        self.at = 0.0
+        self.connected = asyncio.get_running_loop().create_future()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        transport.write(self.request)
+
+    def data_received(self, data: bytes) -> None:
+        found = re.findall(rb'"position":(\d+)', data)
+        if found:
+            self.position, self.at = max(int(p) for p in found), time.monotonic()
+            if not self.connected.done():
+                self.connected.set_result(self.position)
+
+
+def live(viewers: int, impulses: int) -> dict[str, Any]:
+    """`pursuit serve --timer-serial` on a pseudo-terminal with `viewers` live streams open:
+    the time from an impulse written to the wire until each viewer is told of its split."""
+    from pursuit.timing.emulator import PtyDevice
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(max(soft, viewers + 512), hard), hard))
+    with tempfile.TemporaryDirectory(prefix="pursuit-timing-live-") as tmp:
+        url = f"sqlite:///{Path(tmp) / 'live.db'}"
+        service = CompetitionService(open_store(url))
+        fmt = "uci-individual-pursuit"
+        service.handle("live", create_command(fmt, format_definition(fmt), "Live"), "bench")
+        service.handle("live", [c.RegisterEntrant("Red"), c.RegisterEntrant("Green")], "bench")
+        service.handle("live", c.DrawRound("Q", (("Red", "Green"),)), "bench")
+        service.handle("live", c.StartHeat("Q", 1), "bench")
+        service.store.close()
+        device = PtyDevice()
+        env = {**os.environ, "PURSUIT_SECRET_KEY": "bench-" + "k" * 32}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "pursuit", "serve", "--db", url, "--port", "0",
+             "--timer-serial", device.path, "-c", "live"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp,
+        )  # fmt: skip
+        try:
+            assert server.stdout is not None
+            address = ""
+            while "serving on" not in address:
+                address = server.stdout.readline()
+                if not address:
+                    raise RuntimeError("pursuit serve did not start")
+            base = address.split("serving on ")[1].split()[0].rstrip("/")
+            time.sleep(2.0)  # the server's timer link opens the pseudo-terminal
+            return asyncio.run(_live(base, device, viewers, impulses))
+        finally:
+            server.terminate()
+            server.wait(10)
+            device.close(linger=0)
+
+
+async def _live(base: str, device: Any, viewers: int, impulses: int) -> dict[str, Any]:
+    host, port = base.removeprefix("http://").split(":")
+    loop = asyncio.get_running_loop()
+    request = f"GET /c/live/events HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+    crowd = [_Viewer(request) for _ in range(viewers)]
+    for i in range(0, viewers, 100):
+        await asyncio.gather(
+            *(loop.create_connection(lambda v=v: v, host, int(port)) for v in crowd[i : i + 100])
+        )
+    await asyncio.wait_for(asyncio.gather(*(v.connected for v in crowd)), 60)
+    lines = [(0.0, "C0")] + [
+        (12.0 + 8.0 * (k - 1) + 0.4 * side, ("C2", "C1")[(k + 1 + side) % 2])
+        for k in range(1, 32)
+        for side in (0, 1)
+    ]
+    latencies: list[float] = []
+    for number, (elapsed, channel) in enumerate(lines[: impulses + 1], start=1):
+        prior = min(v.position for v in crowd)
+        at = RaceTime(START + round(elapsed * S), 4)
+        sent = time.monotonic()
+        device.write_line(format_line(number, channel, at))
+        deadline = sent + 5
+        while min(v.position for v in crowd) <= prior and time.monotonic() < deadline:
+            await asyncio.sleep(0.001)
+        if number > 1:  # the start impulse warms the caches up
+            latencies += [v.at - sent for v in crowd if v.position > prior]
+        await asyncio.sleep(0.05)
+    for v in crowd:
+        v.transport.close()
+    ordered = sorted(latencies)
+
+    def pct(p: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000, 1)
+
+    return {
+        "live_viewers": viewers,
+        "live_impulses": impulses,
+        "live_samples": len(ordered),
+        "live_p50_ms": pct(0.5) if ordered else -1,
+        "live_p99_ms": pct(0.99) if ordered else -1,
+    }
+
+
 def _presets() -> set[str]:
     from pursuit.loading.format_files import preset_names
 
@@ -172,11 +288,14 @@ def _presets() -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heats", type=int, default=200)
+    parser.add_argument("--viewers", type=int, default=1000)
+    parser.add_argument("--impulses", type=int, default=40, help="timed through the server")
     args = parser.parse_args()
     figures: dict[str, Any] = {"python": platform.python_version()}
     figures |= pure_cost(args.heats)
     figures |= core_cost(args.heats)
     figures |= burst()
+    figures |= live(args.viewers, args.impulses)
     report(figures)
 
 
