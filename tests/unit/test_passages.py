@@ -155,6 +155,7 @@ def ride_heat(seed: int, track: float, team: bool, catch: bool) -> Ridden:
     for t, entrant, k, line in passages:
         if (entrant, k) in dropped:
             continue
+        t += round(rng.uniform(-0.005, 0.005) * S)  # the timer's jitter: the true time moves
         truth[entrant, k] = t
         if team:
             riders = 3 if k >= down_from else 4
