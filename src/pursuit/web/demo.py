@@ -129,6 +129,7 @@ class DemoReplay:
         self._starts: dict[tuple[str, int], float] = {}  # each heat's start, competition time
         self._written = 0  # lines written to the timer's wire, all replays together
         self._replays = 0  # replays run by this process before the current one
+        self._link_up = False
         try:
             self._device = PtyDevice()
             source = _Named(SerialSource(self._device.path), TIMER_SOURCE)
@@ -159,10 +160,6 @@ class DemoReplay:
         return self._run.live_id
 
     def _go(self) -> None:
-        link = self._link
-        if link is not None and not link.wait_connected(LINK_WAIT_S):
-            log.warning("demo replay: the timer link did not come up; recording directly")
-            self._link = link = None
         while not self._stop.is_set():
             if not self._replay(self._run) or self._once:
                 return
@@ -171,8 +168,8 @@ class DemoReplay:
                 return
             self._run = replace(self._run, live_id=_next_id(self._web, self._run.live_id))
             self._replays += 1
-            if link is not None:
-                link.competition = self._run.live_id
+            if self._link is not None:
+                self._link.competition = self._run.live_id
 
     def _replay(self, run: DemoRun) -> bool:
         """One replay, resumed where a stopped server left it; False when stopped."""
@@ -181,9 +178,7 @@ class DemoReplay:
             done = hub.command_ids(run.live_id)
             now: float | None = None
             for index, step in enumerate(run.steps):
-                timed = self._link is not None and isinstance(
-                    step.command, c.RecordSplit | c.RecordFinish
-                )
+                timed = isinstance(step.command, c.RecordSplit | c.RecordFinish) and self._linked()
                 if not timed and _command_id(index) in done:
                     now = step.at
                     continue
@@ -200,7 +195,7 @@ class DemoReplay:
                     hub.handle(run.live_id, step.command, ACTOR, _command_id(index))
                 except RuleViolation as e:  # someone recorded into the replay by hand
                     log.warning("demo replay into %s skipped a step: %s", run.live_id, e)
-                if isinstance(step.command, c.StartHeat) and self._link is not None:
+                if isinstance(step.command, c.StartHeat) and self._linked():
                     self._start_impulse(run, index, step)
             if self._link is not None:
                 self._link.wait_handled(self._written, LINK_WAIT_S)
@@ -208,6 +203,15 @@ class DemoReplay:
         except PursuitError as e:
             log.error("demo replay into %s stopped: %s", run.live_id, e)
             return False
+
+    def _linked(self) -> bool:
+        """The timer link is up (waited for once); without it the replay records directly."""
+        if self._link is not None and not self._link_up:
+            self._link_up = self._link.wait_connected(LINK_WAIT_S)
+            if not self._link_up:
+                log.warning("demo replay: the timer link did not come up; recording directly")
+                self._link = None
+        return self._link is not None
 
     def _start_impulse(self, run: DemoRun, index: int, step: Step) -> int:
         """The gates open: the start impulse of the heat just started."""
