@@ -217,7 +217,7 @@ def live(viewers: int, impulses: int) -> dict[str, Any]:
         env = {**os.environ, "PURSUIT_SECRET_KEY": "bench-" + "k" * 32}
         server = subprocess.Popen(
             [sys.executable, "-m", "pursuit", "serve", "--db", url, "--port", "0",
-             "--timer-serial", device.path, "-c", "live"],
+             "--timer-serial", device.path, "-c", "live", "--max-streams-per-address", "5000"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp,
         )  # fmt: skip
         try:
