@@ -39,6 +39,26 @@ def test_an_event_missing_a_field_refuses_the_whole_import_naming_its_line(
         read_jsonl(path)
 
 
+@pytest.mark.parametrize("half_lap", [10**9, 0, -3])
+def test_a_split_beyond_the_distance_refuses_the_import_and_builds_nothing(
+    tmp_path: Path, half_lap: int
+) -> None:
+    svc = CompetitionService(open_store("memory://"))
+    svc.handle("mx", commands_from_file(EXAMPLE), "import")
+    rows = [json.loads(line) for line in write_jsonl(svc.history("mx")).splitlines()]
+    split = {
+        "type": "SplitRecorded",
+        "version": 1,
+        "data": {"round": "Q", "heat": 1, "entrant": rows[1]["data"]["name"],
+                 "half_lap": half_lap, "elapsed": "12.5"},
+    }  # fmt: skip
+    row = {**rows[-1], **split, "position": rows[-1].get("position", 0) + 1}
+    path = tmp_path / "far.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [*rows, row]) + "\n", "utf-8")
+    with pytest.raises(CompetitionFileError, match="half lap"):
+        read_jsonl(path)
+
+
 @pytest.mark.parametrize("nation", [-1, True, ["URS"]])
 def test_a_number_where_a_nation_code_goes_refuses_the_import(
     log_lines: list[str], tmp_path: Path, nation: object

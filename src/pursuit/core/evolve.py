@@ -98,7 +98,18 @@ def _ride(state: CompetitionState, round_id: str, entrant: str) -> RideState:
     return ride
 
 
+def _within(state: CompetitionState, half_lap: int) -> None:
+    """A split's half lap as a log may name it: 1 to the last before the finish (a log edited
+    by hand may say anything, and nothing is made of a number beyond the distance)."""
+    if state.meta is None:
+        raise ValueError("a split before the competition was created")
+    last = state.meta.half_laps - 1
+    if not 1 <= half_lap <= last:
+        raise ValueError(f"half lap {half_lap} is not between 1 and {last}")
+
+
 def _split(state: CompetitionState, e: ev.SplitRecorded) -> None:
+    _within(state, e.half_lap)
     ride = _ride(state, e.round, e.entrant)
     splits = ride.splits
     del splits[e.half_lap - 1 :]
@@ -188,6 +199,7 @@ def _corrected(state: CompetitionState, e: ev.RideCorrected) -> None:
 
 
 def _split_corrected(state: CompetitionState, e: ev.SplitCorrected) -> None:
+    _within(state, e.half_lap)
     ride = _ride(state, e.round, e.entrant)
     old = ride.splits[e.half_lap - 1] if e.half_lap <= len(ride.splits) else "–"
     if e.half_lap <= len(ride.splits):
