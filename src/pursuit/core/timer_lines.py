@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pursuit.core.impulses import clock_text
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime
 
 MAX_LINE = 200  # characters; a longer "line" is noise, cut so memory stays bounded
@@ -76,12 +77,8 @@ def parse_line(line: str) -> TimerImpulse | TimerNoise:
 
 def format_line(number: int, channel: str, time_of_day: RaceTime, manual: bool = False) -> str:
     """The line a timer sends for an impulse (what the emulator writes), without the newline."""
-    ticks = time_of_day.ticks % (24 * 3600 * TICKS_PER_SECOND)
-    seconds, fraction = divmod(ticks, TICKS_PER_SECOND)
-    minutes, s = divmod(seconds, 60)
-    h, m = divmod(minutes, 60)
     mark = "M" if manual else " "
-    return f"{number % 10_000:04d} {channel}{mark} {h:02d}:{m:02d}:{s:02d}.{fraction:04d} 00"
+    return f"{number % 10_000:04d} {channel}{mark} {clock_text(time_of_day)} 00"
 
 
 class LineSplitter:

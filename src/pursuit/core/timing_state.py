@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pursuit.core.channels import DEFAULT_MAP, ChannelMap
+from pursuit.core.impulses import time_of_day
 from pursuit.core.passages import HeatPassages
-from pursuit.core.times import TICKS_PER_SECOND, RaceTime
+from pursuit.core.times import RaceTime
 
-DAY_TICKS = 24 * 3600 * TICKS_PER_SECOND
 RECEIVED, TIMING, PART, UNPLACED, DISCARDED, START = (
     "received",
     "timing",  # times a half lap or the finish
@@ -75,7 +75,7 @@ class TimingState:
         """The impulse's time of day less its channel's fixed delay."""
         use = self.channel_map.use_of(record.channel)
         delay = use.delay_ticks if use is not None else 0
-        return RaceTime((record.time_of_day.ticks - delay) % DAY_TICKS, 4)
+        return time_of_day(record.time_of_day.ticks - delay)
 
     def unplaced(self) -> list[ImpulseRecord]:
         return [r for r in self.impulses.values() if r.status == UNPLACED]

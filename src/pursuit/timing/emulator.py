@@ -44,6 +44,7 @@ from pursuit.app.replay import replay_script
 from pursuit.core import commands as c
 from pursuit.core.channels import DEFAULT_MAP, ChannelMap
 from pursuit.core.competition import Competition, Side
+from pursuit.core.impulses import time_of_day
 from pursuit.core.timer_lines import format_line
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime
 from pursuit.errors import PursuitError
@@ -54,7 +55,6 @@ EXAMPLE = "mexico-1968-men-individual-pursuit.toml"
 GAP_BETWEEN_HEATS_S = 90.0
 TEAM_OFFSETS_S = (-0.30, -0.15, 0.0, 0.15)  # four riders; the third times the passage
 THREE_PM = RaceTime(15 * 3600 * TICKS_PER_SECOND, 4)
-DAY_TICKS = 24 * 3600 * TICKS_PER_SECOND
 WRITE_WAIT_S = 1.0  # how long a write waits for a slow reader before the line is lost
 
 
@@ -295,9 +295,7 @@ def plan_heats(
         for tick, _, channel, what in pending:
             number += 1
             at = (tick - start_at.ticks) / TICKS_PER_SECOND
-            impulse = Impulse(
-                at, number, channel, RaceTime(tick % DAY_TICKS, 4), heat.round, heat.heat, what
-            )
+            impulse = Impulse(at, number, channel, time_of_day(tick), heat.round, heat.heat, what)
             sent.append(impulse)
             if rng.random() < options.double:
                 sent.append(
@@ -314,9 +312,7 @@ def plan_heats(
                 )
             last = max(last, tick)
         intended.append(
-            IntendedHeat(
-                heat.round, heat.heat, sides, RaceTime(heat_start % DAY_TICKS, 4), tuple(passages)
-            )
+            IntendedHeat(heat.round, heat.heat, sides, time_of_day(heat_start), tuple(passages))
         )
         clock = (last - start_at.ticks) / TICKS_PER_SECOND + options.gap_s
     return Plan(tuple(intended), tuple(sent))

@@ -27,13 +27,12 @@ from pursuit.core.commands import (
     TakeImpulse,
     TakeTimerNoise,
 )
-from pursuit.core.times import TICKS_PER_SECOND, RaceTime
+from pursuit.core.impulses import clock_text
 from pursuit.errors import PursuitError
 from pursuit.loading.channel_map import map_channels_command
 from pursuit.timing.reader import DeviceReader, ReaderStatus, TimerCommand
 
 ACTOR = "timer"
-DAY_TICKS = 24 * 3600 * TICKS_PER_SECOND
 
 
 class Service(Protocol):
@@ -199,18 +198,10 @@ def describe_command(command: Command) -> str:
     """One line for a timer's command, as the listener shows it."""
     if isinstance(command, TakeImpulse):
         mark = " (manual)" if command.manual else ""
-        return f"#{command.number} {command.channel} {time_of_day(command.time_of_day)}{mark}"
+        return f"#{command.number} {command.channel} {clock_text(command.time_of_day)}{mark}"
     if isinstance(command, TakeTimerNoise):
         return f"noise {command.raw!r}: {command.reason}"
     if isinstance(command, MapChannels):
         uses = ", ".join(f"{c}={u}" for c, u in zip(command.channels, command.uses, strict=True))
         return f"channel map {uses}"
     return type(command).__name__
-
-
-def time_of_day(time: RaceTime) -> str:
-    """`HH:MM:SS.ffff`, as the timer writes it."""
-    seconds, fraction = divmod(time.ticks % DAY_TICKS, TICKS_PER_SECOND)
-    minutes, s = divmod(seconds, 60)
-    h, m = divmod(minutes, 60)
-    return f"{h:02d}:{m:02d}:{s:02d}.{fraction:04d}"

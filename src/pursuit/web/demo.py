@@ -22,6 +22,7 @@ from pursuit.app.importing import commands_from_file, setup_commands
 from pursuit.app.replay import Step, replay_script
 from pursuit.core import commands as c
 from pursuit.core.channels import DEFAULT_MAP
+from pursuit.core.impulses import time_of_day
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.timer_lines import format_line
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime
@@ -41,7 +42,6 @@ LINK_WAIT_S = 10.0  # for the timer link to come up, and to record what was writ
 AHEAD = 32  # lines written that the server may not have recorded yet
 RESTART_PAUSE_S = 60.0  # real seconds between one replay's end and the next one's start
 DEMO_CLOCK_TICKS = 10 * 3600 * TICKS_PER_SECOND  # the emulated timer's clock starts at 10:00
-DAY_TICKS = 24 * 3600 * TICKS_PER_SECOND
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,7 @@ class DemoReplay:
         if started is None:  # resumed in the middle of a heat: its start as the log has it
             if start_impulse is None:
                 return 0
-            at = RaceTime((start_impulse.ticks + elapsed.ticks) % DAY_TICKS, 4)
+            at = time_of_day(start_impulse.ticks + elapsed.ticks)
         else:
             at = _time_of_day(started, elapsed)
         return self._write(format_line(_number(index, self._replays), channel, at))
@@ -307,7 +307,7 @@ def _time_of_day(at: float, elapsed: RaceTime | None = None) -> RaceTime:
     ticks = DEMO_CLOCK_TICKS + round(at * TICKS_PER_SECOND)
     if elapsed is not None:
         ticks += elapsed.ticks
-    return RaceTime(ticks % DAY_TICKS, 4)
+    return time_of_day(ticks)
 
 
 def _next_id(web: Web, live_id: str) -> str:
