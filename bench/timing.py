@@ -23,8 +23,6 @@ import os
 import platform
 import random
 import re
-import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,6 +42,7 @@ from pursuit.core.timer_lines import format_line
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime
 from pursuit.loading.format_files import format_definition
 from pursuit.store.open import open_store
+from sse import raise_open_files
 
 RESULTS = Path(__file__).parent / "results" / "timing.json"
 TARGETS = {"pure_us_per_impulse": ("<=", 50.0), "live_p99_ms": ("<=", 50.0)}
@@ -202,8 +201,7 @@ def live(viewers: int, impulses: int) -> dict[str, Any]:
     the time from an impulse written to the wire until each viewer is told of its split."""
     from pursuit.timing.emulator import PtyDevice
 
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (min(max(soft, viewers + 512), hard), hard))
+    raise_open_files(viewers + 512)
     with tempfile.TemporaryDirectory(prefix="pursuit-timing-live-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'live.db'}"
         service = CompetitionService(open_store(url))
@@ -317,5 +315,4 @@ def report(figures: dict[str, Any]) -> None:
 
 
 if __name__ == "__main__":
-    _ = statistics  # (kept for the end-to-end figures added with the reader)
     main()
