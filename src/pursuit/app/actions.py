@@ -10,12 +10,14 @@ rider names (full name, bib or a unique part) on the way. Every way in hands tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -67,6 +69,17 @@ MaybeTime = Annotated[
     PlainSerializer(_written, return_type=str | None),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "null"}]}),
 ]
+
+
+def _names(value: object) -> object:
+    """Names as a list, or as typed in one field: one a line, or separated by ; or ,."""
+    if isinstance(value, str):
+        return [n.strip() for n in re.split(r"[\n;,]", value) if n.strip()]
+    return value
+
+
+# Riders' names: a list in a body, one text field in a form ("A; B; C; D").
+Names = Annotated[list[str], BeforeValidator(_names)]
 
 
 class Body(BaseModel):
@@ -179,6 +192,31 @@ class Entrant(Body):
     family_name: Text | None = None
     bib: Text | None = None
     seed_time: MaybeTime = None
+    roster: Names | None = Field(
+        None,
+        min_length=4,
+        max_length=5,
+        description="A team's riders (4 or 5; a form takes them separated by ; or a line "
+        "each); none for a rider.",
+    )
+
+
+class Lineup(Body):
+    round: Text
+    team: Text = Field(description="Full name, bib, or a unique part of the name.")
+    riders: Names = Field(
+        min_length=1,
+        description="The riders the team starts with, from its roster (a form takes them "
+        "separated by ; or a line each; a unique part of a name will do).",
+    )
+
+
+class Dropped(Body):
+    round: Text
+    heat: int = Field(ge=1)
+    team: Text
+    rider: Text = Field(min_length=1, description="The rider of the line-up who dropped.")
+    half_lap: int | None = Field(None, ge=1, description="The half lap it happened in.")
 
 
 class AssignImpulseBody(Body):
@@ -221,7 +259,34 @@ def _enter(state: CompetitionState, body: Entrant) -> c.RegisterEntrant:
     refused = nation_refusal(body.nation, declared)
     if refused is not None:
         raise BadBody(f"nation: {refused}", "nation")
-    return c.RegisterEntrant(body.name, body.nation, body.family_name, body.bib, body.seed_time)
+    roster = tuple(n.strip() for n in body.roster) if body.roster is not None else None
+    return c.RegisterEntrant(
+        body.name, body.nation, body.family_name, body.bib, body.seed_time, roster
+    )
+
+
+def _rider_of(state: CompetitionState, team: str, typed: str) -> str:
+    """A rider of `team`'s roster from what was typed: the name, or a unique part of it
+    (what matches nobody is passed on for the rules to refuse, naming the roster)."""
+    entrant = state.entrants.get(team)
+    roster = [r.name for r in getattr(entrant, "roster", ())]
+    text = typed.strip()
+    if text in roster:
+        return text
+    matches = [name for name in roster if text.casefold() in name.casefold()]
+    return matches[0] if len(matches) == 1 else text
+
+
+def _lineup(state: CompetitionState, body: Lineup) -> c.DeclareLineup:
+    team = _who(state, body.team)
+    return c.DeclareLineup(body.round, team, tuple(_rider_of(state, team, r) for r in body.riders))
+
+
+def _dropped(state: CompetitionState, body: Dropped) -> c.RecordRiderDropped:
+    team = _who(state, body.team)
+    return c.RecordRiderDropped(
+        body.round, body.heat, team, _rider_of(state, team, body.rider), body.half_lap
+    )
 
 
 ACTIONS: dict[str, Action] = {
@@ -374,10 +439,26 @@ ACTIONS: dict[str, Action] = {
         Action(
             "enter",
             "entrants",
-            "Register an entrant",
+            "Register an entrant (a team with its roster)",
             Role.ADMIN,
             Entrant,
             _enter,
+        ),
+        Action(
+            "lineup",
+            "lineups",
+            "Declare a team's line-up for a round (until its heat starts)",
+            Role.COMMISSAIRE,
+            Lineup,
+            _lineup,
+        ),
+        Action(
+            "drop",
+            "riders-dropped",
+            "Record a team's rider dropped in a running heat",
+            Role.TIMEKEEPER,
+            Dropped,
+            _dropped,
         ),
     )
 }

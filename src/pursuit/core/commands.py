@@ -231,3 +231,28 @@ class ReportTimerStatus(Command):
     connected: bool
     detail: str
     at: str
+
+
+# --- team pursuit: line-ups and riders dropped ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeclareLineup(Command):
+    """The riders a team starts a round's heat with (3.2.079): before that heat starts, and
+    again as often as needed until it does."""
+
+    round: str
+    team: str
+    riders: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRiderDropped(Command):
+    """A rider of a team's line-up dropped (or fell) in a running heat; the team rides on
+    while it still has its counting rider."""
+
+    round: str
+    heat: int
+    team: str
+    rider: str
+    half_lap: int | None = None  # the half lap it happened in, when known

@@ -86,6 +86,7 @@ class Ride:
     published_rank: str | None = None
     basis: str | None = None  # published / seed / inferred
     lineup: tuple[str, ...] = ()  # team pursuit: riders who rode
+    dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped, in order
     readable: bool = True  # False: the record was there but its time or status could not be read
     place: Place | None = field(default=None, compare=False)
     missing: frozenset[int] = frozenset()  # half laps the timer missed: their splits estimated

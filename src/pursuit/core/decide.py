@@ -20,7 +20,8 @@ from pursuit.core.decide_impulses import (
     take_impulse,
     take_noise,
 )
-from pursuit.core.decide_timing import catch, correct_split, finish, split, start
+from pursuit.core.decide_lineups import declare_lineup, drop_rider, start_with_lineups
+from pursuit.core.decide_timing import catch, correct_split, finish, split
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import RoundKind
@@ -237,7 +238,7 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.RegisterEntrant: _register,
     c.ScheduleRound: _schedule,
     c.DrawRound: _draw,
-    c.StartHeat: start,
+    c.StartHeat: start_with_lineups,  # a team without a declared line-up gets the default
     c.RecordSplit: split,
     c.RecordFinish: finish,
     c.RecordCatch: catch,
@@ -256,4 +257,6 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.AssignImpulse: assign_impulse,
     c.DiscardImpulse: discard_impulse,
     c.ReportTimerStatus: report_status,
+    c.DeclareLineup: declare_lineup,
+    c.RecordRiderDropped: drop_rider,
 }

@@ -292,6 +292,34 @@ class ClassificationPublished(Event):
     places: tuple[PublishedPlace, ...] = field(default_factory=tuple)
 
 
+# --- team pursuit: line-ups and riders dropped ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LineupDeclared(Event):
+    """The riders a team rides a round with; `by_default` when nobody declared them and the
+    heat's start took the previous round's line-up or the first riders of the roster."""
+
+    wire_name = "LineupDeclared"
+    round: str
+    team: str
+    riders: tuple[str, ...]
+    heat: int | None = None  # the team's heat in the round
+    by_default: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RiderDropped(Event):
+    """A rider of a team's line-up dropped in a heat (`half_lap` when known)."""
+
+    wire_name = "RiderDropped"
+    round: str
+    heat: int
+    team: str
+    rider: str
+    half_lap: int | None = None
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.wire_name: cls
     for cls in (
@@ -319,5 +347,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ImpulseDiscarded,
         HalfLapMissed,
         TimerStatusReported,
+        LineupDeclared,
+        RiderDropped,
     )
 }

@@ -333,6 +333,15 @@ def _missed(state: CompetitionState, e: ev.HalfLapMissed) -> None:
         passages.note_missed(e.entrant, e.half_lap)
 
 
+def _lineup(state: CompetitionState, e: ev.LineupDeclared) -> None:
+    _ride(state, e.round, e.team).lineup = tuple(e.riders)
+
+
+def _dropped(state: CompetitionState, e: ev.RiderDropped) -> None:
+    ride = _ride(state, e.round, e.team)
+    ride.dropped = (*ride.dropped, e.rider)
+
+
 def _close_heat_if_over(state: CompetitionState, round_id: str, number: int) -> None:
     heat = state.heat(round_id, number)
     if heat is None:
@@ -366,6 +375,8 @@ _HANDLERS: dict[type[ev.Event], Callable[[CompetitionState, Any], None]] = {
     ev.ImpulseDiscarded: _discarded,
     ev.HalfLapMissed: _missed,
     ev.TimerStatusReported: _link,
+    ev.LineupDeclared: _lineup,
+    ev.RiderDropped: _dropped,
 }
 
 

@@ -210,6 +210,7 @@ class _Reader:
             places=places,
             heat_name=heat_name,
             competitors_per_heat=per_heat,
+            mark=self.text(table, "mark", where) if "mark" in table else "",
         )
 
     def unranked(self, table: Mapping[str, Any], index: int) -> UnrankedBlock:

@@ -105,6 +105,9 @@ class RoundSpec:
     places: tuple[int, ...] = ()  # ranks shown for a heat's winner and loser (bronze: 3, 4)
     heat_name: str = "{round} heat {n}"
     competitors_per_heat: int = 2
+    # The qualification mark (Q, QG, QB) shown beside each competitor this round draws, on
+    # their row in the round they come from; "" for none.
+    mark: str = ""
 
     def heat_title(self, number: int) -> str:
         return self.heat_name.format(round=self.name, n=number)

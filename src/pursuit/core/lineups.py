@@ -9,6 +9,7 @@ ride means the file mixed up riders and teams.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Sequence
 
 from pursuit.core.competition import Ride
 from pursuit.core.entrants import Team
@@ -23,6 +24,24 @@ def check_lineups(ctx: Context, spec: RoundSpec) -> None:
             _check(ctx, spec, ride, team_size)
 
 
+def lineup_problems(lineup: Sequence[str], roster: Collection[str], team_size: int) -> list[str]:
+    """What is wrong with a line-up, each in words (none: it may start): riders not on the
+    roster (an empty roster checks nobody), riders named twice, a count other than
+    `team_size`."""
+    problems = []
+    strangers = [n for n in lineup if roster and n not in roster]
+    if strangers:
+        problems.append(
+            f"{', '.join(strangers)} not on the team's roster ({', '.join(sorted(roster))})"
+        )
+    twice = sorted(n for n, k in Counter(lineup).items() if k > 1)
+    if twice:
+        problems.append(f"{', '.join(twice)} named twice in the line-up")
+    if len(lineup) != team_size:
+        problems.append(f"a line-up of {len(lineup)}; a team starts with {team_size} riders")
+    return problems
+
+
 def _check(ctx: Context, spec: RoundSpec, ride: Ride, team_size: int) -> None:
     where = f"{spec.name}: {ride.entrant}"
     entrant = ctx.entrants.get(ride.entrant)
@@ -30,20 +49,5 @@ def _check(ctx: Context, spec: RoundSpec, ride: Ride, team_size: int) -> None:
         ctx.find("lineup", f"{where} is a rider; a line-up is for a team", ride.place)
         return
     roster = {r.name for r in entrant.roster}
-    strangers = [n for n in ride.lineup if roster and n not in roster]
-    if strangers:
-        ctx.find(
-            "lineup",
-            f"{where}: {', '.join(strangers)} not on the team's roster "
-            f"({', '.join(sorted(roster))})",
-            ride.place,
-        )
-    twice = sorted(n for n, k in Counter(ride.lineup).items() if k > 1)
-    if twice:
-        ctx.find("lineup", f"{where}: {', '.join(twice)} named twice in the line-up", ride.place)
-    if len(ride.lineup) != team_size:
-        ctx.find(
-            "lineup",
-            f"{where}: a line-up of {len(ride.lineup)}; a team starts with {team_size} riders",
-            ride.place,
-        )
+    for problem in lineup_problems(ride.lineup, roster, team_size):
+        ctx.find("lineup", f"{where}: {problem}", ride.place)

@@ -32,6 +32,7 @@ class RideState:
     published_rank: str | None = None
     basis: str | None = None
     lineup: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped, in order
     before_sanction: tuple[Status, RaceTime | None] | None = None
     missing: set[int] = field(default_factory=set)  # half laps the timer missed (estimated)
 
@@ -48,6 +49,7 @@ class RideState:
             if self.synthetic
             else self.basis,
             lineup=self.lineup,
+            dropped=self.dropped,
             missing=frozenset(self.missing),
         )
 

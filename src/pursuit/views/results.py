@@ -36,6 +36,9 @@ class RowView:
     basis_note: str = ""  # how the ride is known, in words (`views.basis`); "" for published
     record: str = ""  # OR / WR as recorded on the ride
     value: RaceTime | None = None  # the time as shown: truncated to the competition's precision
+    mark: str = ""  # the qualification mark (Q, QG, QB) of the round the competitor goes on to
+    lineup: tuple[str, ...] = ()  # team pursuit: the riders of the ride
+    dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +114,18 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
     nation_of = {e.name: e.nation or "" for e in comp.entrants}
     digits = meta.precision
 
-    def row(ranked: RankedRide) -> RowView:
+    marks = qualification_marks(results)
+
+    def row(ranked: RankedRide, round_id: str) -> RowView:
         ride = ranked.ride
         time, side = ride.outcome.time, ride.side
+        mark = marks.get((round_id, ride.entrant), "")
         return RowView(
             rank=ranked.label,
             name=ride.entrant,
             nation=nation_of.get(ride.entrant, ""),
             time=format_time(time, digits) if time is not None else "",
-            note=ranked.note,
+            note=", ".join(part for part in (ranked.note, mark) if part),
             heat=ranked.heat,
             shared=ranked.shared,
             basis=ride.basis or "",
@@ -127,6 +133,9 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
             basis_note=basis_note(ride.basis or ""),
             record=ride.record or "",
             value=time.at(digits) if time is not None else None,
+            mark=mark,
+            lineup=ride.lineup,
+            dropped=ride.dropped,
         )
 
     rounds = tuple(_round(r, row, comp.schedule.get(r.spec.id)) for r in results.rounds)
@@ -162,9 +171,28 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
     )
 
 
+def qualification_marks(results: Results) -> dict[tuple[str, str], str]:
+    """(round id, entrant) -> the mark of the round the entrant goes on to (the format's
+    `mark`), on the entrant's row in the latest earlier round they rode."""
+    marks: dict[tuple[str, str], str] = {}
+    rode: dict[str, str] = {}  # entrant -> the latest round so far with a row for them
+    for result in results.rounds:
+        if result.spec.mark:
+            if result.spec.kind is RoundKind.KNOCKOUT:
+                drawn = [n for h in result.heats for n in h.expected if n is not None]
+            else:
+                drawn = [r.ride.entrant for r in result.ranking]
+            for name in drawn:
+                if name in rode:
+                    marks[rode[name], name] = result.spec.mark
+        for ranked in result.ranking:
+            rode[ranked.ride.entrant] = result.spec.id
+    return marks
+
+
 def _round(result: RoundResult, row: Any, slot: Slot | None) -> RoundView:
     spec = result.spec
-    ranking = tuple(row(r) for r in result.ranking)
+    ranking = tuple(row(r, spec.id) for r in result.ranking)
     in_heats = sorted((r for r in ranking if r.heat is not None), key=_HEAT)  # stable
     by_heat = {number: tuple(rows) for number, rows in groupby(in_heats, key=_HEAT)}
     if spec.kind is RoundKind.KNOCKOUT:
