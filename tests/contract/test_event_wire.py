@@ -91,10 +91,6 @@ EXAMPLES: list[ev.Event] = [
     ev.SplitCorrected("Q", "Bert", 3, t("28.000"), "misread impulse"),
     ev.DecisionRecorded("disqualify", "UCI", "doping", "Q", "Bert", "1968-11-01"),
     ev.DecisionRecorded("note", "Jury", "results confirmed"),
-    ev.LineupDeclared("R1", "Germany", ("A", "B", "C", "D"), 2),
-    ev.LineupDeclared("F", "Germany", ("A", "B", "C", "E"), None, by_default=True),
-    ev.RiderDropped("R1", 2, "Germany", "D", 9),
-    ev.RiderDropped("R1", 2, "Germany", "C"),
     ev.RideRecorded(
         "Q",
         "Anna",
@@ -129,6 +125,10 @@ EXAMPLES: list[ev.Event] = [
     ev.ImpulseDiscarded("serial:/dev/ttyUSB0", 54, "a photographer's foot"),
     ev.HalfLapMissed("Q", 2, "Bert", 4),
     ev.TimerStatusReported("serial:/dev/ttyUSB0", False, "device went away", "2026-12-03T15:03Z"),
+    ev.LineupDeclared("R1", "Germany", ("A", "B", "C", "D"), 2),
+    ev.LineupDeclared("F", "Germany", ("A", "B", "C", "E"), None, by_default=True),
+    ev.RiderDropped("R1", 2, "Germany", "D", 9),
+    ev.RiderDropped("R1", 2, "Germany", "C"),
 ]
 
 

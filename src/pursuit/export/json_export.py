@@ -47,14 +47,21 @@ def _round(rnd: RoundView) -> dict[str, Any]:
     }
 
 
-def _ranked(row: RowView) -> dict[str, str]:
-    return {
+def _ranked(row: RowView) -> dict[str, Any]:
+    ranked: dict[str, Any] = {
         "rank": row.rank,
         "name": row.name,
         "nation": row.nation,
         "time": row.time,
         "note": row.note,
     }
+    if row.mark:
+        ranked["mark"] = row.mark
+    if row.lineup:  # team pursuit
+        ranked["lineup"] = list(row.lineup)
+    if row.dropped:
+        ranked["dropped"] = list(row.dropped)
+    return ranked
 
 
 def _heat(heat: HeatView) -> dict[str, Any]:

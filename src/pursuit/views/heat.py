@@ -36,6 +36,8 @@ class HeatRider:
     laps: tuple[tuple[int, RaceTime], ...]  # (half lap the lap ends at, the lap's time)
     synthetic: bool  # the splits were made up by a replay, not measured
     missing: frozenset[int] = frozenset()  # half laps the timer missed: estimated, not shown
+    lineup: tuple[str, ...] = ()  # team pursuit: the riders of the ride
+    dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,8 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
         laps=tuple(laps),
         synthetic=(ride.basis or "").startswith("synthetic"),
         missing=ride.missing,
+        lineup=ride.lineup,
+        dropped=ride.dropped,
     )
 
 

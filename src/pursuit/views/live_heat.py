@@ -13,6 +13,7 @@ from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time
 from pursuit.views.errors import NothingToShow
 from pursuit.views.heat import Catch, HeatRider, heat_of
 from pursuit.views.heat import HalfLap as HeatHalfLap
+from pursuit.views.lineups import LineupRider, lineup_riders, timed_on
 from pursuit.views.pictures import Picture, heat_pictures
 from pursuit.views.results import ResultsView
 from pursuit.views.status import find_round, heat_rides, heat_status, heat_title
@@ -29,6 +30,7 @@ class Rider:
     projected: str  # finish projected from the latest lap's pace, while riding
     done: bool
     to_go: str = ""  # laps still to ride, as a scoreboard shows them ("3½"), while riding
+    lineup: tuple[LineupRider, ...] = ()  # team pursuit: the riders of the ride
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class LiveHeat:
     gap_summary: str  # the gap in one sentence, the caption of the charts
     pictures: tuple[Picture, ...]  # the gap and lap charts, once both riders have splits
     synthetic: bool
+    timed_on: str = ""  # team pursuit: "the 3rd rider", whose front wheel takes time and splits
 
 
 def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
@@ -102,6 +105,7 @@ def _rider(rider: HeatRider, done: bool, status: str, half_laps: int, digits: in
         projected(splits, half_laps, digits) if riding else "",
         done,
         laps_to_go(half_laps - len(splits)) if riding else "",
+        lineup_riders(rider.lineup, rider.dropped),
     )
 
 
@@ -148,6 +152,7 @@ def live_heat(
             gap_summary([h.gap_s for h in rows]),
             pictures,
             ridden.synthetic,
+            timed_on(state.format),
         )
 
     return build

@@ -10,6 +10,7 @@ from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import RaceTime
 from pursuit.views.document import OFF_DOCUMENT
 from pursuit.views.errors import NothingToShow
+from pursuit.views.lineups import LineupRider, lineup_riders
 from pursuit.views.pictures import Picture, round_picture
 from pursuit.views.results import ResultsView, RoundView, RowView
 from pursuit.views.status import RoundLine, find_round, round_line
@@ -26,6 +27,8 @@ class Row:
     heat: int | None
     advances: bool = False  # goes on to the next round (Q)
     basis_note: str = ""  # how the ride is known, when not as published (`views.basis`)
+    mark: str = ""  # the qualification mark (Q, QG, QB) of the round the competitor goes on to
+    lineup: tuple[LineupRider, ...] = ()  # team pursuit: the riders, who dropped marked
     # for the renderers, not in the page's JSON: the sheets print side and record in columns
     # of their own; the charts read the time as a value
     side: str = field(default="", metadata=OFF_DOCUMENT)  # red | green | ""
@@ -58,7 +61,7 @@ class RoundResults:
 def _row(r: RowView, advanced: tuple[str, ...] = ()) -> Row:
     return Row(
         r.rank, r.name, r.nation, r.time, r.note, r.shared, r.heat, r.name in advanced,
-        r.basis_note, r.side, r.record, r.value,
+        r.basis_note, r.mark, lineup_riders(r.lineup, r.dropped), r.side, r.record, r.value,
     )  # fmt: skip
 
 

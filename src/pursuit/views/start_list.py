@@ -27,6 +27,7 @@ class Starter:
     # printed on the sheet, not in the page's JSON
     bib: str = field(default="", metadata=OFF_DOCUMENT)
     seed: str = field(default="", metadata=OFF_DOCUMENT)  # rank in the first timed round
+    lineup: tuple[str, ...] = ()  # team pursuit: the riders declared (or ridden) for the round
 
 
 @dataclass(frozen=True)
@@ -60,16 +61,19 @@ def build_start_list(
     lines: tuple[RoundLine, tuple[RoundLine, ...]],
     entrants: Mapping[str, Entrant],
     drawn: Sequence[DrawnHeat] = (),
+    lineups: Mapping[str, tuple[str, ...]] | None = None,
 ) -> StartList:
     """The start list of `rnd`: `lines` are the round's status line and every round's,
-    `drawn` the heats as drawn in the log (none for a round not drawn, or from a file)."""
+    `drawn` the heats as drawn in the log (none for a round not drawn, or from a file),
+    `lineups` the teams' line-ups declared in the log (else those of the rides recorded)."""
     seeds = seeds_for(view, rnd.id)
+    lineup_of = {r.name: r.lineup for r in rnd.ranking if r.lineup} | dict(lineups or {})
 
     def starter(name: str, side: str) -> Starter:
         entrant = entrants.get(name)
         nation = (entrant.nation or "") if entrant is not None else ""
         bib = (entrant.bib or "") if entrant is not None else ""
-        return Starter(name, nation, side, bib, seeds.get(name, ""))
+        return Starter(name, nation, side, bib, seeds.get(name, ""), lineup_of.get(name, ()))
 
     heats = tuple(
         HeatLine(
@@ -120,6 +124,7 @@ def start_list(
             raise NothingToShow(f"no round {round_id!r} in {competition}")
         lines = round_line(state, rnd), tuple(round_line(state, r) for r in view.rounds)
         drawn = drawn_in(state, round_id)
-        return build_start_list(competition, view, rnd, lines, state.entrants, drawn)
+        lineups = {n: r.lineup for n, r in state.rides.get(round_id, {}).items() if r.lineup}
+        return build_start_list(competition, view, rnd, lines, state.entrants, drawn, lineups)
 
     return build

@@ -21,6 +21,7 @@ from pursuit.app.service import Handled
 from pursuit.errors import PursuitError
 from pursuit.operators.roles import Role
 from pursuit.store.events import StoredEvent
+from pursuit.views.lineups import team_desk
 from pursuit.web.auth.guards import check_csrf, console_operator, session_of
 from pursuit.web.auth.sessions import Session
 from pursuit.web.console.confirm import positions
@@ -53,11 +54,13 @@ def _desk_screen(
 ) -> Response:
     hub = web(request).hub
     position, model = hub.model(cid, "desk", desk(cid))
+    _, teams = hub.model(cid, "team-desk", lambda state, view: team_desk(state))
     recent = hub.events(cid, max(position - RECENT, 0))
     flash = [_line(e) for e in hub.events(cid, min(done) - 1, max(done))] if done else []
     errors = {form or "top": problem.message} if problem else {}
     context: dict[str, Any] = {
         "desk": model,
+        "teams": teams,
         "position": position,
         "selected": model.selected(heat),
         "recent": [_line(e) for e in reversed(recent)],
