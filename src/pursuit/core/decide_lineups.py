@@ -110,9 +110,7 @@ def drop_rider(state: CompetitionState, cmd: c.RecordRiderDropped) -> list[ev.Ev
         raise at.refuse(f"{rider} of {team.name} has already dropped")
     if cmd.half_lap is not None and not 1 <= cmd.half_lap <= state.meta.half_laps:
         raise at.refuse(f"half lap {cmd.half_lap} is not between 1 and {state.meta.half_laps}")
-    events: list[ev.Event] = [
-        ev.RiderDropped(spec.id, cmd.heat, team.name, rider, cmd.half_lap)
-    ]
+    events: list[ev.Event] = [ev.RiderDropped(spec.id, cmd.heat, team.name, rider, cmd.half_lap)]
     riding_on = len(ride.lineup) - len(ride.dropped) - 1
     if riding_on < state.format.counting_rider:
         events.append(ev.OutcomeRecorded(spec.id, team.name, Status.DNF.value, cmd.heat))
@@ -126,4 +124,3 @@ def _team(state: CompetitionState, name: str, at: About) -> Team:
     if not isinstance(entrant, Team):
         raise at.refuse(f"{name} is a rider; line-ups are for teams")
     return entrant
-

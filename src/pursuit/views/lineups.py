@@ -28,7 +28,7 @@ def ordinal(n: int) -> str:
 
 
 def timed_on(fmt: Format | None) -> str:
-    """"the 3rd rider" for a team pursuit format (its `counting_rider`), else ""."""
+    """ "the 3rd rider" for a team pursuit format (its `counting_rider`), else ""."""
     if fmt is None or fmt.event != "team":
         return ""
     return f"the {ordinal(fmt.counting_rider)} rider"

@@ -66,7 +66,7 @@ class Renderer:
         self.env.filters["date_span"] = _date_span
         self.env.globals["status_label"] = lambda s: STATUS_LABELS.get(s, s.capitalize())
         # macros every page, and every page's live fragment, may use
-        for library in ("_badge.html", "_rounds_nav.html", "_rows_table.html", "_lineup.html"):
+        for library in ("_badge.html", "_lineup.html", "_rounds_nav.html", "_rows_table.html"):
             module = self.env.get_template(library).module
             for name in dir(module):
                 if not name.startswith("_"):
