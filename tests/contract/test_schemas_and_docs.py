@@ -98,8 +98,9 @@ def test_each_schema_is_a_valid_draft_2020_12_schema_shipped_in_the_package(name
 # ---------------------------------------------------------------- valid documents validate
 
 
-def test_the_example_competition_file_matches_the_competition_schema() -> None:
-    data = tomllib.loads(EXAMPLE_COMPETITION.read_text("utf-8"))
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.toml")), ids=lambda p: p.stem)
+def test_every_example_competition_file_matches_the_competition_schema(path: Path) -> None:
+    data = tomllib.loads(path.read_text("utf-8"))
     assert errors(data, COMPETITION_SCHEMA) == []
 
 

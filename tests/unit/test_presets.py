@@ -30,6 +30,7 @@ def seeds(round_refs: tuple[tuple[object, ...], ...]) -> list[tuple[object, ...]
 
 def test_the_three_presets_are_shipped() -> None:
     assert {"olympic-1968", "olympic-1980", "uci-individual-pursuit"} <= set(preset_names())
+    assert {"uci-team-pursuit", "olympic-team-pursuit"} <= set(preset_names())
 
 
 @pytest.mark.parametrize("name", ["olympic-1968", "olympic-1980", "uci-individual-pursuit"])
@@ -231,3 +232,55 @@ def test_the_1968_example_keeps_the_basis_of_every_fact(mexico: tuple[Loaded, Re
     assert q["Colin Forde"].basis == "seed"
     frey = next(r for r in competition.rides_of("QF") if r.entrant == "Mogens Frey")
     assert (frey.record, frey.basis) == ("OR", "published")
+
+
+TEAM_EXAMPLE = EXAMPLE.parent / "example-club-team-pursuit.toml"
+
+
+@pytest.mark.parametrize("name", ["uci-team-pursuit", "olympic-team-pursuit"])
+def test_the_team_pursuit_presets_ride_6v7_5v8_2v3_1v4_and_mark_who_goes_on(name: str) -> None:
+    fmt = load_format(name)
+    assert (fmt.name, fmt.event, fmt.team_size, fmt.counting_rider, fmt.precision) == (
+        name,
+        "team",
+        4,
+        3,
+        3,
+    )
+    r1 = fmt.round("R1")
+    assert seeds(tuple(h.refs for h in r1.heats)) == [
+        ("Q#6", "Q#7"),
+        ("Q#5", "Q#8"),
+        ("Q#2", "Q#3"),
+        ("Q#1", "Q#4"),
+    ]
+    assert (fmt.round("Q").advance, r1.catch) == (8, CatchEffect.EASE_UP)
+    assert seeds(tuple(h.refs for h in fmt.round("F").heats)) == [("R1.W4", "R1.W3")]
+    assert seeds(tuple(h.refs for h in fmt.round("B").heats)) == [("OTHERS#1", "OTHERS#2")]
+    assert {r.id: r.mark for r in fmt.rounds if r.mark} == {"R1": "Q", "B": "QB", "F": "QG"}
+
+
+def test_the_olympic_team_pursuit_adds_finals_for_5th_and_7th() -> None:
+    fmt = load_format("olympic-team-pursuit")
+    assert seeds(tuple(h.refs for h in fmt.round("F56").heats)) == [("OTHERS#3", "OTHERS#4")]
+    assert seeds(tuple(h.refs for h in fmt.round("F78").heats)) == [("OTHERS#5", "OTHERS#6")]
+    assert (fmt.round("F56").places, fmt.round("F78").places) == ((5, 6), (7, 8))
+
+
+def test_the_team_pursuit_example_is_classified_completely_and_cleanly() -> None:
+    loaded = load_competition(TEAM_EXAMPLE)
+    results = compute(loaded.competition)
+    assert loaded.findings == [] and results.findings == ()
+    assert results.complete
+    assert [(p.label, p.entrant) for p in results.classification] == [
+        ("1", "Harbour Wheelers"),
+        ("2", "Velo Club Nord"),
+        ("3", "Riverside CC"),
+        ("4", "Hilltop Cycling"),
+        ("5", "Forest Pedal Club"),
+        ("6", "Valley Road Club"),
+        ("7", "Lakeside Velo"),
+        ("8", "City Track Team"),
+    ]
+    city = next(r for r in results.round("R1").ranking if r.ride.entrant == "City Track Team")
+    assert city.ride.dropped == ("Finn Platz",) and len(city.ride.lineup) == 4

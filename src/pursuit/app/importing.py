@@ -78,4 +78,5 @@ def _import_ride(round_id: str, ride: Ride) -> c.ImportRide:
         published_rank=ride.published_rank,
         basis=ride.basis,
         lineup=ride.lineup,
+        dropped=ride.dropped,
     )

@@ -120,6 +120,7 @@ def _ride(r: Ride) -> dict[str, Any]:
             "rank": r.published_rank,
             "basis": r.basis,
             "lineup": list(r.lineup) or None,
+            "dropped": list(r.dropped) or None,
         }
     )
 

@@ -282,7 +282,50 @@ def decide(
     _act("decide", values, db, competition, who)
 
 
+@user_errors
+def lineup(
+    round_id: str = ROUND,
+    team: str = typer.Argument(
+        ..., help="Team: full name, bib, or a unique part of the name.", show_default=False
+    ),
+    riders: list[str] = typer.Argument(
+        ...,
+        help="The riders it starts with, from its roster (a unique part of a name will do).",
+        show_default=False,
+    ),
+    db: str | None = DB,
+    competition: str | None = COMPETITION,
+    who: str | None = ACTOR,
+) -> None:
+    """Declare a team's line-up for a round, until its heat starts (team pursuit)."""
+    _act("lineup", {"round": round_id, "team": team, "riders": riders}, db, competition, who)
+
+
+@user_errors
+def drop(
+    round_id: str = ROUND,
+    heat: int = HEAT,
+    team: str = typer.Argument(..., help="The team.", show_default=False),
+    rider: str = typer.Argument(
+        ..., help="The rider of its line-up who dropped.", show_default=False
+    ),
+    half_lap: int | None = typer.Option(
+        None, "--half-lap", help="The half lap it happened in.", show_default=False
+    ),
+    db: str | None = DB,
+    competition: str | None = COMPETITION,
+    who: str | None = ACTOR,
+) -> None:
+    """Record a team's rider dropped in a running heat; with fewer than the counting rider
+    left the team cannot finish (DNF)."""
+    values = {"round": round_id, "heat": heat, "team": team, "rider": rider}
+    _act("drop", values | {"half_lap": half_lap}, db, competition, who)
+
+
 def register(app: typer.Typer) -> None:
-    commands = (schedule, draw, start, split, finish, catch, dns, dnf, dsq, rel, correct, decide)
+    commands = (
+        schedule, draw, start, split, finish, catch, dns, dnf, dsq, rel, correct, decide,
+        lineup, drop,
+    )  # fmt: skip
     for command in commands:
         app.command()(command)

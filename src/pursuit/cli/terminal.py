@@ -57,11 +57,19 @@ def _rows_table(title: str, rows: tuple[RowView, ...], *, notes: bool) -> Table:
     if notes:
         table.add_column("Notes")
     for r in rows:
-        cells = [r.rank, r.name, r.nation, r.time]
+        cells: list[RenderableType] = [r.rank, _name(r), r.nation, r.time]
         if notes:
             cells.append(r.note)
         table.add_row(*cells)
     return table
+
+
+def _name(row: RowView) -> RenderableType:
+    """The name; a team's line-up below it, a rider who dropped said so."""
+    if not row.lineup:
+        return row.name
+    riders = ", ".join(f"{n} (dropped)" if n in row.dropped else n for n in row.lineup)
+    return Text.assemble(row.name, "\n", (riders, "dim"))
 
 
 def classification_table(places: tuple[PlaceView, ...]) -> Table:

@@ -164,6 +164,7 @@ class ImportRide(Command):
     published_rank: str | None = None
     basis: str | None = None
     lineup: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
 
 
 @dataclass(frozen=True, slots=True)

@@ -223,6 +223,7 @@ def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:
             cmd.published_rank,
             cmd.basis,
             tuple(cmd.lineup),
+            tuple(cmd.dropped),
         )
     ]
 

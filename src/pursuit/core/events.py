@@ -178,6 +178,7 @@ class RideRecorded(Event):
     published_rank: str | None = None
     basis: str | None = None
     lineup: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
 
 
 # --- the timer ------------------------------------------------------------------------------

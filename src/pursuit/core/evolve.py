@@ -243,6 +243,7 @@ def _recorded(state: CompetitionState, e: ev.RideRecorded) -> None:
     ride.splits = list(e.splits)
     ride.record, ride.published_rank, ride.basis = e.record, e.published_rank, e.basis
     ride.lineup = tuple(e.lineup)
+    ride.dropped = tuple(e.dropped)
     ride.finished = True
 
 

@@ -51,3 +51,8 @@ def _check(ctx: Context, spec: RoundSpec, ride: Ride, team_size: int) -> None:
     roster = {r.name for r in entrant.roster}
     for problem in lineup_problems(ride.lineup, roster, team_size):
         ctx.find("lineup", f"{where}: {problem}", ride.place)
+    outside = [n for n in ride.dropped if n not in ride.lineup]
+    if outside:
+        ctx.find(
+            "lineup", f"{where}: {', '.join(outside)} dropped but not in the line-up", ride.place
+        )

@@ -27,6 +27,7 @@ RIDE_FIELDS = {
     "rank",
     "basis",
     "lineup",
+    "dropped",
     "note",
 }
 _STATUSES = {s.value: s for s in Status}  # Status(text) without the enum's slower lookup
@@ -101,6 +102,10 @@ class RideReader:
         if lineup is not None and not all(isinstance(r, str) for r in lineup):
             self.find("bad-field", f"{name}: lineup is a list of names", *path, "lineup")
             lineup = None
+        dropped = typed(item, "dropped", (list,), *path, who=name)
+        if dropped is not None and not all(isinstance(r, str) for r in dropped):
+            self.find("bad-field", f"{name}: dropped is a list of names", *path, "dropped")
+            dropped = None
         typed(item, "note", (str,), *path, who=name)
         return Ride(
             entrant=name,
@@ -112,6 +117,7 @@ class RideReader:
             published_rank=str(rank) if rank is not None else None,
             basis=typed(item, "basis", (str,), *path, who=name),
             lineup=tuple(lineup or ()),
+            dropped=tuple(dropped or ()),
             readable=readable,
             place=self.place(*path),
         )
