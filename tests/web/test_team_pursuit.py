@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web_support import PASSWORD
+from web_support import PASSWORD, Console
 
 from pursuit.web.parts import Web
 
@@ -253,3 +253,44 @@ def test_the_olympic_team_pursuit_rides_four_finals_for_places_1_to_8(
     ]
     # The final's line-up defaults to the team's previous one.
     assert web.hub.service.existing(cid).ride("F", "Team 1").lineup == tuple(roster("Team 1"))
+
+
+def test_the_console_enters_a_team_declares_its_line_up_and_records_a_rider_dropped(
+    client: TestClient, web: Web
+) -> None:
+    track = Track(client, web, "club")
+    answer = client.post(
+        "/api/competitions",
+        json={"id": "club", "title": "Club TP", "format": "uci-team-pursuit"},
+        headers=track.auth["boss"],
+    )
+    assert answer.status_code == 201
+    console = Console(client)
+    desk = "/console/c/club"
+    console.login("boss")
+    assert 'name="roster"' in client.get(desk).text
+    for team in ("Team 1", "Team 2"):
+        riders = "; ".join(roster(team, 5))
+        sent = console.post(f"{desk}/enter", {"name": team, "roster": riders}, page=desk)
+        assert sent.status_code == 303, sent.text
+    refused = console.post(f"{desk}/enter", {"name": "Team 3", "roster": "A; B"}, page=desk)
+    assert refused.status_code == 400 and "roster" in refused.text
+    console.post(f"{desk}/draw", {"round": "Q", "pairs": "Team 1 v Team 2"}, page=desk)
+    page = client.get(desk).text
+    assert "Declare a line-up" in page
+    assert "Team 1: no line-up declared; the start takes the default." in page
+    wanted = "Team 1 rider 2\nTeam 1 rider 3\nTeam 1 rider 4\nrider 5"
+    sent = console.post(
+        f"{desk}/lineup", {"round": "Q", "team": "Team 1", "riders": wanted}, page=desk
+    )
+    assert sent.status_code == 303, sent.text
+    console.post(f"{desk}/start", {"round": "Q", "heat": "1"}, page=desk)
+    page = client.get(f"{desk}?heat=Q/1").text
+    assert 'Team 1: riders <span class="lineup">Team 1 rider 2, Team 1 rider 3' in page
+    assert "Splits and finish on the 3rd rider." in page
+    assert "Record dropped" in page
+    drop = {"round": "Q", "heat": "1", "team": "Team 2", "rider": "Team 2 rider 1"}
+    sent = console.post(f"{desk}/drop", drop, page=desk)
+    assert sent.status_code == 303, sent.text
+    page = client.get(f"{desk}?heat=Q/1").text
+    assert "<s>Team 2 rider 1</s> <small>(dropped)</small>" in page
