@@ -137,3 +137,18 @@ def test_a_rider_cannot_drop_outside_a_running_heat() -> None:
     refuses(
         state, c.RecordRiderDropped("Q", 1, "A", "A 1", 99), "half lap 99 is not between 1 and 32"
     )
+
+
+def test_a_start_placed_by_hand_from_a_timer_impulse_gives_the_default_line_ups_too() -> None:
+    start = parse_time("15:02:11.0342")
+    state = given(
+        *teams(4, 4, 4, 4),
+        c.TakeImpulse("keyboard", 1, "C0", start, "2026-06-13T15:02:11Z"),
+    )
+    events = decide(state, c.AssignImpulse("keyboard", 1, "Q", 1, None, 0, "early gate"))
+    assert [type(e) for e in events] == [
+        ev.LineupDeclared,
+        ev.LineupDeclared,
+        ev.HeatStarted,
+        ev.ImpulseAssigned,
+    ]

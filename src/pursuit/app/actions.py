@@ -194,10 +194,9 @@ class Entrant(Body):
     seed_time: MaybeTime = None
     roster: Names | None = Field(
         None,
-        min_length=4,
-        max_length=5,
-        description="A team's riders (4 or 5; a form takes them separated by ; or a line "
-        "each); none for a rider.",
+        min_length=1,
+        description="A team's riders: the format's team size (4) or one more (a form takes "
+        "them separated by ; or a line each); none for a rider.",
     )
 
 
@@ -260,6 +259,15 @@ def _enter(state: CompetitionState, body: Entrant) -> c.RegisterEntrant:
     if refused is not None:
         raise BadBody(f"nation: {refused}", "nation")
     roster = tuple(n.strip() for n in body.roster) if body.roster is not None else None
+    if roster is not None and state.format is not None:
+        size = state.format.team_size
+        if not size <= len(roster) <= size + 1:
+            raise BadBody(
+                f"roster: {body.name} has {len(roster)} riders; a team enters {size} or {size + 1}",
+                "roster",
+            )
+        if len(set(roster)) != len(roster):
+            raise BadBody(f"roster: {body.name} names a rider twice", "roster")
     return c.RegisterEntrant(
         body.name, body.nation, body.family_name, body.bib, body.seed_time, roster
     )

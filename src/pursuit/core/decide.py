@@ -13,14 +13,18 @@ from pursuit.core import commands as c
 from pursuit.core import events as ev
 from pursuit.core.competition import metadata_problem
 from pursuit.core.decide_impulses import (
-    assign_impulse,
     discard_impulse,
     map_channels,
     report_status,
     take_impulse,
     take_noise,
 )
-from pursuit.core.decide_lineups import declare_lineup, drop_rider, start_with_lineups
+from pursuit.core.decide_lineups import (
+    assign_with_lineups,
+    declare_lineup,
+    drop_rider,
+    start_with_lineups,
+)
 from pursuit.core.decide_timing import catch, correct_split, finish, split
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
@@ -255,7 +259,7 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.MapChannels: map_channels,
     c.TakeImpulse: take_impulse,
     c.TakeTimerNoise: take_noise,
-    c.AssignImpulse: assign_impulse,
+    c.AssignImpulse: assign_with_lineups,  # a start placed by hand: as StartHeat
     c.DiscardImpulse: discard_impulse,
     c.ReportTimerStatus: report_status,
     c.DeclareLineup: declare_lineup,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pursuit.core import commands as c
 from pursuit.core import events as ev
+from pursuit.core.decide_impulses import assign_impulse
 from pursuit.core.decide_timing import start
 from pursuit.core.entrants import Team
 from pursuit.core.guards import About, round_spec
@@ -53,19 +54,30 @@ def declare_lineup(state: CompetitionState, cmd: c.DeclareLineup) -> list[ev.Eve
 def start_with_lineups(state: CompetitionState, cmd: c.StartHeat) -> list[ev.Event]:
     """Start a heat (`decide_timing.start`), each team in it with a line-up: the declared
     one, or the default, or none when the team has no roster to take one from."""
-    started = start(state, cmd)
-    heat = state.heat(cmd.round, cmd.heat)
-    assert heat is not None
+    return _with_default_lineups(state, start(state, cmd))
+
+
+def assign_with_lineups(state: CompetitionState, cmd: c.AssignImpulse) -> list[ev.Event]:
+    """An impulse placed by hand (`decide_impulses.assign_impulse`); when it starts a heat,
+    the teams in it get their line-ups as at any start."""
+    return _with_default_lineups(state, assign_impulse(state, cmd))
+
+
+def _with_default_lineups(state: CompetitionState, events: list[ev.Event]) -> list[ev.Event]:
+    started = next((e for e in events if isinstance(e, ev.HeatStarted)), None)
+    heat = state.heat(started.round, started.heat) if started is not None else None
+    if heat is None:
+        return events
     defaults: list[ev.Event] = []
     for name in heat.entrants:
         team = state.entrants.get(name)
-        ride = state.ride(cmd.round, name)
+        ride = state.ride(heat.round, name)
         if not isinstance(team, Team) or (ride is not None and ride.lineup):
             continue
-        lineup = _default_lineup(state, cmd.round, team, heat)
+        lineup = _default_lineup(state, heat.round, team, heat)
         if lineup:
-            defaults.append(ev.LineupDeclared(cmd.round, name, lineup, heat.number, True))
-    return defaults + started
+            defaults.append(ev.LineupDeclared(heat.round, name, lineup, heat.number, True))
+    return defaults + events
 
 
 def _default_lineup(
