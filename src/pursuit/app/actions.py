@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    StringConstraints,
     ValidationError,
     WithJsonSchema,
 )
@@ -79,7 +80,8 @@ def _names(value: object) -> object:
 
 
 # Riders' names: a list in a body, one text field in a form ("A; B; C; D").
-Names = Annotated[list[str], BeforeValidator(_names)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Names = Annotated[list[Name], BeforeValidator(_names)]
 
 
 class Body(BaseModel):
