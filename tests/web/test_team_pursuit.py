@@ -265,6 +265,8 @@ def test_the_console_enters_a_team_declares_its_line_up_and_records_a_rider_drop
         headers=track.auth["boss"],
     )
     assert answer.status_code == 201
+    meta = web.hub.service.existing("club").meta
+    assert meta is not None and meta.event == "team pursuit"  # from the format
     console = Console(client)
     desk = "/console/c/club"
     console.login("boss")

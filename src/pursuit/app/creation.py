@@ -16,7 +16,7 @@ def create_command(
     definition: Mapping[str, Any],
     title: str,
     *,
-    event: str = "individual pursuit",
+    event: str | None = None,
     gender: str | None = None,
     distance_m: int = 4000,
     track_length_m: float = 250.0,
@@ -25,12 +25,16 @@ def create_command(
     dates: tuple[str, ...] = (),
     precision: int | None = None,
 ) -> c.CreateCompetition:
-    """`CreateCompetition` for a format file's table; without `precision`, the format's."""
-    if precision is None:
+    """`CreateCompetition` for a format file's table; without `precision`, the format's;
+    without `event`, "team pursuit" for a team format, else "individual pursuit"."""
+    if precision is None or event is None:
         try:
-            precision = format_from_mapping(dict(definition), format_name).precision
+            fmt = format_from_mapping(dict(definition), format_name)
         except FormatDefinitionError as e:
             raise RuleViolation(str(e)) from e
+        precision = fmt.precision if precision is None else precision
+        if event is None:
+            event = "team pursuit" if fmt.event == "team" else "individual pursuit"
     meta = Metadata(
         title=title,
         event=event,

@@ -42,7 +42,12 @@ def new(
         [], "--date", help="A day of competition (repeat).", show_default=False
     ),
     gender: str | None = typer.Option(None, "--gender", show_default=False),
-    event: str = typer.Option("individual pursuit", "--event"),
+    event: str | None = typer.Option(
+        None,
+        "--event",
+        help="What is ridden (default: team pursuit for a team format, else individual pursuit).",
+        show_default=False,
+    ),
     db: str | None = DB,
     who: str | None = ACTOR,
 ) -> None:

@@ -21,7 +21,9 @@ class NewCompetition(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="Short id used in URLs.")
     title: str = Field(min_length=1)
     format: str = Field(description="A shipped format, e.g. uci-individual-pursuit.")
-    event: str = "individual pursuit"
+    event: str | None = Field(
+        None, description="Default: team pursuit for a team format, else individual pursuit."
+    )
     gender: str | None = None
     distance_m: int = Field(4000, ge=DISTANCES_M.start, le=DISTANCES_M.stop - 1)
     track_length_m: float = Field(250.0, ge=TRACKS_M[0], le=TRACKS_M[1])
@@ -62,7 +64,7 @@ def create_competition(hub: Hub, wanted: NewCompetition, actor: str) -> Handled:
         wanted.format,
         format_definition(wanted.format),
         wanted.title,
-        event=wanted.event,
+        event=wanted.event or None,
         gender=wanted.gender or None,
         distance_m=wanted.distance_m,
         track_length_m=wanted.track_length_m,
