@@ -125,6 +125,12 @@ EXAMPLES: list[ev.Event] = [
     ev.ImpulseDiscarded("serial:/dev/ttyUSB0", 54, "a photographer's foot"),
     ev.HalfLapMissed("Q", 2, "Bert", 4),
     ev.TimerStatusReported("serial:/dev/ttyUSB0", False, "device went away", "2026-12-03T15:03Z"),
+    # incidents
+    ev.FalseStartRecorded("Q", 2, "Bert", 1),
+    ev.IncidentRecorded("Q", 2, "Carl", "puncture", 9, "reride"),
+    ev.HeatStopped("Q", 2, "false start by Bert (1st start)"),
+    ev.RerideGranted("Q", "Carl", 12, "puncture of Carl at half lap 9"),
+    ev.ConsideredBeaten("F", 1, "Bert", "fall of Bert at half lap 20"),
 ]
 
 

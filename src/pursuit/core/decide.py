@@ -20,6 +20,7 @@ from pursuit.core.decide_impulses import (
     take_impulse,
     take_noise,
 )
+from pursuit.core.decide_incidents import false_start, incident
 from pursuit.core.decide_timing import catch, correct_split, finish, split, start
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
@@ -256,4 +257,7 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.AssignImpulse: assign_impulse,
     c.DiscardImpulse: discard_impulse,
     c.ReportTimerStatus: report_status,
+    # incidents (core/decide_incidents.py)
+    c.RecordFalseStart: false_start,
+    c.RecordIncident: incident,
 }
