@@ -438,3 +438,31 @@ def test_a_non_starter_whose_reason_is_refused_leaves_the_place_vacant() -> None
     )
     places = [(p.label, p.entrant, p.vacant) for p in results(state).classification[:2]]
     assert places == [("1", "R2", False), ("2", None, True)]
+
+
+def _team_first_round(*out: str) -> CompetitionState:
+    """The UCI team pursuit (docs' worked example) to its first round, 8 teams T1 … T8 ranked
+    in that order in qualifying; `out` did not start their first-round heat; every other team
+    rides it, T1 fastest."""
+    path = "docs/examples/formats/uci-team-pursuit.toml"
+    teams = [f"T{n}" for n in range(1, 9)]
+    times = {n: parse_time(f"4:0{i}.000") for i, n in enumerate(teams)}
+    rides = [c.ImportRide("Q", n, time=times[n]) for n in teams]
+    rides += [c.RecordNonStart("R1", n) for n in out]
+    rides += [c.ImportRide("R1", n, time=times[n]) for n in teams if n not in out]
+    create_team = create_command(path, format_definition(path), "Team pursuit")
+    return state_after(
+        create_team,
+        *(_team(n) for n in teams),
+        rides[0],
+        *rides[1:8],
+        c.DrawRound("R1"),
+        *rides[8:],
+    )
+
+
+def test_a_team_non_starter_in_the_first_round_is_ranked_eighth() -> None:
+    state = _team_first_round("T7")
+    heat = results(state).round("R1").heats[0]  # 6 v 7
+    assert (heat.winner, heat.loser) == ("T6", "T7")
+    assert place_of(state, "T7") == "8"
