@@ -26,6 +26,10 @@ from pursuit.core.results import Results
 from pursuit.core.times import RaceTime, parse_time
 from pursuit.errors import FormatDefinitionError, RuleViolation
 from pursuit.loading.format_files import format_definition
+from pursuit.views.classification import classification
+from pursuit.views.heat_sheet import build_heat_sheet
+from pursuit.views.live_heat import live_heat
+from pursuit.views.results import build_view
 
 UCI = "uci-individual-pursuit"
 OLYMPIC = "olympic-1968"
@@ -106,6 +110,8 @@ def qualified(fmt: str = UCI, riders: int = 4, **changes: Any) -> tuple[c.Comman
     return (create(fmt, **changes), *(c.RegisterEntrant(n) for n in names), *rides)
 
 
+# A team pursuit: the UCI preset ridden by teams, with the team defaults of [incidents]
+TEAM: dict[str, Any] = {"event": "team", "incidents": {}}
 IN_THE_FINAL = (*qualified(), c.DrawRound("F"), c.StartHeat("F", 1))
 
 
@@ -139,7 +145,7 @@ def test_a_rounds_phase_is_derived_or_as_written() -> None:
 
 
 def test_a_team_format_goes_on_with_three_in_knockout_rounds_by_default() -> None:
-    rules = format_from_mapping(definition(event="team")).incidents
+    rules = format_from_mapping(definition(**TEAM)).incidents
     assert rules.late_incident.of(Phase.FINAL) is Consequence.IGNORED
     assert rules.short_team.of(Phase.FINAL) is Consequence.BEATEN
     assert rules.short_team.of(Phase.FIRST_ROUND) is Consequence.RELEGATED
@@ -371,7 +377,7 @@ def _team(name: str) -> c.RegisterEntrant:
 
 
 TEAM_QUALIFYING = (
-    create(event="team"),
+    create(**TEAM),
     *(_team(n) for n in (ANNA, BERT, CARL, DIRK)),
     c.DrawRound("Q", ((ANNA, BERT), (CARL, DIRK))),
     c.StartHeat("Q", 1),
@@ -390,7 +396,7 @@ def test_a_team_in_qualifying_goes_on_with_three_or_stops_to_reride() -> None:
 def test_a_team_in_a_final_ignores_a_mishap_unless_left_with_fewer_than_three() -> None:
     teams = [f"R{n}" for n in range(1, 5)]
     final = (
-        create(event="team"),
+        create(**TEAM),
         *(_team(n) for n in teams),
         *(c.ImportRide("Q", n, time=parse_time(f"4:0{i}.000")) for i, n in enumerate(teams)),
         c.DrawRound("F"),
@@ -466,3 +472,41 @@ def test_a_team_non_starter_in_the_first_round_is_ranked_eighth() -> None:
     heat = results(state).round("R1").heats[0]  # 6 v 7
     assert (heat.winner, heat.loser) == ("T6", "T7")
     assert place_of(state, "T7") == "8"
+
+
+# --- in words ----------------------------------------------------------------------------------
+
+
+def _reridden() -> CompetitionState:
+    return state_after(
+        *QUALIFYING,
+        *splits("Q", 1, ANNA, 8),
+        c.RecordIncident("Q", 1, ANNA, "puncture"),
+        c.RecordFinish("Q", 1, BERT, parse_time("4:40.000")),
+        c.StartHeat("Q", 3),
+        *splits("Q", 3, ANNA, 2),
+    )
+
+
+def test_the_live_heat_shows_the_ride_set_aside_and_the_reride() -> None:
+    state = _reridden()
+    view = build_view(results(state))
+    first = live_heat("cup", "Q", 1)(state, view)
+    anna = next(r for r in first.riders if r.name == ANNA)
+    assert anna.status == "ride set aside: re-rides in heat 3" and len(anna.splits) == 8
+    again = live_heat("cup", "Q", 3)(state, view)
+    assert [(r.name, r.status, len(r.splits)) for r in again.riders] == [
+        (ANNA, "puncture at half lap 9, re-ride at the end of the qualifying", 2)
+    ]
+
+
+def test_the_sheets_and_the_classification_say_2nd_start_and_considered_beaten() -> None:
+    state = state_after(*IN_THE_FINAL, c.RecordFalseStart("F", 1, "R1"), c.StartHeat("F", 1))
+    then(state, *splits("F", 1, "R1", 10), c.RecordIncident("F", 1, "R1", "fall"))
+    sheet = build_heat_sheet(results(state), "F", 1)
+    assert [r.status for r in sheet.riders if r.name == "R1"] == [
+        "Considered beaten, false start, fall at half lap 11, 2nd start"
+    ]
+    notes = classification("cup")(state, build_view(results(state))).notes
+    assert any(n.startswith("Considered beaten: lost the heat") for n in notes)
+    assert any(n.startswith("2nd start: the heat was stopped") for n in notes)

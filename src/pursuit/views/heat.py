@@ -36,6 +36,14 @@ class HeatRider:
     laps: tuple[tuple[int, RaceTime], ...]  # (half lap the lap ends at, the lap's time)
     synthetic: bool  # the splits were made up by a replay, not measured
     missing: frozenset[int] = frozenset()  # half laps the timer missed: estimated, not shown
+    remarks: tuple[str, ...] = ()  # what incidents made of the ride: "2nd start", "re-ride", …
+
+    @property
+    def status_text(self) -> str:
+        """The outcome in words with the incidents: "Considered beaten, fall at half lap 11"."""
+        if not self.remarks:
+            return self.status.label
+        return ", ".join(p for p in (self.status.label, *self.remarks) if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +158,7 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
         laps=tuple(laps),
         synthetic=(ride.basis or "").startswith("synthetic"),
         missing=ride.missing,
+        remarks=ride.remarks,
     )
 
 

@@ -93,7 +93,7 @@ def _rider(rider: HeatRider, done: bool, status: str, half_laps: int, digits: in
         rider.name,
         rider.nation,
         rider.side,
-        rider.status.label,
+        rider.status_text,
         format_time(rider.time, digits) if rider.time is not None else "",
         tuple(
             "missed" if k in rider.missing else format_time(s, digits)
