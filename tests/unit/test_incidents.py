@@ -177,6 +177,13 @@ def test_an_impossible_incident_setting_is_refused_naming_it(
         format_from_mapping(definition(incidents=table))
 
 
+def test_a_phase_that_does_not_fit_the_rounds_kind_is_refused() -> None:
+    rounds = [dict(r) for r in definition()["rounds"]]
+    rounds[1]["phase"] = "qualifying"
+    with pytest.raises(FormatDefinitionError, match=r"rounds\[1\]\.phase: a timed round is"):
+        format_from_mapping(definition(rounds=rounds))
+
+
 # --- false starts -----------------------------------------------------------------------------
 
 

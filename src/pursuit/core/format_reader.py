@@ -210,6 +210,11 @@ class _Reader:
         phase = table.get("phase")
         if phase is not None:
             phase = Phase(self.choice(table, "phase", where, [p.value for p in Phase]))
+            if (phase is Phase.QUALIFYING) != (kind is RoundKind.TIMED):
+                raise self.fail(
+                    f"{where}.phase",
+                    "a timed round is the qualifying; a knockout round a first_round or a final",
+                )
         return RoundSpec(
             id=round_id,
             name=self.text(table, "name", where, round_id),
