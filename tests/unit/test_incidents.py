@@ -366,6 +366,21 @@ def test_a_later_mishap_in_a_final_means_considered_beaten() -> None:
     assert (place_of(state, "R2"), place_of(state, "R1")) == ("1", "2")
 
 
+def test_a_mishap_after_the_finish_or_before_a_recorded_split_is_refused() -> None:
+    state = state_after(*QUALIFYING, *splits("Q", 1, ANNA, 3))
+    refuses(state, c.RecordIncident("Q", 1, ANNA, "fall", half_lap=2), "half lap 2 is not one")
+    then(state, c.RecordFinish("Q", 1, BERT, parse_time("4:40.000")))
+    finished = r"Bert is no longer riding in heat 1 .4:40.000."
+    refuses(state, c.RecordIncident("Q", 1, BERT, "fall"), finished)
+
+
+def test_a_mishap_in_the_first_half_lap_of_a_last_start_in_a_final_loses_it() -> None:
+    state = state_after(*IN_THE_FINAL, c.RecordFalseStart("F", 1, "R2"), c.StartHeat("F", 1))
+    events = then(state, c.RecordIncident("F", 1, "R2", "breakage"))
+    assert events[0] == ev.IncidentRecorded("F", 1, "R2", "breakage", 1, "beaten")
+    assert (place_of(state, "R1"), place_of(state, "R2")) == ("1", "2")
+
+
 def test_an_unrecognised_mishap_is_refused_naming_the_field() -> None:
     error = refuses(state_after(*QUALIFYING), c.RecordIncident("Q", 1, ANNA, "cramp"), "cramp")
     assert error.field == "kind"
