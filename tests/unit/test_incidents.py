@@ -517,6 +517,7 @@ def test_the_live_heat_shows_the_ride_set_aside_and_the_reride() -> None:
     anna = next(r for r in first.riders if r.name == ANNA)
     assert anna.status == "ride set aside: re-rides in heat 3" and len(anna.splits) == 8
     again = live_heat("cup", "Q", 3)(state, view)
+    assert again.heat_title == "Qualifying, heat 3 (re-ride)"
     assert [(r.name, r.status, len(r.splits)) for r in again.riders] == [
         (ANNA, "puncture at half lap 9, re-ride at the end of the qualifying", 2)
     ]

@@ -121,3 +121,9 @@ def _in_heat(ride: RideState | None, number: int, side: str) -> RideState | None
         finished=True,
         remarks=[f"ride set aside: re-rides in heat {ride.heat}"],
     )
+
+
+def drawn_heat_title(view: ResultsView, heat: HeatState) -> str:
+    """A drawn heat's title, marked when it is a re-ride added at the end of its round."""
+    title = heat_title(view, heat.round, heat.number)
+    return f"{title} (re-ride)" if heat.reride else title
