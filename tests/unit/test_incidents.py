@@ -468,12 +468,14 @@ def test_a_non_starter_whose_reason_is_refused_leaves_the_place_vacant() -> None
     assert places == [("1", "R2", False), ("2", None, True)]
 
 
-def _team_first_round(*out: str) -> CompetitionState:
-    """The UCI team pursuit (docs' worked example) to its first round, 8 teams T1 … T8 ranked
-    in that order in qualifying; `out` did not start their first-round heat; every other team
-    rides it, T1 fastest."""
+TEAMS = tuple(f"T{n}" for n in range(1, 9))
+
+
+def _team_first_round(*out: str, teams: tuple[str, ...] = TEAMS) -> CompetitionState:
+    """The UCI team pursuit (docs' worked example) to its first round, 8 `teams` ranked in
+    that order in qualifying; `out` did not start their first-round heat; every other team
+    rides it, the first fastest."""
     path = "docs/examples/formats/uci-team-pursuit.toml"
-    teams = [f"T{n}" for n in range(1, 9)]
     times = {n: parse_time(f"4:0{i}.000") for i, n in enumerate(teams)}
     rides = [c.ImportRide("Q", n, time=times[n]) for n in teams]
     rides += [c.RecordNonStart("R1", n) for n in out]
@@ -533,3 +535,15 @@ def test_the_sheets_and_the_classification_say_2nd_start_and_considered_beaten()
     notes = classification("cup")(state, build_view(results(state))).notes
     assert any(n.startswith("Considered beaten: lost the heat") for n in notes)
     assert any(n.startswith("2nd start: the heat was stopped") for n in notes)
+
+
+def test_several_team_non_starters_are_ranked_upward_from_eighth_in_qualifying_order() -> None:
+    teams = ("Aus", "Den", "Gbr", "Ger", "Ita", "Nzl", "Sui", "Can")  # Can qualified 8th
+    state = _team_first_round("Sui", "Can", teams=teams)  # 6v7 and 5v8: Sui and Can out
+    assert [(p.label, p.entrant) for p in results(state).classification[:4]] == [
+        ("5", "Ita"),
+        ("6", "Nzl"),
+        ("7", "Sui"),
+        ("8", "Can"),
+    ]
+    assert not [f for f in results(state).findings if f.code == "pool-tie"]
