@@ -257,7 +257,8 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.AssignImpulse: assign_impulse,
     c.DiscardImpulse: discard_impulse,
     c.ReportTimerStatus: report_status,
-    # incidents (core/decide_incidents.py)
-    c.RecordFalseStart: false_start,
-    c.RecordIncident: incident,
 }
+
+
+# --- incidents: false starts and mishaps (core/decide_incidents.py) ---------------------------
+_HANDLERS.update({c.RecordFalseStart: false_start, c.RecordIncident: incident})
