@@ -190,5 +190,9 @@ def heat_over(state: CompetitionState, heat: HeatState) -> bool:
     """Every competitor of the heat is done with it: finished (or out), or re-riding elsewhere."""
     rides = state.rides.get(heat.round, {})
     return all(
-        n in rides and (rides[n].finished or rides[n].heat != heat.number) for n in heat.entrants
+        n in rides and (rides[n].finished or _elsewhere(rides[n], heat)) for n in heat.entrants
     )
+
+
+def _elsewhere(ride: RideState, heat: HeatState) -> bool:
+    return ride.heat is not None and ride.heat != heat.number
