@@ -129,6 +129,12 @@ EXAMPLES: list[ev.Event] = [
     ev.LineupDeclared("F", "Germany", ("A", "B", "C", "E"), None, by_default=True),
     ev.RiderDropped("R1", 2, "Germany", "D", 9),
     ev.RiderDropped("R1", 2, "Germany", "C"),
+    # incidents
+    ev.FalseStartRecorded("Q", 2, "Bert", 1),
+    ev.IncidentRecorded("Q", 2, "Carl", "puncture", 9, "reride"),
+    ev.HeatStopped("Q", 2, "false start by Bert (1st start)"),
+    ev.RerideGranted("Q", "Carl", 12, "puncture of Carl at half lap 9"),
+    ev.ConsideredBeaten("F", 1, "Bert", "fall of Bert at half lap 20"),
 ]
 
 

@@ -472,3 +472,64 @@ ACTIONS: dict[str, Action] = {
         ),
     )
 }
+
+
+# --- incidents: false starts and mishaps (core/decide_incidents.py) --------------------------
+
+
+class FalseStartBody(Body):
+    round: Text
+    heat: int = Field(ge=1)
+    entrant: Text = Field(description="Who false-started: full name, bib, or a unique part.")
+
+
+class IncidentBody(Body):
+    round: Text
+    heat: int = Field(ge=1)
+    entrant: Text = Field(description="Who the mishap happened to: name, bib or a unique part.")
+    kind: Literal["fall", "puncture", "breakage"] = Field(
+        description="The recognised mishap (UCI 3.2.021); anything else earns nothing."
+    )
+    half_lap: int | None = Field(
+        None, ge=1, description="The half lap it happened in (1: the first); default the next."
+    )
+    team_stops: bool = Field(
+        False, description="Team pursuit qualifying: the team stops to re-ride at the end."
+    )
+    short_team: bool = Field(False, description="Team pursuit: fewer than three riders left.")
+
+
+ACTIONS.update(
+    {
+        a.name: a
+        for a in (
+            # A false start is a fact seen at the start (the starter's recall); what it costs
+            # is the format's, so the timekeeper's desk may record it.
+            Action(
+                "false-start",
+                "false-starts",
+                "Record a false start: the heat is stopped and restarted",
+                Role.TIMEKEEPER,
+                FalseStartBody,
+                lambda s, b: c.RecordFalseStart(b.round, b.heat, _who(s, b.entrant)),
+            ),
+            # Recognising a mishap is the commissaires' judgement.
+            Action(
+                "incident",
+                "incidents",
+                "Record a recognised mishap (fall, puncture, breakage)",
+                Role.COMMISSAIRE,
+                IncidentBody,
+                lambda s, b: c.RecordIncident(
+                    b.round,
+                    b.heat,
+                    _who(s, b.entrant),
+                    b.kind,
+                    b.half_lap,
+                    b.team_stops,
+                    b.short_team,
+                ),
+            ),
+        )
+    }
+)

@@ -6,6 +6,7 @@ import typer
 
 from pursuit import __version__
 from pursuit.cli import (
+    incident_commands,
     log_commands,
     operate_commands,
     publish_command,
@@ -28,6 +29,8 @@ app = typer.Typer(
 results_commands.register(app)
 log_commands.register(app)
 operate_commands.register(app)
+incident_commands.register(app)
+incident_commands.register(app)
 replay_command.register(app)
 sheet_command.register(app)
 publish_command.register(app)

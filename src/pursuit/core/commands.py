@@ -257,3 +257,32 @@ class RecordRiderDropped(Command):
     team: str
     rider: str
     half_lap: int | None = None  # the half lap it happened in, when known
+
+
+# --- incidents: false starts, mishaps, restarts and re-rides (core/decide_incidents.py) -------
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFalseStart(Command):
+    """A false start by `entrant` in the running heat: the heat is stopped and restarted, or,
+    when the competitor has used the starts of the round, the format's sanction applies."""
+
+    round: str
+    heat: int
+    entrant: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordIncident(Command):
+    """A recognised mishap (fall, puncture, breakage) of `entrant` in the running heat, during
+    `half_lap` (None: the one being ridden, after the last split). Teams: `team_stops`, the
+    team stops within the lap to re-ride (qualifying) rather than going on with three;
+    `short_team`, the mishap left it with fewer than three riders."""
+
+    round: str
+    heat: int
+    entrant: str
+    kind: str
+    half_lap: int | None = None
+    team_stops: bool = False
+    short_team: bool = False

@@ -90,6 +90,7 @@ class Ride:
     readable: bool = True  # False: the record was there but its time or status could not be read
     place: Place | None = field(default=None, compare=False)
     missing: frozenset[int] = frozenset()  # half laps the timer missed: their splits estimated
+    remarks: tuple[str, ...] = ()  # what an incident made of the ride: "2nd start", "re-ride"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from pursuit.core.decide_impulses import (
     take_impulse,
     take_noise,
 )
+from pursuit.core.decide_incidents import false_start, incident
 from pursuit.core.decide_lineups import (
     assign_with_lineups,
     declare_lineup,
@@ -265,3 +266,7 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.DeclareLineup: declare_lineup,
     c.RecordRiderDropped: drop_rider,
 }
+
+
+# --- incidents: false starts and mishaps (core/decide_incidents.py) ---------------------------
+_HANDLERS.update({c.RecordFalseStart: false_start, c.RecordIncident: incident})

@@ -27,6 +27,8 @@ def start(state: CompetitionState, cmd: c.StartHeat) -> list[ev.Event]:
     running = state.running_heat()
     if running is not None:
         raise at.refuse(f"{running.round} heat {running.number} is still running; finish it first")
+    if heat.stops and heat.done:
+        raise at.refuse(f"{cmd.round} heat {cmd.heat}: nobody is left to start it again")
     return [ev.HeatStarted(cmd.round, cmd.heat, cmd.start_impulse)]
 
 
@@ -146,6 +148,8 @@ def _running_ride(
         )
     ride = state.ride(round_id, name)
     assert ride is not None
+    if ride.heat is not None and ride.heat != number:
+        raise at.refuse(f"{name} re-rides in {round_id} heat {ride.heat}, not heat {number}")
     if catcher_time and ride.status is Status.CAUGHT_OPPONENT and ride.time is None:
         return heat, ride
     if not heat.started or heat.done:

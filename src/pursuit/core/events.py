@@ -352,3 +352,79 @@ EVENT_TYPES: dict[str, type[Event]] = {
         RiderDropped,
     )
 }
+
+
+# --- incidents: false starts, mishaps, restarts and re-rides (UCI 3.2.021 ter, 3.2.074–075,
+# 3.2.099–100; the consequences are the format's `[incidents]`, core/incident_rules.py) -------
+
+
+@dataclass(frozen=True, slots=True)
+class FalseStartRecorded(Event):
+    """A false start by `entrant`: the heat is stopped (a `HeatStopped` follows). `start` is
+    the start it spoiled, counted per competitor in the round (1 for the first)."""
+
+    wire_name = "FalseStartRecorded"
+    round: str
+    heat: int
+    entrant: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRecorded(Event):
+    """A recognised mishap (fall, puncture, breakage) during `half_lap` (1: before the first
+    half lap was completed), and what the format made of it: restart, reride, ignored (a team
+    going on with three, or a knockout heat going on), or the sanction it cost (eliminated,
+    relegated, beaten, disqualified), whose own event follows."""
+
+    wire_name = "IncidentRecorded"
+    round: str
+    heat: int
+    entrant: str
+    kind: str  # fall | puncture | breakage
+    half_lap: int
+    consequence: str
+
+
+@dataclass(frozen=True, slots=True)
+class HeatStopped(Event):
+    """The heat is stopped to be started again: the rides so far are set aside (kept here in
+    the log, out of the results) and the next `HeatStarted` is everyone's next start."""
+
+    wire_name = "HeatStopped"
+    round: str
+    heat: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RerideGranted(Event):
+    """`entrant`'s ride is set aside; they ride again alone in `heat`, a heat added after the
+    round's last, and that time counts (3.2.074)."""
+
+    wire_name = "RerideGranted"
+    round: str
+    entrant: str
+    heat: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConsideredBeaten(Event):
+    """`entrant` loses the heat whatever the times (3.2.075; a second false start in a final)."""
+
+    wire_name = "ConsideredBeaten"
+    round: str
+    heat: int
+    entrant: str
+    reason: str
+
+
+INCIDENT_EVENTS: tuple[type[Event], ...] = (
+    FalseStartRecorded,
+    IncidentRecorded,
+    HeatStopped,
+    RerideGranted,
+    ConsideredBeaten,
+)
+EVENT_TYPES.update({cls.wire_name: cls for cls in INCIDENT_EVENTS})

@@ -12,7 +12,13 @@ from pursuit.core.competition import Slot
 from pursuit.core.entrants import Rider, Team
 from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import CatchEffect
-from pursuit.core.live_state import CompetitionState, Correction, HeatState, RideState
+from pursuit.core.live_state import (
+    CompetitionState,
+    Correction,
+    HeatState,
+    RideState,
+    heat_over,
+)
 from pursuit.core.outcomes import Status
 from pursuit.core.passages import HeatPassages, PartOfPassage, Passage, SideProgress, Verdict
 from pursuit.core.times import RaceTime
@@ -73,6 +79,7 @@ def _started(state: CompetitionState, e: ev.HeatStarted) -> None:
     heat.start_impulse = e.start_impulse
     state.timing.passages[e.round, e.heat] = _passages_for(state, heat)
     state.timing.last_heat = (e.round, e.heat)
+    _count_starts(state, heat)
 
 
 def _passages_for(state: CompetitionState, heat: HeatState) -> HeatPassages:
@@ -347,8 +354,7 @@ def _close_heat_if_over(state: CompetitionState, round_id: str, number: int) -> 
     heat = state.heat(round_id, number)
     if heat is None:
         return
-    rides = state.rides.get(round_id, {})
-    heat.done = all(n in rides and rides[n].finished for n in heat.entrants)
+    heat.done = heat_over(state, heat)
 
 
 _HANDLERS: dict[type[ev.Event], Callable[[CompetitionState, Any], None]] = {
@@ -379,6 +385,84 @@ _HANDLERS: dict[type[ev.Event], Callable[[CompetitionState, Any], None]] = {
     ev.LineupDeclared: _lineup,
     ev.RiderDropped: _dropped,
 }
+
+
+# --- incidents: false starts, mishaps, restarts and re-rides (core/decide_incidents.py) -------
+
+
+def _count_starts(state: CompetitionState, heat: HeatState) -> None:
+    """Each competitor still riding the heat takes one more start in the round (its phase)."""
+    rides = state.rides.get(heat.round, {})
+    for name in heat.entrants:
+        ride = rides.get(name)
+        if ride is not None and not ride.finished and ride.heat == heat.number:
+            ride.starts += 1
+
+
+def _false_start(state: CompetitionState, e: ev.FalseStartRecorded) -> None:
+    _ride(state, e.round, e.entrant).false_starts += 1
+
+
+def _incident(state: CompetitionState, e: ev.IncidentRecorded) -> None:
+    words = f"{e.kind} at half lap {e.half_lap}"
+    if e.consequence == "ignored" and state.format is not None and state.format.event == "team":
+        words += ", went on"
+    _ride(state, e.round, e.entrant).remarks.append(words)
+
+
+def _stopped(state: CompetitionState, e: ev.HeatStopped) -> None:
+    """The heat is to be started again: not running, no start impulse, no passages; the rides
+    still going are set aside and begin again (a competitor out of it stays out)."""
+    heat = state.heats[e.round][e.heat]
+    heat.started, heat.done, heat.start_impulse = False, False, None
+    heat.stops += 1
+    state.timing.passages.pop((e.round, e.heat), None)
+    going = (Status.FINISHED, Status.CAUGHT_OPPONENT, Status.OVERTAKEN)
+    for name in heat.entrants:
+        ride = state.ride(e.round, name)
+        if ride is not None and ride.heat == e.heat and ride.status in going:
+            ride.set_ride_aside(e.reason)
+
+
+def _reride(state: CompetitionState, e: ev.RerideGranted) -> None:
+    """The ride is set aside and the competitor put alone in a heat added to the round."""
+    ride = _ride(state, e.round, e.entrant)
+    before = ride.heat
+    passages = state.timing.passages.get((e.round, before)) if before is not None else None
+    if passages is not None:
+        passages.note_over(e.entrant)
+    ride.set_ride_aside(e.reason)
+    ride.heat, ride.side, ride.reride = e.heat, "red", True
+    assert state.format is not None
+    name = state.format.round(e.round).name
+    ride.remarks.append(f"re-ride at the end of the {name.lower()}")
+    heats = state.heats.setdefault(e.round, {})
+    heats[e.heat] = HeatState(e.round, e.heat, (e.entrant,), ("red",), reride=True)
+    if before is not None:
+        _close_heat_if_over(state, e.round, before)
+
+
+def _beaten(state: CompetitionState, e: ev.ConsideredBeaten) -> None:
+    ride = _ride(state, e.round, e.entrant)
+    ride.status, ride.finished = Status.BEATEN, True
+    passages = state.timing.passages.get((e.round, e.heat))
+    if passages is not None:
+        passages.note_over(e.entrant)
+    state.corrections.append(
+        Correction(state.position, e.round, e.entrant, "considered beaten", e.reason)
+    )
+    _close_heat_if_over(state, e.round, e.heat)
+
+
+_HANDLERS.update(
+    {
+        ev.FalseStartRecorded: _false_start,
+        ev.IncidentRecorded: _incident,
+        ev.HeatStopped: _stopped,
+        ev.RerideGranted: _reride,
+        ev.ConsideredBeaten: _beaten,
+    }
+)
 
 
 def evolve(state: CompetitionState, event: ev.Event) -> CompetitionState:

@@ -26,6 +26,15 @@ from pursuit.core.formats import (
     UnrankedOrder,
     ref_round,
 )
+from pursuit.core.incident_rules import (
+    TABLES,
+    TEAM_LATE_INCIDENT,
+    ByPhase,
+    Consequence,
+    IncidentRules,
+    Phase,
+    allowed,
+)
 from pursuit.core.refs import HeatRef, RankRef, Ref, parse_ref
 from pursuit.errors import FormatDefinitionError, LineIndex, Place
 
@@ -198,6 +207,14 @@ class _Reader:
             raise self.fail(
                 f"{where}.heat_name", f"{heat_name!r}: only {{round}} and {{n}} may be filled in"
             )
+        phase = table.get("phase")
+        if phase is not None:
+            phase = Phase(self.choice(table, "phase", where, [p.value for p in Phase]))
+            if (phase is Phase.QUALIFYING) != (kind is RoundKind.TIMED):
+                raise self.fail(
+                    f"{where}.phase",
+                    "a timed round is the qualifying; a knockout round a first_round or a final",
+                )
         return RoundSpec(
             id=round_id,
             name=self.text(table, "name", where, round_id),
@@ -211,7 +228,40 @@ class _Reader:
             heat_name=heat_name,
             competitors_per_heat=per_heat,
             mark=self.text(table, "mark", where) if "mark" in table else "",
+            phase_given=phase,
         )
+
+    def incidents(self, data: Mapping[str, Any], team: bool) -> IncidentRules:
+        """The `[incidents]` table: every key optional, each default the current UCI rule."""
+        table = data.get("incidents", {})
+        if not isinstance(table, Mapping):
+            raise self.fail("incidents", "write it as an [incidents] table")
+        defaults = IncidentRules()
+        if team:
+            defaults = IncidentRules(late_incident=TEAM_LATE_INCIDENT)
+        restart = self.count(table, "restart_half_laps", "incidents", 1, minimum=0)
+        tables = {name: self.by_phase(table, name, getattr(defaults, name)) for name in TABLES}
+        return IncidentRules(
+            restart_half_laps=defaults.restart_half_laps if restart is None else restart,
+            second_false_start=tables["second_false_start"],
+            late_incident=tables["late_incident"],
+            short_team=tables["short_team"],
+        )
+
+    def by_phase(self, table: Mapping[str, Any], key: str, default: ByPhase) -> ByPhase:
+        where = f"incidents.{key}"
+        given = table.get(key, {})
+        if not isinstance(given, Mapping):
+            raise self.fail(where, "write it as { qualifying = …, first_round = …, final = … }")
+        for name in given:
+            if name not in [p.value for p in Phase]:
+                raise self.fail(f"{where}.{name}", "a phase is qualifying, first_round or final")
+        chosen = {}
+        for phase in Phase:
+            options = [c.value for c in allowed(key, phase)]
+            value = self.choice(given, phase.value, where, options, default.of(phase).value)
+            chosen[phase] = Consequence(value)
+        return ByPhase(chosen[Phase.QUALIFYING], chosen[Phase.FIRST_ROUND], chosen[Phase.FINAL])
 
     def unranked(self, table: Mapping[str, Any], index: int) -> UnrankedBlock:
         where = f"unranked[{index}]"
@@ -291,6 +341,7 @@ def format_from_mapping(
         team_size=r.count(data, "team_size", "format", 4) or 4,
         counting_rider=r.count(data, "counting_rider", "format", 3) or 3,
         starts_per_phase=r.count(data, "starts_per_phase", "format", 2) or 2,
+        incidents=r.incidents(data, data.get("event") == "team"),
         source=source,
     )
     _check_references(fmt, r)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from pursuit.core.incident_rules import DEFAULT_INCIDENTS, IncidentRules, Phase
 from pursuit.core.refs import HeatRef, RankRef, Ref
 
 
@@ -108,6 +109,17 @@ class RoundSpec:
     # The qualification mark (Q, QG, QB) shown beside each competitor this round draws, on
     # their row in the round they come from; "" for none.
     mark: str = ""
+    phase_given: Phase | None = None  # the file's `phase`; None: derived (see `phase`)
+
+    @property
+    def phase(self) -> Phase:
+        """The UCI phase: as written, else qualifying for a timed round, a final for a knockout
+        round that gives places, a first round for any other knockout round."""
+        if self.phase_given is not None:
+            return self.phase_given
+        if self.kind is RoundKind.TIMED:
+            return Phase.QUALIFYING
+        return Phase.FINAL if self.places else Phase.FIRST_ROUND
 
     def heat_title(self, number: int) -> str:
         return self.heat_name.format(round=self.name, n=number)
@@ -169,9 +181,10 @@ class Format:
     tie_break: tuple[TieBreak, ...] = (TieBreak.LAST_LAP, TieBreak.SHARED)
     team_size: int = 4
     # Read and checked, not used by the engine yet (docs/formats.md, "What a format cannot say
-    # yet"): the rider a team's time is taken on, and starts allowed per phase.
+    # yet"): the rider a team's time is taken on.
     counting_rider: int = 3
-    starts_per_phase: int = 2
+    starts_per_phase: int = 2  # starts a competitor may have in one round (3.2.021 ter)
+    incidents: IncidentRules = DEFAULT_INCIDENTS
     source: str | None = field(default=None, compare=False)
 
     def round(self, round_id: str) -> RoundSpec:

@@ -14,6 +14,7 @@ _STANDING = {
     Status.FINISHED: 4,
     Status.OVERTAKEN: 3,
     Status.DNF: 2,
+    Status.BEATEN: 1,
     Status.REL: 1,
     Status.DNS: 0,
     Status.DSQ: -1,
@@ -97,3 +98,21 @@ def _check_published(ctx: Context, spec: RoundSpec, winner: Ride, loser: Ride) -
                 f" but the times and outcomes give {rank}",
                 ride.place,
             )
+
+
+# A ride over without covering the distance: its opponent wins even without a ride of its own.
+_OUT = (Status.DNS, Status.DNF, Status.REL, Status.DSQ, Status.BEATEN)
+
+
+def walkover(expected: tuple[str | None, ...], rides: list[Ride]) -> tuple[str, str] | None:
+    """(winner, loser) of a two-competitor heat in which one is out (did not start, did not
+    finish, relegated, disqualified, considered beaten) and the other has no result yet: the
+    opponent wins (3.2.060: a non-starter in a final is ranked 2nd or 4th; 3.2.075)."""
+    named = [name for name in expected if name is not None]
+    if len(rides) != 1 or len(named) != 2:
+        return None
+    out = rides[0]
+    others = [name for name in named if name != out.entrant]
+    if out.outcome.status not in _OUT or len(others) != 1:
+        return None
+    return others[0], out.entrant

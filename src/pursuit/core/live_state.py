@@ -18,6 +18,16 @@ from pursuit.core.times import RaceTime
 from pursuit.core.timing_state import TimingState
 
 
+@dataclass(frozen=True)
+class SetAside:
+    """A ride set aside by a restart or a re-ride: kept for the log's sake, out of the results."""
+
+    heat: int | None
+    splits: tuple[RaceTime, ...]
+    time: RaceTime | None
+    reason: str
+
+
 @dataclass
 class RideState:
     entrant: str
@@ -35,6 +45,30 @@ class RideState:
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped, in order
     before_sanction: tuple[Status, RaceTime | None] | None = None
     missing: set[int] = field(default_factory=set)  # half laps the timer missed (estimated)
+    # incidents (core/decide_incidents.py): starts in this round, false starts, rides set aside
+    starts: int = 0
+    false_starts: int = 0
+    set_aside: list[SetAside] = field(default_factory=list)
+    reride: bool = False
+    remarks: list[str] = field(default_factory=list)
+
+    def set_ride_aside(self, reason: str) -> None:
+        """Keep what was ridden so far in `set_aside` and begin the ride again."""
+        if self.splits or self.time is not None:
+            self.set_aside.append(SetAside(self.heat, tuple(self.splits), self.time, reason))
+        self.splits, self.time, self.record = [], None, None
+        self.status, self.finished = Status.FINISHED, False
+        self.missing = set()
+
+    def incident_remarks(self) -> tuple[str, ...]:
+        """What the incidents made of the ride, in words: "2nd start", "re-ride", …"""
+        words = list(self.remarks)
+        if self.false_starts:
+            count = self.false_starts
+            words.insert(0, "false start" if count == 1 else f"{count} false starts")
+        if self.starts >= 2 and not self.reride:
+            words.append(f"{ordinal(self.starts)} start")
+        return tuple(words)
 
     def to_ride(self) -> Ride:
         return Ride(
@@ -51,6 +85,9 @@ class RideState:
             lineup=self.lineup,
             dropped=self.dropped,
             missing=frozenset(self.missing),
+            remarks=self.incident_remarks()
+            if self.starts > 1 or self.remarks or self.false_starts
+            else (),
         )
 
 
@@ -63,6 +100,8 @@ class HeatState:
     started: bool = False
     start_impulse: RaceTime | None = None
     done: bool = False
+    stops: int = 0  # times the heat was stopped to be restarted
+    reride: bool = False  # a re-ride added at the end of the round
 
 
 @dataclass
@@ -141,3 +180,21 @@ class CompetitionState:
 def _counts(ride: RideState) -> bool:
     """A ride enters the results once it has an outcome, a time, or is over."""
     return ride.finished or ride.time is not None or ride.status is not Status.FINISHED
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def heat_over(state: CompetitionState, heat: HeatState) -> bool:
+    """Every competitor of the heat is done with it: finished (or out), or re-riding elsewhere."""
+    rides = state.rides.get(heat.round, {})
+    return all(
+        n in rides and (rides[n].finished or _elsewhere(rides[n], heat)) for n in heat.entrants
+    )
+
+
+def _elsewhere(ride: RideState, heat: HeatState) -> bool:
+    return ride.heat is not None and ride.heat != heat.number

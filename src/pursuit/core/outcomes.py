@@ -18,6 +18,7 @@ class Status(Enum):
     DNF = "dnf"
     DSQ = "dsq"
     REL = "rel"
+    BEATEN = "beaten"  # considered beaten after a mishap or a second false start (3.2.075)
 
     @property
     def label(self) -> str:
@@ -32,6 +33,7 @@ _LABELS = {
     Status.DNF: "DNF",
     Status.DSQ: "DSQ",
     Status.REL: "REL",
+    Status.BEATEN: "Considered beaten",
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.findings import Finding
 from pursuit.core.formats import MemberGroup, MemberSet, Order, OrderKind, Pool
+from pursuit.core.outcomes import Status
 from pursuit.core.ranking import number_in_order, rank_by_time
 from pursuit.core.refs import HeatRef, RankRef, Ref
 from pursuit.core.results import RoundResult
@@ -142,7 +143,10 @@ class Context:
         rides = self.rides_by_round.get(round_id, {})
         with_time = [n for n in names if n in rides and rides[n].outcome.time is not None]
         timed = set(with_time)
-        without = sorted((n for n in names if n not in timed), key=self.sort_name)
+        absent = self._non_starters([n for n in names if n not in timed], rides)
+        without = sorted(
+            (n for n in names if n not in timed and n not in absent), key=self.sort_name
+        )
 
         def time_of(name: str) -> RaceTime:
             time = rides[name].outcome.time
@@ -160,4 +164,18 @@ class Context:
         )
         after = len(out) + 1
         out.extend((after, len(without) > 1, n) for n in without)
+        after += len(without)
+        out.extend((after + i, False, n) for i, n in enumerate(absent))
         return out
+
+    def _non_starters(self, names: list[str], rides: dict[str, Ride]) -> list[str]:
+        """Those of `names` who did not start in the round, last of a time order and among
+        themselves in the order of the first round, better first (UCI 3.2.087: team pursuit
+        first-round non-starters ranked upward from 8th in qualifying-time order)."""
+        absent = [n for n in names if n in rides and rides[n].outcome.status is Status.DNS]
+        if not absent:
+            return []
+        first = self.rounds.get(self.competition.format.rounds[0].id)
+        ranks = {r.ride.entrant: r.rank for r in first.ranking} if first is not None else {}
+        never = 10**9
+        return sorted(absent, key=lambda n: (ranks.get(n) or never, self.sort_name(n)))

@@ -7,8 +7,8 @@ from operator import attrgetter
 
 from pursuit.core.competition import Ride
 from pursuit.core.formats import OvertakenRule, RoundSpec
-from pursuit.core.heats import decide_heat
-from pursuit.core.outcomes import Status
+from pursuit.core.heats import decide_heat, walkover
+from pursuit.core.outcomes import Status, finished
 from pursuit.core.ranking import rank_by_time
 from pursuit.core.resolver import Context
 from pursuit.core.results import HeatResult, RankedRide, RoundResult
@@ -21,6 +21,7 @@ _UNRANKED_ORDER = {
     Status.FINISHED: 1,
     Status.CAUGHT_OPPONENT: 1,
     Status.DNF: 2,
+    Status.BEATEN: 2,
     Status.REL: 3,
     Status.DNS: 4,
     Status.DSQ: 5,
@@ -30,9 +31,9 @@ _UNRANKED_ORDER = {
 def note_for(ride: Ride, extra: str = "") -> str:
     if not ride.readable:
         return "not readable"
-    if not extra and not ride.record:  # nearly every ride: the status alone
+    if not extra and not ride.record and not ride.remarks:  # nearly every ride: the status
         return ride.outcome.status.label
-    parts = [p for p in (ride.outcome.status.label, extra, ride.record or "") if p]
+    parts = [p for p in (ride.outcome.status.label, extra, ride.record or "", *ride.remarks) if p]
     return ", ".join(parts)
 
 
@@ -164,6 +165,11 @@ def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
     for heat_spec in spec.heats:
         in_heat = placed[heat_spec.number]
         winner, loser, how = decide_heat(ctx, spec, in_heat)
+        shown = in_heat
+        if winner is None and (walk := walkover(expected[heat_spec.number - 1], in_heat)):
+            winner, loser, how = walk[0], walk[1], "outcome"
+            shown = [Ride(winner, finished(None), heat_spec.number, remarks=("opponent out",))]
+            shown += in_heat
         heat = HeatResult(
             spec.id,
             heat_spec.number,
@@ -176,7 +182,7 @@ def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
             places,
         )
         heats.append(heat)
-        order = sorted(in_heat, key=lambda r: heat.rank_of(r.entrant) or 99)
+        order = sorted(shown, key=lambda r: heat.rank_of(r.entrant) or 99)
         rows += [
             RankedRide(r, heat.rank_of(r.entrant), False, note_for(r), heat_spec.number)
             for r in order

@@ -1,7 +1,7 @@
 """Roles, from least to most trusted; each includes what the ones below it may do.
 
-timekeeper: start heats, splits, finishes, catches, non-starts and non-finishes.
-commissaire: also draws, disqualifications, relegations, corrections and decisions.
+timekeeper: start heats, splits, finishes, catches, false starts, non-starts and non-finishes.
+commissaire: also draws, mishaps, disqualifications, relegations, corrections and decisions.
 admin: also entries, competitions and operators.
 """
 

@@ -47,6 +47,7 @@ def classification(competition: str) -> Callable[[CompetitionState, ResultsView]
             notes.append("= marks a rank shared by several riders.")
         if any(p.rank == "" and p.name for p in places):
             notes.append("Riders without a rank are still in the competition.")
+        notes += incident_notes(view)
         return Classification(
             competition,
             view.competition.title,
@@ -74,3 +75,19 @@ def _place(p: PlaceView, last: tuple[str, RowView] | None) -> Place:
     round_name, row = last
     ended = " ".join(part for part in (row.time, row.note) if part)
     return Place(p.rank, p.name, p.nation, p.shared, p.vacant, round_name, ended, row)
+
+
+_INCIDENT_NOTES = (
+    ("re-ride", "Re-ride: a ride set aside after a recognised mishap, ridden again alone at "
+     "the end of the round; that time counts (UCI 3.2.074)."),
+    ("Considered beaten", "Considered beaten: lost the heat after a mishap or a second false "
+     "start, whatever the times (UCI 3.2.075)."),
+    ("2nd start", "2nd start: the heat was stopped and started again (a false start or a "
+     "mishap in the first half lap)."),
+)  # fmt: skip
+
+
+def incident_notes(view: ResultsView) -> list[str]:
+    """A note for each kind of incident some ride of the competition had."""
+    said = " | ".join(row.note for rnd in view.rounds for row in rnd.ranking if row.note)
+    return [note for word, note in _INCIDENT_NOTES if word in said]

@@ -38,6 +38,14 @@ class HeatRider:
     missing: frozenset[int] = frozenset()  # half laps the timer missed: estimated, not shown
     lineup: tuple[str, ...] = ()  # team pursuit: the riders of the ride
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
+    remarks: tuple[str, ...] = ()  # what incidents made of the ride: "2nd start", "re-ride", …
+
+    @property
+    def status_text(self) -> str:
+        """The outcome in words with the incidents: "Considered beaten, fall at half lap 11"."""
+        if not self.remarks:
+            return self.status.label
+        return ", ".join(p for p in (self.status.label, *self.remarks) if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +162,7 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
         missing=ride.missing,
         lineup=ride.lineup,
         dropped=ride.dropped,
+        remarks=ride.remarks,
     )
 
 

@@ -149,7 +149,7 @@ def _rider(rider: HeatRider, rank: str, half_laps: int, digits: int) -> RiderShe
         side=rider.side,
         rank=rank,
         time=format_time(rider.time, digits) if rider.time is not None else "",
-        status=rider.status.label,
+        status=rider.status_text,
         record=rider.record,
         crossings=tuple(c.seconds for c in rider.crossings),
         laps=tuple((end, lap.seconds) for end, lap in rider.laps),

@@ -16,7 +16,13 @@ from pursuit.views.heat import HalfLap as HeatHalfLap
 from pursuit.views.lineups import LineupRider, lineup_riders, timed_on
 from pursuit.views.pictures import Picture, heat_pictures
 from pursuit.views.results import ResultsView
-from pursuit.views.status import find_round, heat_rides, heat_status, heat_title
+from pursuit.views.status import (
+    drawn_heat_title,
+    find_round,
+    heat_rides,
+    heat_status,
+    heat_title,
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,7 @@ def _rider(rider: HeatRider, done: bool, status: str, half_laps: int, digits: in
         rider.name,
         rider.nation,
         rider.side,
-        rider.status.label,
+        rider.status_text,
         format_time(rider.time, digits) if rider.time is not None else "",
         tuple(
             "missed" if k in rider.missing else format_time(s, digits)
@@ -129,7 +135,8 @@ def live_heat(
         assert state.meta is not None
         ridden = heat_of(state.meta, state.entrants, round_id, number, [r.to_ride() for r in rides])
         digits, half_laps = ridden.precision, ridden.half_laps
-        status = heat_status(state.heat(round_id, number))
+        drawn = state.heat(round_id, number)
+        status = heat_status(drawn)
         done = {r.entrant: r.finished for r in rides}
         riders = tuple(_rider(r, done[r.name], status, half_laps, digits) for r in ridden.riders)
         rows = tuple(_half_lap(h, digits) for h in ridden.rows)
@@ -143,7 +150,7 @@ def live_heat(
             round_id,
             rnd.name,
             number,
-            heat_title(view, round_id, number),
+            drawn_heat_title(view, drawn) if drawn else heat_title(view, round_id, number),
             status,
             riders,
             rows,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pursuit.core.live_state import CompetitionState, HeatState
 from pursuit.views.live_heat import LiveHeat, live_heat
 from pursuit.views.results import ResultsView
-from pursuit.views.status import HeatRef, heat_title
+from pursuit.views.status import HeatRef, drawn_heat_title
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def now(competition: str) -> Callable[[CompetitionState, ResultsView], Now]:
             view.competition.title,
             heat,
             running is not None,
-            HeatRef(waiting.round, waiting.number, heat_title(view, waiting.round, waiting.number))
+            HeatRef(waiting.round, waiting.number, drawn_heat_title(view, waiting))
             if waiting is not None
             else None,
             waiting.entrants if waiting is not None else (),

@@ -99,9 +99,31 @@ def heat_rides(state: CompetitionState, round_id: str, number: int) -> list[Ride
     rides = state.rides.get(round_id, {})
     if heat is not None:
         found = [
-            rides.get(n) or RideState(n, number, s)
+            _in_heat(rides.get(n), number, s) or RideState(n, number, s)
             for n, s in zip(heat.entrants, heat.sides, strict=False)
         ]
     else:
         found = [r for r in rides.values() if r.heat == number]
     return sorted(found, key=lambda r: (r.side != "red", r.side != "green"))
+
+
+def _in_heat(ride: RideState | None, number: int, side: str) -> RideState | None:
+    """The ride as heat `number` saw it: a rider who re-rides elsewhere shows the ride set
+    aside here (its splits so far), marked as such."""
+    if ride is None or ride.heat is None or ride.heat == number:
+        return ride
+    aside = next((a for a in reversed(ride.set_aside) if a.heat == number), None)
+    return RideState(
+        ride.entrant,
+        number,
+        side,
+        splits=list(aside.splits) if aside is not None else [],
+        finished=True,
+        remarks=[f"ride set aside: re-rides in heat {ride.heat}"],
+    )
+
+
+def drawn_heat_title(view: ResultsView, heat: HeatState) -> str:
+    """A drawn heat's title, marked when it is a re-ride added at the end of its round."""
+    title = heat_title(view, heat.round, heat.number)
+    return f"{title} (re-ride)" if heat.reride else title
