@@ -43,6 +43,11 @@ def new(
     ),
     gender: str | None = typer.Option(None, "--gender", show_default=False),
     event: str = typer.Option("individual pursuit", "--event"),
+    olympic: bool = typer.Option(
+        False,
+        "--olympic",
+        help="The Olympic Games: Olympic records apply as well as world records.",
+    ),
     db: str | None = DB,
     who: str | None = ACTOR,
 ) -> None:
@@ -62,6 +67,7 @@ def new(
         track_length_m=track,
         venue=venue,
         dates=tuple(date),
+        records=("WR", "OR") if olympic else ("WR",),
     )
     done = svc.handle(competition, command, actor(who))
     say(f"created {competition} (event {done.stored[-1].position})")

@@ -6,6 +6,7 @@ from pursuit.core.classification import classify
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.formats import RoundKind
 from pursuit.core.lineups import check_lineups
+from pursuit.core.records import with_marks
 from pursuit.core.resolver import Context
 from pursuit.core.results import ClassifiedPlace, Results, RoundResult
 from pursuit.core.rounds import knockout_round, timed_round
@@ -13,7 +14,9 @@ from pursuit.core.rounds import knockout_round, timed_round
 
 def compute(competition: Competition) -> Results:
     """Compute every round in format order, then the classification. Never raises on
-    inconsistent data: contradictions become findings."""
+    inconsistent data: contradictions become findings. A ride that beat a record standing when
+    the competition began is marked (`core.records.with_marks`)."""
+    competition = with_marks(competition)
     ctx = Context(competition)
     for index, spec in enumerate(competition.format.rounds):
         ctx.rides_by_round[spec.id] = {}

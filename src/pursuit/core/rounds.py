@@ -32,7 +32,7 @@ def note_for(ride: Ride, extra: str = "") -> str:
         return "not readable"
     if not extra and not ride.record:  # nearly every ride: the status alone
         return ride.outcome.status.label
-    parts = [p for p in (ride.outcome.status.label, extra, ride.record or "") if p]
+    parts = [p for p in (ride.outcome.status.label, extra, ride.record_shown) if p]
     return ", ".join(parts)
 
 
