@@ -49,7 +49,7 @@ def discipline_of(event: str) -> str | None:
 
 
 def gender_of(text: str | None) -> str | None:
-    """The gender, "men" or "women", from a competition's free-text gender ("Men", "women's"), or None."""
+    """The gender, "men" or "women", from a free-text gender ("Men", "women's"), or None."""
     return _GENDER_WORDS.get((text or "").strip().casefold())
 
 
