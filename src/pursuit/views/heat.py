@@ -36,6 +36,7 @@ class HeatRider:
     laps: tuple[tuple[int, RaceTime], ...]  # (half lap the lap ends at, the lap's time)
     synthetic: bool  # the splits were made up by a replay, not measured
     missing: frozenset[int] = frozenset()  # half laps the timer missed: estimated, not shown
+    record_note: str = ""  # a recognised record in words: to be ratified, the time it beat
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,7 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
         laps=tuple(laps),
         synthetic=(ride.basis or "").startswith("synthetic"),
         missing=ride.missing,
+        record_note=ride.record_mark.note if ride.record_mark is not None else "",
     )
 
 

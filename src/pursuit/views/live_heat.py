@@ -6,7 +6,7 @@ are formatted here, the one place the web's heat page (and its JSON) takes its t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time
@@ -14,8 +14,9 @@ from pursuit.views.errors import NothingToShow
 from pursuit.views.heat import Catch, HeatRider, heat_of
 from pursuit.views.heat import HalfLap as HeatHalfLap
 from pursuit.views.pictures import Picture, heat_pictures
-from pursuit.views.results import ResultsView
+from pursuit.views.results import ResultsView, RowView
 from pursuit.views.status import find_round, heat_rides, heat_status, heat_title
+from pursuit.views.virtual_ranking import projected_time, round_ranks
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class Rider:
     projected: str  # finish projected from the latest lap's pace, while riding
     done: bool
     to_go: str = ""  # laps still to ride, as a scoreboard shows them ("3½"), while riding
+    record: str = ""  # "WR", "OR" as typed or recognised, "" for none
+    record_note: str = ""  # a recognised record in words: to be ratified, the time it beat
+    virtual_rank: str = ""  # timed rounds: "provisional 3rd of 12", "on course for 1st of 9"
 
 
 @dataclass(frozen=True)
@@ -62,13 +66,8 @@ class LiveHeat:
 
 def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
     """The finish at the latest pace: the last lap (two half laps) extrapolated."""
-    k = len(splits)
-    if k < 2 or k >= half_laps:
-        return ""
-    back = min(2, k - 1)
-    pace = (splits[-1].ticks - splits[-1 - back].ticks) / back
-    ticks = int(splits[-1].ticks + pace * (half_laps - k))
-    return format_time(RaceTime(ticks, 4), digits)
+    time = projected_time(splits, half_laps)
+    return format_time(time, digits) if time is not None else ""
 
 
 def laps_to_go(half_laps: int) -> str:
@@ -86,7 +85,9 @@ def gap_summary(gaps: list[float | None]) -> str:
     return f"Gap at each half lap; latest: {who} ahead by {abs(last):.2f} s."
 
 
-def _rider(rider: HeatRider, done: bool, status: str, half_laps: int, digits: int) -> Rider:
+def _rider(
+    rider: HeatRider, done: bool, status: str, half_laps: int, digits: int, row: RowView | None
+) -> Rider:
     riding = not done and status == "running"
     splits = list(rider.splits)
     return Rider(
@@ -102,6 +103,8 @@ def _rider(rider: HeatRider, done: bool, status: str, half_laps: int, digits: in
         projected(splits, half_laps, digits) if riding else "",
         done,
         laps_to_go(half_laps - len(splits)) if riding else "",
+        row.record if row is not None else rider.record,
+        row.record_note if row is not None else "",
     )
 
 
@@ -127,7 +130,15 @@ def live_heat(
         digits, half_laps = ridden.precision, ridden.half_laps
         status = heat_status(state.heat(round_id, number))
         done = {r.entrant: r.finished for r in rides}
-        riders = tuple(_rider(r, done[r.name], status, half_laps, digits) for r in ridden.riders)
+        rows_of = {row.name: row for row in rnd.ranking}
+        ranks = round_ranks(state, view, round_id)
+        riders = tuple(
+            replace(
+                _rider(r, done[r.name], status, half_laps, digits, rows_of.get(r.name)),
+                virtual_rank=ranks.get(r.name, ""),
+            )
+            for r in ridden.riders
+        )
         rows = tuple(_half_lap(h, digits) for h in ridden.rows)
         pictures: tuple[Picture, ...] = ()
         if len(riders) == 2 and all(r.splits for r in riders):

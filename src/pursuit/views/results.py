@@ -34,8 +34,9 @@ class RowView:
     basis: str = ""
     side: str = ""
     basis_note: str = ""  # how the ride is known, in words (`views.basis`); "" for published
-    record: str = ""  # OR / WR as recorded on the ride
+    record: str = ""  # OR / WR as recorded on the ride (or recognised: see `record_note`)
     value: RaceTime | None = None  # the time as shown: truncated to the competition's precision
+    record_note: str = ""  # a recognised record in words: to be ratified, the time it beat
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
             basis_note=basis_note(ride.basis or ""),
             record=ride.record or "",
             value=time.at(digits) if time is not None else None,
+            record_note=ride.record_mark.note if ride.record_mark is not None else "",
         )
 
     rounds = tuple(_round(r, row, comp.schedule.get(r.spec.id)) for r in results.rounds)
