@@ -48,13 +48,16 @@ def _round(rnd: RoundView) -> dict[str, Any]:
 
 
 def _ranked(row: RowView) -> dict[str, str]:
-    return {
+    ranked = {
         "rank": row.rank,
         "name": row.name,
         "nation": row.nation,
         "time": row.time,
         "note": row.note,
     }
+    if row.record_note:  # a recognised record: to be ratified, and the record it beat
+        ranked["record_note"] = row.record_note
+    return ranked
 
 
 def _heat(heat: HeatView) -> dict[str, Any]:
