@@ -147,3 +147,25 @@ def test_discipline_and_gender_from_free_text() -> None:
     assert discipline_of("individual pursuit") == "individual pursuit"
     assert discipline_of("scratch") is None
     assert [gender_of(g) for g in ("Men", "women's", "mixed", None)] == ["men", "women", None, None]
+
+
+def test_exports_and_sheets_say_to_be_ratified_and_what_was_beaten() -> None:
+    from pursuit.export import json_export, markdown, wikitext
+    from pursuit.sheets.sheet import record_legend, record_tag
+    from pursuit.views.heat_sheet import build_heat_sheet
+
+    text = _file(("3:58.900", *SLOW[1:]))
+    results = compute(competition_from_text(text, "games.toml").competition)
+    view = build_view(results)
+    said = "world record, to be ratified; previous WR 3:59.153, Jonathan Milan, Ballerup 2024"
+    assert f"## Records\n\n- Qualifying, Anna: {said}" in markdown.render(view)
+    assert f"==Records==\n\n* Qualifying, Anna: {said}" in wikitext.render(view)
+    (anna,) = [
+        r for r in json_export.results_document(view)["rounds"][0]["ranking"] if r["name"] == "Anna"
+    ]
+    assert (anna["note"], anna["record_note"]) == ("WR to be ratified", said)
+    sheet = build_heat_sheet(results, "Q", 3)
+    (rider,) = sheet.riders
+    assert (rider.record, rider.record_note) == ("WR", said)
+    assert record_tag(rider.record, rider.record_note) == "WR*"
+    assert record_legend({"WR"}, {"Anna": said}) == f"WR world record · * Anna: {said}"
