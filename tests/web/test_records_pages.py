@@ -91,3 +91,11 @@ def test_the_console_panel_of_the_virtual_ranking(web: Web) -> None:
         (first[1], ""),
     ]
     assert "Virtual ranking: Qualifying, heat 1" in html and "1 finished so far" in html
+
+
+def test_no_virtual_ranking_once_the_round_is_complete(client: TestClient, web: Web) -> None:
+    for heat, times in ((1, ("4:30.000", "4:40.000")), (2, ("4:35.000", "4:45.000"))):
+        _ride(web, heat, dict(zip(heat_riders(web, "Q", heat), times, strict=True)))
+    data = client.get("/c/cup/heat/Q/2.json").json()
+    assert [r["virtual_rank"] for r in data["riders"]] == ["", ""]
+    assert "Virtual rank" not in client.get("/c/cup/now").text

@@ -117,8 +117,12 @@ def holder_of(record: StandingRecord) -> Holder:
     return Holder(record.time, record.holder, where)
 
 
-def recognise(competition: Competition) -> Mapping[tuple[str, str], RecordMark]:
+def recognise(
+    competition: Competition, counted: Mapping[str, Iterable[Ride]] | None = None
+) -> Mapping[tuple[str, str], RecordMark]:
     """The rides that beat a record standing when the competition began, by (round, entrant).
+    `counted`: the rides the rules count, by round (the engine leaves some out: a rider the
+    format does not put in a round); by default every ride of the competition.
 
     The record moves as it falls: rides are taken round by round in the format's order, heat
     by heat (a heat's faster rider finishes first), and a ride beats the record as it stood
@@ -134,9 +138,10 @@ def recognise(competition: Competition) -> Mapping[tuple[str, str], RecordMark]:
     setter: dict[str, tuple[str, str]] = {}  # kind -> the ride that holds it now
     later: dict[tuple[str, str, str], Holder] = {}  # (round, entrant, kind) -> who bettered it
     for spec in competition.format.rounds:
+        candidates = competition.rides_of(spec.id) if counted is None else counted.get(spec.id, ())
         rides = [
             r
-            for r in competition.rides_of(spec.id)
+            for r in candidates
             if r.readable and r.outcome.status in _TIMED_OVER and r.outcome.time is not None
         ]
         rides.sort(key=_riding_order)
@@ -168,10 +173,12 @@ def _riding_order(ride: Ride) -> tuple[int, int]:
     return (ride.heat or 0, time.ticks if time is not None else 0)
 
 
-def with_marks(competition: Competition) -> Competition:
+def with_marks(
+    competition: Competition, counted: Mapping[str, Iterable[Ride]] | None = None
+) -> Competition:
     """`competition` with each ride that beat a standing record marked (`Ride.record_mark`),
     unless a record is typed on it: a typed record wins. The same competition when none."""
-    marks = recognise(competition)
+    marks = recognise(competition, counted)
     if not marks:
         return competition
     rides = {

@@ -7,7 +7,8 @@ latest lap's pace extrapolated to the distance (`projected_time`): the one the h
 as "projected finish". Equal times at the competition's precision share a rank ("=3rd");
 the last lap that breaks a tie in the results is not known while a round is ridden.
 
-Only a timed round (qualifying) has a virtual ranking: in a knockout round the heat decides.
+Only a timed round (qualifying) has a virtual ranking, while it is ridden: in a knockout round
+the heat decides, and a complete round has its ranking.
 A rider with no splits yet, or out of the race (DNF, DNS, overtaken, …), has none.
 """
 
@@ -107,9 +108,10 @@ def virtual_ranks(
 
 
 def round_ranks(state: CompetitionState, view: ResultsView, round_id: str) -> Mapping[str, str]:
-    """Every rider's virtual rank in the round, as words, by name; nothing in a knockout round."""
+    """Every rider's virtual rank in the round, as words, by name, while the round is ridden;
+    nothing in a knockout round, nor once the round is complete (its ranking says it all)."""
     rnd = find_round(view, round_id)
-    if rnd is None or rnd.kind != "timed" or state.meta is None:
+    if rnd is None or rnd.kind != "timed" or rnd.complete or state.meta is None:
         return {}
     rides = [RideSoFar.of(r) for r in state.rides.get(round_id, {}).values()]
     meta = state.meta
