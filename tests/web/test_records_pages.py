@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from web_support import heat_riders
+from web_support import Console, heat_riders
 
 from pursuit.core import commands as c
 from pursuit.core.times import RaceTime, parse_time
@@ -99,3 +99,34 @@ def test_no_virtual_ranking_once_the_round_is_complete(client: TestClient, web: 
     data = client.get("/c/cup/heat/Q/2.json").json()
     assert [r["virtual_rank"] for r in data["riders"]] == ["", ""]
     assert "Virtual rank" not in client.get("/c/cup/now").text
+
+
+def test_an_admin_creates_an_olympic_competition_where_olympic_records_apply(
+    console: Console, web: Web
+) -> None:
+    console.login("boss")
+    form = {
+        "id": "games",
+        "title": "Games",
+        "format": "uci-individual-pursuit",
+        "event": "team pursuit",
+        "gender": "men",
+        "dates": "2028-08-05",
+    }
+    assert "The Olympic Games (Olympic records apply" in console.client.get("/console/new").text
+    assert (
+        console.post("/console/new", {**form, "olympic": "true"}, page="/console/new").status_code
+        == 303
+    )
+    assert (
+        console.post("/console/new", {**form, "id": "worlds"}, page="/console/new").status_code
+        == 303
+    )
+    games = web.hub.service.existing("games").meta
+    worlds = web.hub.service.existing("worlds").meta
+    assert games is not None and worlds is not None
+    assert [(r.kind, r.holder) for r in games.standing_records] == [
+        ("WR", "Denmark"),
+        ("OR", "Australia"),
+    ]
+    assert [r.kind for r in worlds.standing_records] == ["WR"]
