@@ -10,7 +10,8 @@ from typing import Any
 from pursuit.core import commands as c
 from pursuit.core.competition import Metadata
 from pursuit.core.format_reader import format_from_mapping
-from pursuit.core.records import DEFAULT_KINDS, standing_for
+from pursuit.core.records import standing_for
+from pursuit.core.standing import DEFAULT_KINDS
 from pursuit.errors import FormatDefinitionError, RuleViolation
 from pursuit.loading.records import record_book
 

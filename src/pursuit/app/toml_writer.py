@@ -7,7 +7,7 @@ from typing import Any
 
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.entrants import Team
-from pursuit.core.records import DEFAULT_KINDS
+from pursuit.core.standing import DEFAULT_KINDS
 from pursuit.core.times import format_time
 
 _PRECISIONS = {0: "1", 1: "0.1", 2: "0.01", 3: "0.001", 4: "0.0001"}

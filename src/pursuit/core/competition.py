@@ -12,7 +12,7 @@ from pursuit.core.entrants import Entrant
 from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome
 from pursuit.core.splits import NO_SPLITS, Splits
-from pursuit.core.standing import RecordMark, StandingRecord
+from pursuit.core.standing import DEFAULT_KINDS, RecordMark, StandingRecord
 from pursuit.errors import Place
 
 # The distances a pursuit is ridden over, in metres, and the tracks it is ridden on: what is
@@ -68,7 +68,7 @@ class Metadata:
     # nation codes the competition declares beyond the IOC's, as (code, name)
     nations: tuple[tuple[str, str], ...] = ()
     # the kinds of record that apply: ("WR",) anywhere, ("WR", "OR") at the Olympic Games
-    records: tuple[str, ...] = ("WR",)
+    records: tuple[str, ...] = DEFAULT_KINDS
     # the records of those kinds standing when the competition began, copied in at creation
     standing_records: tuple[StandingRecord, ...] = ()
 

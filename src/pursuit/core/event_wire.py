@@ -15,8 +15,7 @@ from typing import Any
 from pursuit.core import events as ev
 from pursuit.core.competition import Metadata
 from pursuit.core.format_reader import format_from_mapping
-from pursuit.core.records import DEFAULT_KINDS
-from pursuit.core.standing import StandingRecord
+from pursuit.core.standing import DEFAULT_KINDS, StandingRecord
 from pursuit.core.times import RaceTime, format_time, parse_time
 from pursuit.errors import PursuitError
 

@@ -14,11 +14,10 @@ from dataclasses import replace
 
 from pursuit.core.competition import Competition, Metadata, Ride
 from pursuit.core.outcomes import Status
-from pursuit.core.standing import KINDS, Holder, RecordMark, StandingRecord
+from pursuit.core.standing import DEFAULT_KINDS, KINDS, Holder, RecordMark, StandingRecord
 
 DISCIPLINES = ("individual pursuit", "team pursuit")
 GENDERS = ("men", "women")
-DEFAULT_KINDS = ("WR",)  # a WR applies to every competition; an OR to the Olympic Games only
 
 _GENDER_WORDS = {
     "men": "men",

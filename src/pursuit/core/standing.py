@@ -8,6 +8,7 @@ from pursuit.core.times import RaceTime, format_time
 
 KINDS = ("WR", "OR")  # best first: a ride that beats both is shown as a WR
 KIND_NAMES = {"WR": "world record", "OR": "Olympic record"}
+DEFAULT_KINDS = ("WR",)  # a WR applies to every competition; an OR to the Olympic Games only
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class Holder:
 
     time: RaceTime
     holder: str
-    where: str  # "Beijing, 2008" for the book's; the round's name for a ride of this competition
+    where: str  # "Beijing 2008" for the book's; the round's name for a ride of this competition
 
 
 @dataclass(frozen=True, slots=True)

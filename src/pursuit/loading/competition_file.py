@@ -25,9 +25,9 @@ from pursuit.core.competition import (
 from pursuit.core.entrants import Entrant, Rider, Team
 from pursuit.core.findings import Finding
 from pursuit.core.nations import nation_problem
-from pursuit.core.records import DEFAULT_KINDS, standing_for
+from pursuit.core.records import standing_for
 from pursuit.core.schedule import slot
-from pursuit.core.standing import KINDS
+from pursuit.core.standing import DEFAULT_KINDS, KINDS
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place
 from pursuit.loading.document import Document
 from pursuit.loading.format_files import load_format
