@@ -188,3 +188,15 @@ def test_a_ride_the_rules_leave_out_is_no_record() -> None:
     loaded = competition_from_text(text, "games.toml")
     assert "not-qualified" in {f.code for f in compute(loaded.competition).findings}
     assert _marks(text) == {}
+
+
+def test_records_in_a_file_that_are_not_wr_or_or_make_it_unusable() -> None:
+    import pytest
+
+    from pursuit.errors import CompetitionFileError
+
+    with pytest.raises(CompetitionFileError, match="records must list") as caught:
+        competition_from_text(_file(SLOW, records='["NR"]'), "games.toml")
+    assert caught.value.place is not None and caught.value.place.line == 8
+    meta = competition_from_text(_file(SLOW, records='["OR", "WR"]'), "g.toml").competition.meta
+    assert meta.records == ("WR", "OR")
