@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from pursuit.core import commands as c
 from pursuit.core.competition import Metadata
 from pursuit.core.format_reader import format_from_mapping
+from pursuit.core.records import standing_for
+from pursuit.core.standing import DEFAULT_KINDS
 from pursuit.errors import FormatDefinitionError, RuleViolation
+from pursuit.loading.records import record_book
 
 
 def create_command(
@@ -24,17 +29,22 @@ def create_command(
     altitude_m: int | None = None,
     dates: tuple[str, ...] = (),
     precision: int | None = None,
+    records: tuple[str, ...] = DEFAULT_KINDS,
+    today: str | None = None,
 ) -> c.CreateCompetition:
     """`CreateCompetition` for a format file's table; without `precision`, the format's;
-    without `event`, "team pursuit" for a team format, else "individual pursuit"."""
-    if precision is None or event is None:
-        try:
-            fmt = format_from_mapping(dict(definition), format_name)
-        except FormatDefinitionError as e:
-            raise RuleViolation(str(e)) from e
-        precision = fmt.precision if precision is None else precision
-        if event is None:
-            event = "team pursuit" if fmt.event == "team" else "individual pursuit"
+    without `event`, "team pursuit" for a team format, else "individual pursuit".
+
+    The records of the kinds in `records` standing on its first day (without dates: `today`,
+    else the day it is created) are copied into its metadata, so the log stands alone."""
+    try:
+        fmt = format_from_mapping(dict(definition), format_name)
+    except FormatDefinitionError as e:
+        raise RuleViolation(str(e)) from e
+    if precision is None:
+        precision = fmt.precision
+    if event is None:
+        event = "team pursuit" if fmt.event == "team" else "individual pursuit"
     meta = Metadata(
         title=title,
         event=event,
@@ -45,5 +55,8 @@ def create_command(
         altitude_m=altitude_m,
         dates=tuple(dates),
         precision=precision,
+        records=records,
     )
+    day = today or datetime.now(UTC).date().isoformat()
+    meta = replace(meta, standing_records=standing_for(record_book(), meta, day))
     return c.CreateCompetition(format_name, dict(definition), meta)

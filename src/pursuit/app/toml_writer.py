@@ -7,6 +7,7 @@ from typing import Any
 
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.entrants import Team
+from pursuit.core.standing import DEFAULT_KINDS
 from pursuit.core.times import format_time
 
 _PRECISIONS = {0: "1", 1: "0.1", 2: "0.01", 3: "0.001", 4: "0.0001"}
@@ -54,6 +55,7 @@ def competition_text(comp: Competition, format_reference: str, note: str = "") -
             "dates": list(meta.dates),
             "precision": _PRECISIONS[meta.precision],
             "format": format_reference,
+            "records": list(meta.records) if meta.records != DEFAULT_KINDS else None,
         },
     )
     if meta.nations:

@@ -48,6 +48,11 @@ def new(
         help="What is ridden (default: team pursuit for a team format, else individual pursuit).",
         show_default=False,
     ),
+    olympic: bool = typer.Option(
+        False,
+        "--olympic",
+        help="The Olympic Games: Olympic records apply as well as world records.",
+    ),
     db: str | None = DB,
     who: str | None = ACTOR,
 ) -> None:
@@ -67,6 +72,7 @@ def new(
         track_length_m=track,
         venue=venue,
         dates=tuple(date),
+        records=("WR", "OR") if olympic else ("WR",),
     )
     done = svc.handle(competition, command, actor(who))
     say(f"created {competition} (event {done.stored[-1].position})")

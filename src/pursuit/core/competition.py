@@ -12,6 +12,7 @@ from pursuit.core.entrants import Entrant
 from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome
 from pursuit.core.splits import NO_SPLITS, Splits
+from pursuit.core.standing import DEFAULT_KINDS, RecordMark, StandingRecord
 from pursuit.errors import Place
 
 # The distances a pursuit is ridden over, in metres, and the tracks it is ridden on: what is
@@ -66,6 +67,10 @@ class Metadata:
     precision: int = 2
     # nation codes the competition declares beyond the IOC's, as (code, name)
     nations: tuple[tuple[str, str], ...] = ()
+    # the kinds of record that apply: ("WR",) anywhere, ("WR", "OR") at the Olympic Games
+    records: tuple[str, ...] = DEFAULT_KINDS
+    # the records of those kinds standing when the competition began, copied in at creation
+    standing_records: tuple[StandingRecord, ...] = ()
 
     @property
     def half_laps(self) -> int:
@@ -82,7 +87,7 @@ class Ride:
     heat: int | None = None
     side: Side | None = None
     splits: Splits = NO_SPLITS  # elapsed time at each half lap
-    record: str | None = None  # OR, WR as published
+    record: str | None = None  # OR, WR as published (or as recognised: see `record_mark`)
     published_rank: str | None = None
     basis: str | None = None  # published / seed / inferred
     lineup: tuple[str, ...] = ()  # team pursuit: riders who rode
@@ -91,6 +96,14 @@ class Ride:
     place: Place | None = field(default=None, compare=False)
     missing: frozenset[int] = frozenset()  # half laps the timer missed: their splits estimated
     remarks: tuple[str, ...] = ()  # what an incident made of the ride: "2nd start", "re-ride"
+    record_mark: RecordMark | None = None  # a record this ride beat, recognised: to be ratified
+
+    @property
+    def record_shown(self) -> str:
+        """The record as results print it: "OR", or "WR to be ratified" when recognised."""
+        if self.record_mark is not None:
+            return f"{self.record_mark.kind} to be ratified"
+        return self.record or ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from pursuit.core.classification import classify
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.formats import RoundKind
 from pursuit.core.lineups import check_lineups
+from pursuit.core.records import with_marks
 from pursuit.core.resolver import Context
 from pursuit.core.results import ClassifiedPlace, Results, RoundResult
 from pursuit.core.rounds import knockout_round, timed_round
@@ -13,7 +14,20 @@ from pursuit.core.rounds import knockout_round, timed_round
 
 def compute(competition: Competition) -> Results:
     """Compute every round in format order, then the classification. Never raises on
-    inconsistent data: contradictions become findings."""
+    inconsistent data: contradictions become findings.
+
+    A ride the rules count that beat a record standing when the competition began is marked
+    (`core.records.with_marks`), and the competition computed again with its marks: only a
+    competition with standing records is looked at, and computed twice only once one falls."""
+    results = _compute(competition)
+    if not competition.meta.standing_records:
+        return results
+    counted = {r.spec.id: [ranked.ride for ranked in r.ranking] for r in results.rounds}
+    marked = with_marks(competition, counted)
+    return results if marked is competition else _compute(marked)
+
+
+def _compute(competition: Competition) -> Results:
     ctx = Context(competition)
     for index, spec in enumerate(competition.format.rounds):
         ctx.rides_by_round[spec.id] = {}

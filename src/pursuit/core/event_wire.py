@@ -15,6 +15,7 @@ from typing import Any
 from pursuit.core import events as ev
 from pursuit.core.competition import Metadata
 from pursuit.core.format_reader import format_from_mapping
+from pursuit.core.standing import DEFAULT_KINDS, StandingRecord
 from pursuit.core.times import RaceTime, format_time, parse_time
 from pursuit.errors import PursuitError
 
@@ -173,11 +174,36 @@ def _write_created(e: ev.CompetitionCreated) -> Data:
     data: Data = {"title": meta.title, "format_name": e.format_name}
     data["format_definition"] = _plain(e.format_definition)
     for name in _META[1:]:
-        if name != "nations":
+        if name not in _WRITTEN_WHEN_SET:
             data[name] = _plain(getattr(meta, name))
     if meta.nations:  # declared codes, written only when there are some
         data["nations"] = dict(meta.nations)
+    if meta.records != DEFAULT_KINDS:  # the kinds of record that apply, when not the WR only
+        data["records"] = list(meta.records)
+    if meta.standing_records:  # the records standing at creation, so the log stands alone
+        data["standing_records"] = [_record_out(r) for r in meta.standing_records]
     return data
+
+
+_WRITTEN_WHEN_SET = frozenset({"nations", "records", "standing_records"})
+
+
+def _record_out(record: StandingRecord) -> Data:
+    data = _plain(dataclasses.asdict(record))
+    data["time"] = format_time(record.time)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _record_in(data: Data) -> StandingRecord:
+    time = _time_in(data["time"])
+    if time is None:
+        raise TypeError("a standing record needs its time")
+    facts = {k: v for k, v in data.items() if k in _RECORD_FIELDS}
+    facts["time"] = time
+    return StandingRecord(**facts)
+
+
+_RECORD_FIELDS = frozenset(f.name for f in dataclasses.fields(StandingRecord))
 
 
 def _read_created(data: Data) -> ev.CompetitionCreated:
@@ -186,6 +212,10 @@ def _read_created(data: Data) -> ev.CompetitionCreated:
         facts["dates"] = tuple(facts["dates"])
     if "nations" in facts:
         facts["nations"] = tuple((str(k), str(v)) for k, v in dict(facts["nations"]).items())
+    if "records" in facts:
+        facts["records"] = tuple(str(k) for k in facts["records"])
+    if "standing_records" in facts:
+        facts["standing_records"] = tuple(_record_in(r) for r in facts["standing_records"])
     if "precision" not in facts:  # logs from before the precision was always written
         facts["precision"] = format_from_mapping(
             data["format_definition"], data["format_name"]

@@ -33,7 +33,7 @@ def note_for(ride: Ride, extra: str = "") -> str:
         return "not readable"
     if not extra and not ride.record and not ride.remarks:  # nearly every ride: the status
         return ride.outcome.status.label
-    parts = [p for p in (ride.outcome.status.label, extra, ride.record or "", *ride.remarks) if p]
+    parts = [p for p in (ride.outcome.status.label, extra, ride.record_shown, *ride.remarks) if p]
     return ", ".join(parts)
 
 

@@ -61,6 +61,8 @@ def _ranked(row: RowView) -> dict[str, Any]:
         ranked["lineup"] = list(row.lineup)
     if row.dropped:
         ranked["dropped"] = list(row.dropped)
+    if row.record_note:  # a recognised record: to be ratified, and the record it beat
+        ranked["record_note"] = row.record_note
     return ranked
 
 

@@ -148,3 +148,14 @@ def _nations(view: ResultsView) -> dict[str, str]:
 
 def _day(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def record_notes(view: ResultsView) -> list[tuple[str, str, str]]:
+    """(round name, rider, the mark in words) of each ride marked with a recognised record:
+    to be ratified, and the record it beat. Typed records have none."""
+    return [
+        (rnd.name, row.name, row.record_note)
+        for rnd in view.rounds
+        for row in rnd.ranking
+        if row.record_note
+    ]

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pursuit.export.layout import Table, format_dates, metres, rank_groups, sections
+from pursuit.export.layout import (
+    Table,
+    format_dates,
+    metres,
+    rank_groups,
+    record_notes,
+    sections,
+)
 from pursuit.views.results import ResultsView
 
 ROUND_HEADER = ("Rank", "Cyclist", "Nation", "Time", "Notes")
@@ -31,6 +38,9 @@ def render(view: ResultsView) -> str:
             blocks.append(_round_table(table))
     blocks.append("## Final classification")
     blocks.append(_classification(view))
+    if notes := record_notes(view):
+        blocks.append("## Records")
+        blocks.append("\n".join(f"- {_text(r)}, {_text(n)}: {_text(said)}" for r, n, said in notes))
     if view.findings:
         blocks.append("## Findings")
         blocks.append(

@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from pursuit.export.layout import Table, games, rank_groups, sections
+from pursuit.export.layout import Table, games, rank_groups, record_notes, sections
 from pursuit.views.results import ResultsView
 
 ROUND_HEADER = ("Rank", "Cyclist", "Nation", "Time", "Notes")
@@ -38,6 +38,11 @@ def render(view: ResultsView) -> str:
             blocks.append(_round_table(table, flag))
     blocks.append("==Final classification==")
     blocks.append(_classification(view, flag))
+    if notes := record_notes(view):
+        blocks.append("==Records==")
+        blocks.append(
+            "\n".join(f"* {_plain(r)}, {_plain(n)}: {_plain(said)}" for r, n, said in notes)
+        )
     return "\n\n".join(blocks) + "\n"
 
 

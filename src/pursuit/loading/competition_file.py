@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +25,15 @@ from pursuit.core.competition import (
 from pursuit.core.entrants import Entrant, Rider, Team
 from pursuit.core.findings import Finding
 from pursuit.core.nations import nation_problem
+from pursuit.core.records import standing_for
 from pursuit.core.schedule import slot
+from pursuit.core.standing import DEFAULT_KINDS, KINDS
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place
 from pursuit.loading.document import Document
 from pursuit.loading.format_files import load_format
 from pursuit.loading.nations import ioc_nations
 from pursuit.loading.places import PlacesByName
+from pursuit.loading.records import record_book
 from pursuit.loading.ride_reader import RideReader
 from pursuit.loading.toml_lines import NESTED_TOO_DEEPLY, ValueLines
 
@@ -45,6 +48,7 @@ COMPETITION_FIELDS = {
     "dates",
     "precision",
     "format",
+    "records",
 }
 TOP_LEVEL = {"competition", "entrants", "rounds", "published", "nations"}
 ENTRANTS_FIELDS = {"riders", "teams"}
@@ -120,6 +124,7 @@ class _Reader:
                 self.unknown_keys(self.data[name], allowed, (name,))
         self.declared = self.nations()
         meta = self.metadata(meta_data, fmt.precision)
+        meta = replace(meta, standing_records=standing_for(record_book(), meta, None))
         entrants, entrant_places = self.entrants()
         known = {e.name for e in entrants}
         rides: dict[str, tuple[Ride, ...]] = {}
@@ -184,7 +189,19 @@ class _Reader:
             dates=dates,
             precision=_PRECISIONS[precision] if precision else format_precision,
             nations=tuple(self.declared.items()),
+            records=self.record_kinds(t),
         )
+
+    def record_kinds(self, t: Mapping[str, Any]) -> tuple[str, ...]:
+        """`records = ["WR", "OR"]`: the kinds of record that apply (the WR only by default)."""
+        kinds = t.get("records", list(DEFAULT_KINDS))
+        if not isinstance(kinds, list) or any(k not in KINDS for k in kinds) or not kinds:
+            raise self.fail(
+                'competition.records must list the records that apply: ["WR"] or ["WR", "OR"]',
+                "competition",
+                "records",
+            )
+        return tuple(k for k in KINDS if k in kinds)
 
     def nations(self) -> dict[str, str]:
         """The codes `[nations]` declares beyond the IOC's: CODE = "Name"."""

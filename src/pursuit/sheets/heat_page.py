@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pursuit.sheets.sheet import Sheet, record_legend, round_day, status_data
+from pursuit.sheets.sheet import Sheet, record_legend, record_tag, round_day, status_data
 from pursuit.sheets.source import SheetSource
 from pursuit.views.heat_sheet import HalfLapRow, RiderSheet, build_heat_sheet
 
@@ -34,7 +34,10 @@ def heat_page(source: SheetSource, round_id: str, number: int, charts: bool = Tr
         "half_laps": sheet.half_laps,
         "half_lap_m": f"{sheet.half_lap_m:g}",
         "charts": list(pictures),
-        "legend": record_legend({r.record for r in sheet.riders}),
+        "legend": record_legend(
+            {r.record for r in sheet.riders},
+            {r.name: r.record_note for r in sheet.riders if r.record_note},
+        ),
         "footer": f"Heat sheet · {sheet.round_name} · {sheet.title}",
     }
     return Sheet("heat", name, data, pictures)
@@ -49,7 +52,7 @@ def _rider(rider: RiderSheet, winner: str) -> dict[str, Any]:
         "rank": rider.rank,
         "time": rider.time,
         "status": rider.status,
-        "record": rider.record,
+        "record": record_tag(rider.record, rider.record_note),
         "last_lap": rider.last_lap,
         "winner": rider.name == winner,
     }

@@ -10,6 +10,7 @@ from pursuit.sheets.sheet import (
     Sheet,
     prune,
     record_legend,
+    record_tag,
     round_day,
     status_data,
 )
@@ -45,6 +46,7 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
     view = next(r for r in source.computed.view.rounds if r.id == round_id)
     ranking = ranking_rows(view)
     records = {r.name: r.record for r in ranking if r.record}
+    recognised = {r.name: r.record_note for r in ranking if r.record_note}
     timed = view.kind == RoundKind.TIMED.value
     name = f"results-{round_id}"
     pictures: dict[str, Chart] = {}
@@ -58,7 +60,7 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
         "status": status_data(source.official.of_round(round_id)),
         "timed": timed,
         "charts": list(pictures),
-        "legend": _legend(view, records, timed),
+        "legend": _legend(view, records, timed, recognised),
         "footer": f"Results · {view.name}",
     }
     groups: list[dict[str, Any]]
@@ -82,7 +84,8 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
 
 def _row(row: Row, qualified: bool, heat: bool = True) -> list[str]:
     record = row.record
-    notes = [n.strip() for n in row.note.split(",") if n.strip() and n.strip() != record]
+    shown = {record, f"{record} to be ratified"}
+    notes = [n.strip() for n in row.note.split(",") if n.strip() and n.strip() not in shown]
     notes += [row.basis_note] if row.basis_note else []
     return [
         ("=" + row.rank) if row.shared else row.rank,
@@ -91,7 +94,7 @@ def _row(row: Row, qualified: bool, heat: bool = True) -> list[str]:
         str(row.heat) if heat and row.heat is not None else "",
         row.side,
         row.time,
-        record,
+        record_tag(record, row.record_note),
         "; ".join(notes),
         "Q" if qualified else "",
     ]
@@ -101,8 +104,10 @@ def _expected(name: str) -> list[str]:
     return ["", name or "—", "", "", "", "", "", "not ridden yet", ""]
 
 
-def _legend(view: RoundView, records: dict[str, str], timed: bool) -> str:
-    parts = [record_legend(set(records.values()))] if records else []
+def _legend(
+    view: RoundView, records: dict[str, str], timed: bool, recognised: dict[str, str]
+) -> str:
+    parts = [record_legend(set(records.values()), recognised)] if records else []
     if timed and view.advance:
         parts.append(f"Q advances to the next round ({view.advance} advance)")
     if any(r.rank == "–" for r in view.ranking):

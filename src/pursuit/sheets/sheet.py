@@ -75,8 +75,17 @@ def status_data(status: SheetStatus) -> dict[str, Any]:
     return {"official": status.official, "label": status.label, "since": status.since}
 
 
-def record_legend(tags: set[str]) -> str:
-    return " · ".join(f"{tag} {RECORDS.get(tag, 'record')}" for tag in sorted(tags) if tag)
+def record_legend(tags: set[str], recognised: dict[str, str] | None = None) -> str:
+    """The records' legend; `recognised` (name -> the mark in words), marked * beside the
+    record, follow as footnotes: recognised from the times, to be ratified."""
+    said = " · ".join(f"{tag} {RECORDS.get(tag, 'record')}" for tag in sorted(tags) if tag)
+    notes = [f"* {name}: {note}" for name, note in (recognised or {}).items()]
+    return " · ".join(p for p in (said, *notes) if p)
+
+
+def record_tag(record: str, note: str) -> str:
+    """The record as a sheet's column prints it: "WR", or "WR*" when recognised (a footnote)."""
+    return f"{record}*" if record and note else record
 
 
 def competition_data(view: CompetitionView) -> dict[str, Any]:

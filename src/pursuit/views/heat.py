@@ -39,6 +39,7 @@ class HeatRider:
     lineup: tuple[str, ...] = ()  # team pursuit: the riders of the ride
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
     remarks: tuple[str, ...] = ()  # what incidents made of the ride: "2nd start", "re-ride", …
+    record_note: str = ""  # a recognised record in words: to be ratified, the time it beat
 
     @property
     def status_text(self) -> str:
@@ -163,6 +164,7 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
         lineup=ride.lineup,
         dropped=ride.dropped,
         remarks=ride.remarks,
+        record_note=ride.record_mark.note if ride.record_mark is not None else "",
     )
 
 

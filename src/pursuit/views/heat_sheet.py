@@ -42,6 +42,7 @@ class RiderSheet:
     laps: tuple[tuple[int, float], ...]  # (half lap the lap ends at, lap seconds)
     last_lap: str
     synthetic: bool  # the splits were made up by a replay, not measured
+    record_note: str = ""  # a recognised record: to be ratified, and the time it beat
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,7 @@ def _rider(rider: HeatRider, rank: str, half_laps: int, digits: int) -> RiderShe
         laps=tuple((end, lap.seconds) for end, lap in rider.laps),
         last_lap=last,
         synthetic=rider.synthetic,
+        record_note=rider.record_note,
     )
 
 

@@ -6,7 +6,7 @@ are formatted here, the one place the web's heat page (and its JSON) takes its t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time
@@ -15,7 +15,7 @@ from pursuit.views.heat import Catch, HeatRider, heat_of
 from pursuit.views.heat import HalfLap as HeatHalfLap
 from pursuit.views.lineups import LineupRider, lineup_riders, timed_on
 from pursuit.views.pictures import Picture, heat_pictures
-from pursuit.views.results import ResultsView
+from pursuit.views.results import ResultsView, RowView
 from pursuit.views.status import (
     drawn_heat_title,
     find_round,
@@ -23,6 +23,7 @@ from pursuit.views.status import (
     heat_status,
     heat_title,
 )
+from pursuit.views.virtual_ranking import projected_time, round_ranks
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Rider:
     done: bool
     to_go: str = ""  # laps still to ride, as a scoreboard shows them ("3½"), while riding
     lineup: tuple[LineupRider, ...] = ()  # team pursuit: the riders of the ride
+    record: str = ""  # "WR", "OR" as typed or recognised, "" for none
+    record_note: str = ""  # a recognised record in words: to be ratified, the time it beat
+    virtual_rank: str = ""  # timed rounds: "provisional 3rd of 12", "on course for 1st of 9"
 
 
 @dataclass(frozen=True)
@@ -71,13 +75,8 @@ class LiveHeat:
 
 def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
     """The finish at the latest pace: the last lap (two half laps) extrapolated."""
-    k = len(splits)
-    if k < 2 or k >= half_laps:
-        return ""
-    back = min(2, k - 1)
-    pace = (splits[-1].ticks - splits[-1 - back].ticks) / back
-    ticks = int(splits[-1].ticks + pace * (half_laps - k))
-    return format_time(RaceTime(ticks, 4), digits)
+    time = projected_time(splits, half_laps)
+    return format_time(time, digits) if time is not None else ""
 
 
 def laps_to_go(half_laps: int) -> str:
@@ -95,7 +94,9 @@ def gap_summary(gaps: list[float | None]) -> str:
     return f"Gap at each half lap; latest: {who} ahead by {abs(last):.2f} s."
 
 
-def _rider(rider: HeatRider, done: bool, status: str, half_laps: int, digits: int) -> Rider:
+def _rider(
+    rider: HeatRider, done: bool, status: str, half_laps: int, digits: int, row: RowView | None
+) -> Rider:
     riding = not done and status == "running"
     splits = list(rider.splits)
     return Rider(
@@ -112,6 +113,8 @@ def _rider(rider: HeatRider, done: bool, status: str, half_laps: int, digits: in
         done,
         laps_to_go(half_laps - len(splits)) if riding else "",
         lineup_riders(rider.lineup, rider.dropped),
+        row.record if row is not None else rider.record,
+        row.record_note if row is not None else "",
     )
 
 
@@ -138,7 +141,15 @@ def live_heat(
         drawn = state.heat(round_id, number)
         status = heat_status(drawn)
         done = {r.entrant: r.finished for r in rides}
-        riders = tuple(_rider(r, done[r.name], status, half_laps, digits) for r in ridden.riders)
+        rows_of = {row.name: row for row in rnd.ranking}
+        ranks = round_ranks(state, view, round_id)
+        riders = tuple(
+            replace(
+                _rider(r, done[r.name], status, half_laps, digits, rows_of.get(r.name)),
+                virtual_rank=ranks.get(r.name, ""),
+            )
+            for r in ridden.riders
+        )
         rows = tuple(_half_lap(h, digits) for h in ridden.rows)
         pictures: tuple[Picture, ...] = ()
         if len(riders) == 2 and all(r.splits for r in riders):

@@ -34,11 +34,12 @@ class RowView:
     basis: str = ""
     side: str = ""
     basis_note: str = ""  # how the ride is known, in words (`views.basis`); "" for published
-    record: str = ""  # OR / WR as recorded on the ride
+    record: str = ""  # OR / WR as recorded on the ride (or recognised: see `record_note`)
     value: RaceTime | None = None  # the time as shown: truncated to the competition's precision
     mark: str = ""  # the qualification mark (Q, QG, QB) of the round the competitor goes on to
     lineup: tuple[str, ...] = ()  # team pursuit: the riders of the ride
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
+    record_note: str = ""  # a recognised record in words: to be ratified, the time it beat
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
             mark=mark,
             lineup=ride.lineup,
             dropped=ride.dropped,
+            record_note=ride.record_mark.note if ride.record_mark is not None else "",
         )
 
     rounds = tuple(_round(r, row, comp.schedule.get(r.spec.id)) for r in results.rounds)

@@ -34,6 +34,7 @@ class Row:
     side: str = field(default="", metadata=OFF_DOCUMENT)  # red | green | ""
     record: str = field(default="", metadata=OFF_DOCUMENT)  # OR / WR as recorded
     value: RaceTime | None = field(default=None, metadata=OFF_DOCUMENT)  # the time as shown
+    record_note: str = ""  # a recognised record: to be ratified, and the time it beat
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def _row(r: RowView, advanced: tuple[str, ...] = ()) -> Row:
     return Row(
         r.rank, r.name, r.nation, r.time, r.note, r.shared, r.heat, r.name in advanced,
         r.basis_note, r.mark, lineup_riders(r.lineup, r.dropped), r.side, r.record, r.value,
+        r.record_note,
     )  # fmt: skip
 
 

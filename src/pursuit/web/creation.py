@@ -29,6 +29,9 @@ class NewCompetition(BaseModel):
     track_length_m: float = Field(250.0, ge=TRACKS_M[0], le=TRACKS_M[1])
     venue: str | None = None
     dates: list[str] = Field(default_factory=list, description="Days as YYYY-MM-DD.")
+    olympic: bool = Field(
+        False, description="The Olympic Games: Olympic records apply as well as world records."
+    )
 
     @field_validator("dates")
     @classmethod
@@ -70,5 +73,6 @@ def create_competition(hub: Hub, wanted: NewCompetition, actor: str) -> Handled:
         track_length_m=wanted.track_length_m,
         venue=wanted.venue or None,
         dates=tuple(wanted.dates),
+        records=("WR", "OR") if wanted.olympic else ("WR",),
     )
     return hub.handle(wanted.id, command, actor)

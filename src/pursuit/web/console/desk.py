@@ -10,6 +10,8 @@ from pursuit.core.decide_timing import propose_catch
 from pursuit.core.live_state import CompetitionState
 from pursuit.views.results import ResultsView
 from pursuit.views.status import heat_status, heat_title, nation, round_status
+from pursuit.views.virtual_ranking import VirtualRanking
+from pursuit.views.virtual_ranking import virtual_ranking as virtual_ranking_of
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Desk:
     entrants: tuple[str, ...]
     entries_open: bool
     proposal: Proposal | None
+    # the virtual ranking of the heat on the track, timed rounds only (`views.virtual_ranking`)
+    virtual_ranking: VirtualRanking | None = None
 
     def heat(self, key: str | None) -> DeskHeat | None:
         return next((h for h in self.heats if h.key == key), None)
@@ -142,6 +146,7 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
             entrants=tuple(sorted(state.entrants)),
             entries_open=not state.heats.get(first_round),
             proposal=proposal,
+            virtual_ranking=virtual_ranking_of(state, view),
         )
 
     return build
