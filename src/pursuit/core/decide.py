@@ -20,7 +20,7 @@ from pursuit.core.decide_impulses import (
     take_impulse,
     take_noise,
 )
-from pursuit.core.decide_timing import catch, correct_split, finish, split, start
+from pursuit.core.decide_timing import catch, correct_split, finish, skip, split, start
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import RoundKind
@@ -239,6 +239,7 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.DrawRound: _draw,
     c.StartHeat: start,
     c.RecordSplit: split,
+    c.SkipHalfLap: skip,
     c.RecordFinish: finish,
     c.RecordCatch: catch,
     c.RecordNonStart: _non_start,
