@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pursuit.app.idempotency import digest, key_of, refused, stored_id
-from pursuit.app.recorded_by import setter, with_who
 from pursuit.app.ids import is_reserved
+from pursuit.app.recorded_by import setter, with_who
 from pursuit.app.touched import heats_touched
 from pursuit.core.commands import Command, CreateCompetition, RecordSplit
 from pursuit.core.decide import decide

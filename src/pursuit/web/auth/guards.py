@@ -51,7 +51,7 @@ def _allowed(user: User, needed: Role) -> None:
 
 
 def _a(word: str) -> str:
-    """"an admin", "a timekeeper"."""
+    """ "an admin", "a timekeeper"."""
     return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 

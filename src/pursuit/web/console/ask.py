@@ -40,8 +40,12 @@ def asks(action: str, form: dict[str, str]) -> bool:
     return action in _ASKED and form.get(CONFIRMED) != "yes"
 
 
-def question(action: str, form: dict[str, str], effects: list[str]) -> Question:
-    words: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
+def question(
+    action: str, words_from: dict[str, str], form: dict[str, str], effects: list[str]
+) -> Question:
+    """The question for `action`, worded from `words_from` (the form with the riders' names
+    as resolved), carrying `form` again."""
+    words: dict[str, Any] = dict(words_from)
     pairs = [line.strip() for line in form.get("pairs", "").splitlines() if line.strip()]
     words["how"] = f" with the pairs {'; '.join(pairs)}" if pairs else ""
     words.setdefault("round", "")

@@ -24,8 +24,11 @@ from starlette.responses import RedirectResponse, Response
 from pursuit.app.actions import ACTIONS
 from pursuit.app.describe import narrate
 from pursuit.app.service import Handled
+from pursuit.core.commands import Command
 from pursuit.core.decide import decide
 from pursuit.core.event_wire import to_wire
+from pursuit.core.events import Event
+from pursuit.core.live_state import CompetitionState
 from pursuit.errors import PursuitError
 from pursuit.operators.roles import Role
 from pursuit.store.events import StoredEvent
@@ -195,10 +198,17 @@ def perform(
     hub = web(request).hub
     try:
         body = spec.body.model_validate(_fields(taken, action))
-        if asked:
-            events = hub.read(cid, lambda state: decide(state, spec.build(state, body)))
-            words = [narrate(*to_wire(e)[::2]) for e in events]
-            return Outcome(session, form_id, None, None, question(action, typed, words))
+        if asked:  # decided on the state now, nothing written: refused now, or asked
+            command, events = hub.read(cid, lambda state: _dry_run(state, spec.build(state, body)))
+            words = [narrate(kind, data) for kind, _, data in map(to_wire, events)]
+            named = {
+                k: v
+                for k in ("entrant", "catcher")
+                if isinstance(v := getattr(command, k, None), str)
+            }
+            return Outcome(
+                session, form_id, None, None, question(action, {**typed, **named}, typed, words)
+            )
         done = hub.handle(
             cid, lambda state: spec.build(state, body), operator.user.name, command_id
         )
@@ -211,6 +221,10 @@ def perform(
     else:
         return Outcome(session, form_id, done, None)
     return Outcome(session, form_id, None, problem)
+
+
+def _dry_run(state: CompetitionState, command: Command) -> tuple[Command, list[Event]]:
+    return command, decide(state, command)
 
 
 def done_query(done: Handled) -> dict[str, str]:
