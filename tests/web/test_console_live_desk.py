@@ -203,4 +203,4 @@ def test_an_admin_is_an_admin(console: Console, client: TestClient) -> None:
     answer = client.get("/console/users")
     assert answer.status_code == 403 and "Tk is a timekeeper; this needs an admin" in answer.text
     console.login("boss")
-    assert "Logged in as <strong>boss</strong> (admin)." in client.get("/console").text
+    assert "Logged in as <strong>boss</strong>, an admin." in client.get("/console").text
