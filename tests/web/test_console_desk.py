@@ -266,7 +266,12 @@ def test_a_commissaire_schedules_rounds_and_the_overview_shows_the_schedule(
 def test_the_draw_form_offers_only_rounds_whose_riders_are_known(console: Console) -> None:
     console.login("com")
     page = console.client.get("/console/c/cup").text
-    assert 'id="draw-round"' not in page  # qualifying is drawn, the finals wait for it
+    offered = re.search(r'<select id="draw-round" name="round">(.*?)</select>', page)
+    assert offered is not None  # qualifying, drawn but not started, may be drawn again
+    assert re.findall(r'<option value="(\w+)">', offered.group(1)) == ["Q"]  # finals wait
+    start_heat(console)
+    page = console.client.get("/console/c/cup").text
+    assert 'id="draw-round"' not in page  # qualifying has started, the finals wait for it
     assert "Final for bronze is drawn from the format once the rounds before it are decided" in (
         page
     )

@@ -55,6 +55,7 @@ class DeskRound:
     drawn: bool
     when: str = ""  # scheduled day and time, as written
     drawable: bool = True  # who rides it is known: a knockout round's earlier rounds are decided
+    started: bool = False  # a heat of it has started: it cannot be drawn again
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,11 @@ class Desk:
         return next((h for h in self.heats if h.key == key), None)
 
     def next_after(self, key: str) -> DeskHeat | None:
-        """The heat to ride after heat `key` (the first one still to ride after it, else
-        any still to ride)."""
+        """The heat after heat `key`: the first one after it not yet ridden (running or to
+        ride), else any such one."""
         keys = [h.key for h in self.heats]
         later = self.heats[keys.index(key) + 1 :] if key in keys else self.heats
-        waiting = [h for h in (*later, *self.heats) if h.status == "to ride"]
+        waiting = [h for h in (*later, *self.heats) if h.status != "finished"]
         return waiting[0] if waiting else None
 
     def selected(self, wanted: str | None) -> DeskHeat | None:
@@ -142,6 +143,7 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
                     r.id in state.heats,
                     f"{r.date} {r.time}".strip(),
                     r.kind != "knockout" or all(all(h.expected) for h in r.heats),
+                    any(h.started for h in state.heats.get(r.id, {}).values()),
                 )
                 for r in view.rounds
             ),
