@@ -103,6 +103,7 @@ def test_three_officials_run_heats_together_and_every_screen_follows(
             expect(page.locator("#live")).to_contain_text(f"{green}, half lap {k} at {g}00")
             expect(page.locator("#live")).to_contain_text(f"{red}, half lap {k} at {r}00")
         assert focused(a) == "rider-0-time" and focused(b) == "rider-1-time"
+        expect(a.locator("#rider-0-time")).to_have_value("")  # ready for the next one
         expect(a.get_by_label(f"Time for {red}: half lap {k + 1}, or the finish")).to_be_visible()
     expect(viewer.locator("#live")).to_contain_text("44.000")  # the public page, by itself
 

@@ -181,6 +181,7 @@ def test_a_form_posted_by_the_desk_script_is_answered_with_the_fragment(
     done = web.hub.head("cup")
     assert answer.headers["X-Desk-Query"] == f"heat=Q%2F1&side=red&done={done}&focus=rider-0"
     assert f"Q heat 1: {red}, half lap 1 at 12.310 (tk)" in answer.text
+    assert 'value="12.31"' not in answer.text  # the time is spent: the field is empty again
     again = console.client.post(
         "/console/c/cup/split", data={**fields, "time": "x"}, headers={"X-Desk": "fragment"}
     )

@@ -241,7 +241,9 @@ def _act(request: Request, cid: str, action: str, form: dict[str, str], swap: bo
         view = View(view.heat, view.side, tuple(outcome.done.positions), view.focus)
         if not swap:
             return RedirectResponse(f"/console/c/{cid}?{view.query()}", status_code=303)
-    shown = {k: v for k, v in typed.items() if k not in ("csrf", "command_id")}
+    # what was typed comes back only to be fixed (refused) or confirmed (asked), not once done
+    kept = outcome.done is None
+    shown = {k: v for k, v in typed.items() if kept and k not in ("csrf", "command_id")}
     context = _context(request, cid, view, outcome.problem, outcome.form_id, shown, outcome.ask)
     status = outcome.problem.status if outcome.problem else 200
     if swap:
