@@ -131,6 +131,8 @@ def test_a_time_of_day_in_a_split_or_finish_is_refused_with_where_it_belongs() -
         assert refused.value.field == "time"
         message = str(refused.value)
         assert "15:02:11.03 is a time of day" in message and "timing panel" in message
+    with pytest.raises(BadBody, match="not a race time: '1:2:3:4'"):
+        read_body(Split, {"round": "Q", "heat": 1, "entrant": ANNA, "time": "1:2:3:4"})
     impulse = read_body(Split, {"round": "Q", "heat": 1, "entrant": ANNA, "impulse": "15:02:11.03"})
     assert impulse.impulse == t("15:02:11.03")  # as an impulse it is what it should be
 

@@ -54,6 +54,7 @@ def _elapsed(value: object) -> RaceTime | None:
     """An elapsed time since the start; a time of day (hours:minutes:seconds, as a timer
     writes its impulses) is refused with where it belongs instead of read as 15 hours."""
     if isinstance(value, str) and value.strip().count(":") >= 2:
+        _time(value)  # not a time at all: says so
         raise ValueError(
             f"{value.strip()} is a time of day (hours:minutes:seconds), not the time since "
             "the start: enter the timer's impulse on the timing panel (Timing, "
