@@ -223,3 +223,28 @@ def test_reading_a_database_that_does_not_exist_is_an_error_and_makes_no_file(tm
         assert answer.returncode == 2 and "no such database file" in answer.stderr
         assert "Traceback" not in answer.stderr
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_missed_half_lap_is_skipped_and_a_taken_one_names_who_and_when(tmp_path):
+    db = ["--db", "sqlite:///skip.db"]
+    (tmp_path / "riders.csv").write_text(ENTRIES, "utf-8")
+    pursuit("new", "cup", "--title", "Cup", "--format", "uci-individual-pursuit", *db, cwd=tmp_path)
+    pursuit("entries", "import", "riders.csv", *db, cwd=tmp_path)
+    pursuit("draw", "Q", *db, cwd=tmp_path)
+    pursuit("start", "Q", "1", *db, cwd=tmp_path)
+    rider = "McNab"  # heat 1: the slowest seeds first
+    out = pursuit("split", "Q", "1", rider, "18.5", *db, cwd=tmp_path).stdout
+    assert "half_lap=1, elapsed=18.500" in out  # to the competition's precision (0.001 s)
+    out = pursuit("skip", "Q", "1", rider, *db, cwd=tmp_path).stdout
+    assert "HalfLapMissed round=Q, heat=1, entrant=Denfield McNab, half_lap=2" in out
+    out = pursuit("split", "Q", "1", rider, "45.0", *db, cwd=tmp_path).stdout
+    assert "half_lap=3, elapsed=45.000" in out
+    taken = pursuit(
+        "split", "Q", "1", rider, "19.0", "--half-lap", "1", *db, cwd=tmp_path, ok=False
+    )
+    assert taken.returncode == 2
+    assert "half lap 1 of Denfield McNab is already recorded: 18.500 by timekeeper-1 at" in (
+        taken.stderr
+    )
+    clock = pursuit("split", "Q", "1", rider, "15:02:11.03", *db, cwd=tmp_path, ok=False)
+    assert clock.returncode == 2 and "is a time of day" in clock.stderr

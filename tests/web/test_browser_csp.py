@@ -68,7 +68,7 @@ def test_the_pages_break_no_rule_of_the_policy_and_stay_live(
     log_in(page, live.url, "tk")
     page.goto(f"{live.url}/console/c/cup?heat=Q/1")
     page.get_by_role("button", name="Start Qualifying, heat 1").click()
-    expect(page.get_by_role("status")).to_contain_text("HeatStarted round=Q, heat=1")
+    expect(page.get_by_role("status")).to_contain_text("Q heat 1 started (tk)")
     assert violations(page, said) == []
     page.screenshot(path=screenshots / f"csp-console-{width}.png", full_page=True)
 

@@ -96,9 +96,11 @@ def test_a_timekeeper_cannot_disqualify(console: Console, web: Web) -> None:
 
 def test_a_commissaire_can_disqualify_but_not_manage_users(console: Console, web: Web) -> None:
     console.login("com")
-    done = console.post(
-        "/console/c/cup/dsq", {"round": "Q", "entrant": "anna", "reason": "irregular start"}
-    )
+    fields = {"round": "Q", "entrant": "anna", "reason": "irregular start"}
+    asked = console.post("/console/c/cup/dsq", fields)  # asked again first: nothing recorded
+    assert asked.status_code == 200 and "Disqualify Anna Aalto in Q?" in asked.text
+    assert web.hub.head("cup") == 6
+    done = console.post("/console/c/cup/dsq", {**fields, "confirmed": "yes"})
     assert done.status_code == 303
     assert web.hub.head("cup") == 7
     assert console.client.get("/console/users").status_code == 403

@@ -57,11 +57,11 @@ def test_the_console_offers_incidents_for_the_running_heat(console: Console, web
     assert console.post("/console/c/cup/start", {"round": "Q", "heat": "1"}).status_code == 303
     page = console.client.get("/console/c/cup").text
     assert "False start in" in page and "Mishap in" in page
-    answer = console.post(
-        "/console/c/cup/incident",
-        {"round": "Q", "heat": "1", "entrant": red, "kind": "puncture", "half_lap": "1"},
-    )
+    mishap = {"round": "Q", "heat": "1", "entrant": red, "kind": "puncture", "half_lap": "1"}
+    asked = console.post("/console/c/cup/incident", mishap)
+    assert asked.status_code == 200 and "Confirm the puncture" in asked.text
+    answer = console.post("/console/c/cup/incident", {**mishap, "confirmed": "yes"})
     assert answer.status_code == 303, answer.text
     page = console.client.get(answer.headers["location"]).text
-    assert f"IncidentRecorded round=Q, heat=1, entrant={red}, kind=puncture" in page
+    assert f"Q heat 1: puncture of {red} at half lap 1 (restart)" in page
     assert "False start in" not in page  # the heat stopped: nothing is running

@@ -224,7 +224,7 @@ def test_now_follows_the_track_from_heat_to_heat(
     )
     running = client.get("/c/cup/now").text
     assert "On the track: " in running and "Qualifying, heat 1" in running
-    assert '<dt>Half lap 1</dt><dd class="big">12.0</dd>' in running
+    assert '<dt>Half lap 1</dt><dd class="big">12.000</dd>' in running  # to the precision
     for who, time in ((red, "4:30.000"), (green, "4:31.000")):
         console.post(
             "/console/c/cup/finish", {"round": "Q", "heat": "1", "entrant": who, "time": time}

@@ -277,7 +277,8 @@ def test_the_console_enters_a_team_declares_its_line_up_and_records_a_rider_drop
         assert sent.status_code == 303, sent.text
     refused = console.post(f"{desk}/enter", {"name": "Team 3", "roster": "A; B"}, page=desk)
     assert refused.status_code == 400 and "roster" in refused.text
-    console.post(f"{desk}/draw", {"round": "Q", "pairs": "Team 1 v Team 2"}, page=desk)
+    draw = {"round": "Q", "pairs": "Team 1 v Team 2", "confirmed": "yes"}
+    console.post(f"{desk}/draw", draw, page=desk)
     page = client.get(desk).text
     assert "Declare a line-up" in page
     assert "Team 1: no line-up declared; the start takes the default." in page
@@ -292,7 +293,9 @@ def test_the_console_enters_a_team_declares_its_line_up_and_records_a_rider_drop
     assert "Splits and finish on the 3rd rider." in page
     assert "Record dropped" in page
     drop = {"round": "Q", "heat": "1", "team": "Team 2", "rider": "Team 2 rider 1"}
-    sent = console.post(f"{desk}/drop", drop, page=desk)
+    asked = console.post(f"{desk}/drop", drop, page=desk)
+    assert asked.status_code == 200 and "Confirm: Team 2 rider 1 dropped" in asked.text
+    sent = console.post(f"{desk}/drop", {**drop, "confirmed": "yes"}, page=desk)
     assert sent.status_code == 303, sent.text
     page = client.get(f"{desk}?heat=Q/1").text
     assert "<s>Team 2 rider 1</s> <small>(dropped)</small>" in page

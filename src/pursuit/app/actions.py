@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, overload
 
 from pydantic import (
     BaseModel,
@@ -53,6 +53,32 @@ def _time_or_none(value: object) -> RaceTime | None:
     return _time(value)
 
 
+def _elapsed(value: object) -> RaceTime | None:
+    """An elapsed time since the start; a time of day (hours:minutes:seconds, as a timer
+    writes its impulses) is refused with where it belongs instead of read as 15 hours."""
+    if isinstance(value, str) and value.strip().count(":") >= 2:
+        _time(value)  # not a time at all: says so
+        raise ValueError(
+            f"{value.strip()} is a time of day (hours:minutes:seconds), not the time since "
+            "the start: enter the timer's impulse on the timing panel (Timing, "
+            "/console/c/ID/timing) or as an impulse (--impulse)"
+        )
+    return _time_or_none(value)
+
+
+@overload
+def at_precision(state: CompetitionState, time: RaceTime) -> RaceTime: ...
+@overload
+def at_precision(state: CompetitionState, time: None) -> None: ...
+def at_precision(state: CompetitionState, time: RaceTime | None) -> RaceTime | None:
+    """`time` written to the competition's precision at least: 29.8 typed in a competition
+    timed to 0.01 s is 29.80. A time typed finer (29.805) is kept as typed: it is what the
+    timer said, and ranking truncates it to the precision anyway."""
+    if time is None or state.meta is None or time.digits >= state.meta.precision:
+        return time
+    return RaceTime(time.ticks, state.meta.precision)
+
+
 def _written(value: RaceTime | None) -> str | None:
     return None if value is None else format_time(value)
 
@@ -63,6 +89,13 @@ Time = Annotated[
     PlainValidator(_time),
     PlainSerializer(_written, return_type=str),
     WithJsonSchema({"type": "string"}),
+]
+# An elapsed time typed by hand (a split, a finish): a time of day is refused, not read.
+Elapsed = Annotated[
+    RaceTime | None,
+    PlainValidator(_elapsed),
+    PlainSerializer(_written, return_type=str | None),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "null"}]}),
 ]
 MaybeTime = Annotated[
     RaceTime | None,
@@ -132,16 +165,34 @@ class Split(Body):
     round: Text
     heat: int = Field(ge=1)
     entrant: Text = Field(description="Full name, bib, or a unique part of the name.")
-    time: MaybeTime = Field(None, description="Elapsed time at the half lap, e.g. 19.87.")
+    time: Elapsed = Field(
+        None,
+        description="Elapsed time at the half lap, e.g. 19.87 (written to the competition's "
+        "precision: 29.8 is 29.80); a time of day is refused (send it as the impulse).",
+    )
     impulse: MaybeTime = None
-    half_lap: int | None = Field(None, ge=1, description="Which half lap (default: the next).")
+    half_lap: int | None = Field(
+        None,
+        ge=1,
+        description="Which half lap the time is for (default: the next). A half lap already "
+        "recorded is refused, naming who recorded it and when.",
+    )
+
+
+class Skip(Body):
+    round: Text
+    heat: int = Field(ge=1)
+    entrant: Text = Field(description="Full name, bib, or a unique part of the name.")
+    half_lap: int | None = Field(
+        None, ge=1, description="The half lap nobody timed (default: the next)."
+    )
 
 
 class Finish(Body):
     round: Text
     heat: int = Field(ge=1)
     entrant: Text
-    time: MaybeTime = Field(None, description="Finish time, e.g. 4:40.41.")
+    time: Elapsed = Field(None, description="Finish time, e.g. 4:40.41.")
     impulse: MaybeTime = None
     record: Text | None = Field(None, description="A record set by this time: OR, WR.")
 
@@ -336,8 +387,16 @@ ACTIONS: dict[str, Action] = {
             Role.TIMEKEEPER,
             Split,
             lambda s, b: c.RecordSplit(
-                b.round, b.heat, _who(s, b.entrant), b.time, b.impulse, b.half_lap
+                b.round, b.heat, _who(s, b.entrant), at_precision(s, b.time), b.impulse, b.half_lap
             ),
+        ),
+        Action(
+            "skip",
+            "missed-half-laps",
+            "Mark a half lap nobody timed as missed (the next split keeps its number)",
+            Role.TIMEKEEPER,
+            Skip,
+            lambda s, b: c.SkipHalfLap(b.round, b.heat, _who(s, b.entrant), b.half_lap),
         ),
         Action(
             "finish",
@@ -346,7 +405,7 @@ ACTIONS: dict[str, Action] = {
             Role.TIMEKEEPER,
             Finish,
             lambda s, b: c.RecordFinish(
-                b.round, b.heat, _who(s, b.entrant), b.time, b.impulse, b.record
+                b.round, b.heat, _who(s, b.entrant), at_precision(s, b.time), b.impulse, b.record
             ),
         ),
         Action(
@@ -396,7 +455,12 @@ ACTIONS: dict[str, Action] = {
             Role.COMMISSAIRE,
             Correct,
             lambda s, b: c.CorrectRide(
-                b.round, _who(s, b.entrant), b.reason, b.time, b.status, b.clear_time
+                b.round,
+                _who(s, b.entrant),
+                b.reason,
+                at_precision(s, b.time),
+                b.status,
+                b.clear_time,
             ),
         ),
         Action(
@@ -405,7 +469,9 @@ ACTIONS: dict[str, Action] = {
             "Correct a recorded half-lap split (the old value stays in the log)",
             Role.TIMEKEEPER,
             CorrectSplitBody,
-            lambda s, b: c.CorrectSplit(b.round, _who(s, b.entrant), b.half_lap, b.time, b.reason),
+            lambda s, b: c.CorrectSplit(
+                b.round, _who(s, b.entrant), b.half_lap, at_precision(s, b.time), b.reason
+            ),
         ),
         Action(
             "decide",

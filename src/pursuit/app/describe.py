@@ -6,6 +6,7 @@ event, and so is a competition's whole format table."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 HIDDEN = frozenset({"format_definition", "password_hash", "token_sha256", "session_sha256"})
@@ -29,3 +30,105 @@ def _shown(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}={_shown(v)}" for k, v in value.items()) + "}"
     return str(value)
+
+
+def narrate(kind: str, data: dict[str, Any], actor: str = "") -> str:
+    """An event as an official reads it, with who recorded it:
+    `Q heat 3: Daniel Rebillard, half lap 4 at 1:16.00 (tk1)`. Events without words of their
+    own fall back to `describe`."""
+    words = _WORDS.get(kind)
+    text = words(data) if words is not None else describe(kind, data)
+    return f"{text} ({actor})" if actor else text
+
+
+def _heat(d: dict[str, Any]) -> str:
+    heat = d.get("heat")
+    return f"{d.get('round')} heat {heat}" if heat is not None else f"{d.get('round')}"
+
+
+def _because(d: dict[str, Any]) -> str:
+    return f": {d['reason']}" if d.get("reason") else ""
+
+
+def _corrected(d: dict[str, Any]) -> str:
+    changes = [str(d[k]) for k in ("time", "status") if d.get(k)]
+    if d.get("clear_time"):
+        changes.append("time cleared")
+    return f"{d.get('round')}: {d.get('entrant')} corrected to {', '.join(changes)}{_because(d)}"
+
+
+def _drawn(d: dict[str, Any]) -> str:
+    heats = d.get("heats") or []
+    return f"{d.get('round')} drawn: {len(heats)} heat{'s' if len(heats) != 1 else ''}"
+
+
+_WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "HeatStarted": lambda d: (
+        f"{_heat(d)} started"
+        + (f" (impulse {d['start_impulse']})" if d.get("start_impulse") else "")
+    ),
+    "SplitRecorded": lambda d: (
+        f"{_heat(d)}: {d.get('entrant')}, half lap {d.get('half_lap')} at {d.get('elapsed')}"
+    ),
+    "HalfLapMissed": lambda d: (
+        f"{_heat(d)}: {d.get('entrant')}, half lap {d.get('half_lap')} missed (skipped)"
+    ),
+    "FinishRecorded": lambda d: (
+        f"{_heat(d)}: {d.get('entrant')} finished in {d.get('time')}"
+        + (f" ({d['record']})" if d.get("record") else "")
+    ),
+    "CatchRecorded": lambda d: (
+        f"{_heat(d)}: {d.get('catcher')} caught {d.get('caught')}"
+        + (f" at half lap {d['half_lap']}" if d.get("half_lap") else "")
+    ),
+    "OutcomeRecorded": lambda d: f"{_heat(d)}: {d.get('entrant')} {str(d.get('status')).upper()}",
+    "RiderDisqualified": lambda d: (
+        f"{d.get('round')}: {d.get('entrant')} disqualified" + _because(d)
+    ),
+    "RiderRelegated": lambda d: f"{d.get('round')}: {d.get('entrant')} relegated" + _because(d),
+    "RideCorrected": _corrected,
+    "SplitCorrected": lambda d: (
+        f"{d.get('round')}: {d.get('entrant')}, half lap {d.get('half_lap')} corrected to "
+        f"{d.get('elapsed')}{_because(d)}"
+    ),
+    "RoundDrawn": _drawn,
+    "RoundScheduled": lambda d: (
+        f"{d.get('round')} scheduled {d.get('date')} {d.get('time') or ''}".rstrip()
+    ),
+    "EntrantRegistered": lambda d: (
+        f"{d.get('name')} entered" + (f" ({d['nation']})" if d.get("nation") else "")
+    ),
+    "DecisionRecorded": lambda d: (
+        f"decision ({d.get('effect')}) by {d.get('authority')}"
+        + (f", {d['round']}" if d.get("round") else "")
+        + (f", {d['entrant']}" if d.get("entrant") else "")
+        + _because(d)
+    ),
+    "FalseStartRecorded": lambda d: (
+        f"{_heat(d)}: false start by {d.get('entrant')} ({_nth(d.get('start'))} start)"
+    ),
+    "IncidentRecorded": lambda d: (
+        f"{_heat(d)}: {d.get('kind')} of {d.get('entrant')} at half lap {d.get('half_lap')}"
+        f" ({d.get('consequence')})"
+    ),
+    "HeatStopped": lambda d: f"{_heat(d)} stopped" + _because(d),
+    "RerideGranted": lambda d: (
+        f"{d.get('round')}: {d.get('entrant')} re-rides in heat {d.get('heat')}" + _because(d)
+    ),
+    "ConsideredBeaten": lambda d: f"{_heat(d)}: {d.get('entrant')} considered beaten" + _because(d),
+    "LineupDeclared": lambda d: (
+        f"{d.get('round')}: {d.get('team')} line-up "
+        + ", ".join(str(r) for r in d.get("riders") or ())
+        + (" (by default)" if d.get("by_default") else "")
+    ),
+    "RiderDropped": lambda d: (
+        f"{_heat(d)}: {d.get('rider')} of {d.get('team')} dropped"
+        + (f" at half lap {d['half_lap']}" if d.get("half_lap") else "")
+    ),
+}
+
+
+def _nth(n: object) -> str:
+    if not isinstance(n, int):
+        return str(n)
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"

@@ -22,10 +22,11 @@ from datetime import UTC, datetime
 
 from pursuit.app.idempotency import digest, key_of, refused, stored_id
 from pursuit.app.ids import is_reserved
+from pursuit.app.recorded_by import setter, with_who
 from pursuit.app.touched import heats_touched
 from pursuit.core.commands import Command, CreateCompetition, RecordSplit
 from pursuit.core.decide import decide
-from pursuit.core.decide_timing import propose_catch
+from pursuit.core.decide_timing import HalfLapTaken, propose_catch
 from pursuit.core.engine import compute
 from pursuit.core.event_wire import from_wire, to_wire
 from pursuit.core.events import Event
@@ -188,6 +189,15 @@ class CompetitionService:
         it decides the very same events (a split for another rider), they are appended at the
         new head; if the rules now refuse it, that refusal is raised; if it would now record
         something else, the ConcurrencyConflict is (the caller should look again)."""
+        try:
+            return self._handle(competition, request, actor, command_id)
+        except HalfLapTaken as e:  # name who recorded that half lap, and when
+            known = self._commands.get(competition, {}).values()
+            raise with_who(e, setter((s for events in known for s in events), e)) from None
+
+    def _handle(
+        self, competition: str, request: Request, actor: str, command_id: str | None
+    ) -> Handled:
         lost: ConcurrencyConflict | None = None
         first: list[Event] = []
         for attempt in range(1, self.attempts + 1):

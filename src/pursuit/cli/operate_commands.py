@@ -131,6 +131,23 @@ def split(
 
 
 @user_errors
+def skip(
+    round_id: str = ROUND,
+    heat: int = HEAT,
+    rider: str = RIDER,
+    half_lap: int | None = typer.Option(
+        None, "--half-lap", help="Which half lap (default: the next).", show_default=False
+    ),
+    db: str | None = DB,
+    competition: str | None = COMPETITION,
+    who: str | None = ACTOR,
+) -> None:
+    """Mark a half lap nobody timed as missed: the next split keeps its own number."""
+    values = {"round": round_id, "heat": heat, "entrant": rider, "half_lap": half_lap}
+    _act("skip", values, db, competition, who)
+
+
+@user_errors
 def finish(
     round_id: str = ROUND,
     heat: int = HEAT,
@@ -324,7 +341,7 @@ def drop(
 
 def register(app: typer.Typer) -> None:
     commands = (
-        schedule, draw, start, split, finish, catch, dns, dnf, dsq, rel, correct, decide,
+        schedule, draw, start, split, skip, finish, catch, dns, dnf, dsq, rel, correct, decide,
         lineup, drop,
     )  # fmt: skip
     for command in commands:

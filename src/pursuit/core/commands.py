@@ -76,6 +76,16 @@ class RecordSplit(Command):
 
 
 @dataclass(frozen=True, slots=True)
+class SkipHalfLap(Command):
+    """A half lap nobody timed, marked missed: the next split keeps its own number."""
+
+    round: str
+    heat: int
+    entrant: str
+    half_lap: int | None = None  # None: the next one
+
+
+@dataclass(frozen=True, slots=True)
 class RecordFinish(Command):
     round: str
     heat: int

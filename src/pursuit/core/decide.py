@@ -26,7 +26,7 @@ from pursuit.core.decide_lineups import (
     drop_rider,
     start_with_lineups,
 )
-from pursuit.core.decide_timing import catch, correct_split, finish, split
+from pursuit.core.decide_timing import catch, correct_split, finish, skip, split
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import RoundKind
@@ -246,6 +246,7 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
     c.DrawRound: _draw,
     c.StartHeat: start_with_lineups,  # a team without a declared line-up gets the default
     c.RecordSplit: split,
+    c.SkipHalfLap: skip,
     c.RecordFinish: finish,
     c.RecordCatch: catch,
     c.RecordNonStart: _non_start,

@@ -17,6 +17,7 @@ from pursuit.core.live_state import CompetitionState, HeatState, RideState
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
 from pursuit.core.times import RaceTime, format_time
+from pursuit.errors import RuleViolation
 
 
 def start(state: CompetitionState, cmd: c.StartHeat) -> list[ev.Event]:
@@ -32,36 +33,95 @@ def start(state: CompetitionState, cmd: c.StartHeat) -> list[ev.Event]:
     return [ev.HeatStarted(cmd.round, cmd.heat, cmd.start_impulse)]
 
 
+class HalfLapTaken(RuleViolation):
+    """A split or a skip for a half lap already recorded (`recorded`: its time now). It says
+    which rider, heat and half lap; the shells add who recorded it and when, from the log."""
+
+    def __init__(self, at: About, recorded: RaceTime, message: str | None = None) -> None:
+        assert at.entrant is not None and at.half_lap is not None
+        super().__init__(
+            message
+            or f"{at.entrant}: half lap {at.half_lap} is already recorded ({recorded}); "
+            "correct it with a reason",
+            entrant=at.entrant,
+            round=at.round,
+            heat=at.heat,
+            half_lap=at.half_lap,
+            field=at.field,
+        )
+        self.at = at
+        self.recorded = recorded
+
+    def reworded(self, message: str) -> HalfLapTaken:
+        """The same refusal in other words."""
+        return HalfLapTaken(self.at, self.recorded, message)
+
+
+def next_half_lap(ride: RideState) -> int:
+    """The half lap the ride's next split is for: after the last recorded, and after the
+    half laps marked missed since (a skip)."""
+    k = len(ride.splits) + 1
+    while k in ride.missing:
+        k += 1
+    return k
+
+
 def split(state: CompetitionState, cmd: c.RecordSplit) -> list[ev.Event]:
     heat, ride = _running_ride(state, cmd.round, cmd.heat, cmd.entrant)
     assert state.meta is not None
     time = _elapsed(heat, cmd.elapsed, cmd.impulse, f"{cmd.entrant} split")
-    half_lap = cmd.half_lap if cmd.half_lap is not None else len(ride.splits) + 1
+    expected = next_half_lap(ride)
+    half_lap = cmd.half_lap if cmd.half_lap is not None else expected
     at = About(cmd.entrant, cmd.round, cmd.heat, half_lap, "time")
-    if not 1 <= half_lap <= state.meta.half_laps - 1:
-        raise replace(at, field="half_lap").refuse(
-            f"{cmd.entrant}: half lap {half_lap} is not between 1 and "
-            f"{state.meta.half_laps - 1} (the finish is recorded as a finish)"
-        )
-    if half_lap > len(ride.splits) + 1:
-        raise replace(at, field="half_lap").refuse(
-            f"{cmd.entrant}: half lap {half_lap} recorded before half lap {len(ride.splits) + 1}"
-        )
+    _within(state, at, half_lap)
     if half_lap <= len(ride.splits):
-        raise at.refuse(
-            f"{cmd.entrant}: half lap {half_lap} is already recorded "
-            f"({ride.splits[half_lap - 1]}); correct it with a reason"
+        raise HalfLapTaken(at, ride.splits[half_lap - 1])
+    if half_lap > expected:
+        raise replace(at, field="half_lap").refuse(
+            f"{cmd.entrant}: half lap {half_lap} recorded before half lap {expected} "
+            f"(skip half lap {expected} if nobody timed it)"
         )
-    previous = ride.splits[half_lap - 2] if half_lap >= 2 else RaceTime(0, 4)
+    # half laps between the last split and this one were skipped: timed over all of them
+    previous = ride.splits[-1] if ride.splits else RaceTime(0, 4)
     segment = time.ticks - previous.ticks
     if segment <= 0:
+        before = len(ride.splits)
         raise at.refuse(
             f"{cmd.entrant}: half lap {half_lap} at {format_time(time)} is not "
-            f"after half lap {half_lap - 1} ({format_time(previous)})"
+            f"after half lap {before} ({format_time(previous)})"
         )
-    if reason := implausible(state.meta.track_length_m / 2, segment):
+    half_laps = half_lap - len(ride.splits)
+    if reason := implausible(state.meta.track_length_m / 2 * half_laps, segment):
         raise at.refuse(f"{cmd.entrant}: half lap {half_lap} rejected: {reason}")
     return [ev.SplitRecorded(cmd.round, cmd.heat, cmd.entrant, half_lap, time, cmd.synthetic)]
+
+
+def skip(state: CompetitionState, cmd: c.SkipHalfLap) -> list[ev.Event]:
+    """The next half lap marked missed (nobody timed it): the split after it keeps its number,
+    and the missed one is estimated from its neighbours until someone corrects it."""
+    _, ride = _running_ride(state, cmd.round, cmd.heat, cmd.entrant)
+    expected = next_half_lap(ride)
+    half_lap = cmd.half_lap if cmd.half_lap is not None else expected
+    at = About(cmd.entrant, cmd.round, cmd.heat, half_lap, "half_lap")
+    _within(state, at, half_lap)
+    if half_lap <= len(ride.splits):
+        raise HalfLapTaken(at, ride.splits[half_lap - 1])
+    if half_lap < expected:
+        raise at.refuse(f"{cmd.entrant}: half lap {half_lap} is already marked missed")
+    if half_lap > expected:
+        raise at.refuse(
+            f"{cmd.entrant}: half lap {half_lap} is not the next one (half lap {expected})"
+        )
+    return [ev.HalfLapMissed(cmd.round, cmd.heat, cmd.entrant, half_lap)]
+
+
+def _within(state: CompetitionState, at: About, half_lap: int) -> None:
+    assert state.meta is not None
+    if not 1 <= half_lap <= state.meta.half_laps - 1:
+        raise replace(at, field="half_lap").refuse(
+            f"{at.entrant}: half lap {half_lap} is not between 1 and "
+            f"{state.meta.half_laps - 1} (the finish is recorded as a finish)"
+        )
 
 
 def finish(state: CompetitionState, cmd: c.RecordFinish) -> list[ev.Event]:

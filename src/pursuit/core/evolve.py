@@ -128,6 +128,7 @@ def _split(state: CompetitionState, e: ev.SplitRecorded) -> None:
             ride.missing.add(len(splits) + 1)
             splits.append(RaceTime(before + round(step * i), 4))
     splits.append(e.elapsed)
+    ride.missing.discard(e.half_lap)  # a half lap skipped, then timed after all
     ride.synthetic = ride.synthetic or e.synthetic
     passages = state.timing.passages.get((e.round, e.heat))
     if passages is not None:

@@ -45,7 +45,14 @@ def logged_in(request: Request, session: Session) -> User | None:
 
 def _allowed(user: User, needed: Role) -> None:
     if not user.role.allows(needed):
-        raise Forbidden(f"{user.name} is a {user.role.value}; this needs a {needed.value} or above")
+        raise Forbidden(
+            f"{user.name} is {_a(user.role.value)}; this needs {_a(needed.value)} or above"
+        )
+
+
+def _a(word: str) -> str:
+    """ "an admin", "a timekeeper"."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def console_operator(request: Request, session: Session, needed: Role) -> Operator:

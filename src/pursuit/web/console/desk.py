@@ -3,11 +3,13 @@ and the catch the splits show but nobody has confirmed yet."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pursuit.core.decide_timing import propose_catch
-from pursuit.core.live_state import CompetitionState
+from pursuit.core.decide_timing import next_half_lap, propose_catch
+from pursuit.core.entrants import sort_key
+from pursuit.core.live_state import CompetitionState, RideState
+from pursuit.core.outcomes import Status
 from pursuit.views.results import ResultsView
 from pursuit.views.status import heat_status, heat_title, nation, round_status
 from pursuit.views.virtual_ranking import VirtualRanking
@@ -24,6 +26,10 @@ class DeskRider:
     time: str
     status: str
     done: bool
+    index: int = 0  # place in the heat (0: the first side drawn): the form ids follow it
+    next_half_lap: int = 1  # the half lap the next split is for
+    missed: tuple[int, ...] = ()  # half laps marked missed (skipped or left by the timer)
+    dns: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,12 @@ class DeskHeat:
     title: str
     status: str
     riders: tuple[DeskRider, ...]
+    by_family: tuple[str, ...] = ()  # the riders' names as lists offer them
+
+    def side(self, side: str | None) -> tuple[DeskRider, ...]:
+        """The riders one side's timekeeper times (all, for "both" or a side not here)."""
+        mine = tuple(r for r in self.riders if r.side == side)
+        return mine or self.riders
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class DeskRound:
     drawn: bool
     when: str = ""  # scheduled day and time, as written
     drawable: bool = True  # who rides it is known: a knockout round's earlier rounds are decided
+    started: bool = False  # a heat of it has started: it cannot be drawn again
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,14 @@ class Desk:
     def heat(self, key: str | None) -> DeskHeat | None:
         return next((h for h in self.heats if h.key == key), None)
 
+    def next_after(self, key: str) -> DeskHeat | None:
+        """The heat after heat `key`: the first one after it not yet ridden (running or to
+        ride), else any such one."""
+        keys = [h.key for h in self.heats]
+        later = self.heats[keys.index(key) + 1 :] if key in keys else self.heats
+        waiting = [h for h in (*later, *self.heats) if h.status != "finished"]
+        return waiting[0] if waiting else None
+
     def selected(self, wanted: str | None) -> DeskHeat | None:
         """The heat asked for, else the running one, the next to start, or the last."""
         for key in (wanted, self.running, self.next_to_start):
@@ -89,22 +110,10 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
         heats: list[DeskHeat] = []
         for round_id, drawn in state.heats.items():
             for h in drawn.values():
-                riders = []
-                for name, side in zip(h.entrants, h.sides, strict=False):
-                    ride = state.ride(round_id, name)
-                    splits = ride.splits if ride else []
-                    riders.append(
-                        DeskRider(
-                            name,
-                            nation(state, name),
-                            side,
-                            len(splits),
-                            str(splits[-1]) if splits else "",
-                            str(ride.time) if ride and ride.time is not None else "",
-                            ride.status.label if ride else "",
-                            bool(ride and ride.finished),
-                        )
-                    )
+                riders = [
+                    _rider(state, round_id, name, side, i, state.ride(round_id, name))
+                    for i, (name, side) in enumerate(zip(h.entrants, h.sides, strict=False))
+                ]
                 heats.append(
                     DeskHeat(
                         f"{round_id}/{h.number}",
@@ -113,6 +122,7 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
                         heat_title(view, round_id, h.number),
                         heat_status(h),
                         tuple(riders),
+                        by_family_name(state, h.entrants),
                     )
                 )
         running = next((h.key for h in heats if h.status == "running"), None)
@@ -137,16 +147,47 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
                     r.id in state.heats,
                     f"{r.date} {r.time}".strip(),
                     r.kind != "knockout" or all(all(h.expected) for h in r.heats),
+                    any(h.started for h in state.heats.get(r.id, {}).values()),
                 )
                 for r in view.rounds
             ),
             heats=tuple(heats),
             running=running,
             next_to_start=waiting,
-            entrants=tuple(sorted(state.entrants)),
+            entrants=by_family_name(state, state.entrants),
             entries_open=not state.heats.get(first_round),
             proposal=proposal,
             virtual_ranking=virtual_ranking_of(state, view),
         )
 
     return build
+
+
+def _rider(
+    state: CompetitionState, round_id: str, name: str, side: str, index: int, ride: RideState | None
+) -> DeskRider:
+    splits = ride.splits if ride else []
+    return DeskRider(
+        name,
+        nation(state, name),
+        side,
+        len(splits),
+        str(splits[-1]) if splits else "",
+        str(ride.time) if ride and ride.time is not None else "",
+        ride.status.label if ride else "",
+        bool(ride and ride.finished),
+        index,
+        next_half_lap(ride) if ride else 1,
+        tuple(sorted(ride.missing)) if ride else (),
+        bool(ride and ride.status is Status.DNS),
+    )
+
+
+def by_family_name(state: CompetitionState, names: Iterable[str]) -> tuple[str, ...]:
+    """`names` in the order lists of riders take: by family name, accents and case ignored."""
+
+    def key(name: str) -> str:
+        entrant = state.entrants.get(name)
+        return entrant.sort_name if entrant is not None else sort_key(name)
+
+    return tuple(sorted(names, key=key))

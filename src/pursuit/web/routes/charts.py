@@ -66,10 +66,11 @@ ChartBuilder = Callable[[CompetitionState, Results, ResultsView], "Chart"]
 
 def heat_chart(competition: str, round_id: str, number: int, kind: str) -> ChartBuilder:
     """The gap or lap chart of a heat as it stands, a rider still on the track included."""
+    # matplotlib only when drawn, and imported here, not in `build`: that runs under the hub's
+    # lock, and the first import takes seconds in which no operator could record anything
+    from pursuit.charts.heat import GapChart, LapChart
 
     def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
-        from pursuit.charts.heat import GapChart, LapChart  # matplotlib only when drawn
-
         if kind not in HEAT_CHARTS or find_round(view, round_id) is None:
             raise NotFound(f"no {kind} chart for heat {number} of {round_id!r} in {competition}")
         riding = None
@@ -85,9 +86,11 @@ def heat_chart(competition: str, round_id: str, number: int, kind: str) -> Chart
 
 
 def round_chart(competition: str, round_id: str) -> ChartBuilder:
-    def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
-        from pursuit.charts.qualifying import QualifyingChart
+    from pursuit.charts.qualifying import (
+        QualifyingChart,
+    )  # here, not under the hub's lock (see above)
 
+    def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
         rnd = find_round(view, round_id)
         if rnd is None or rnd.kind != "timed":
             raise NotFound(f"no timed round {round_id!r} in {competition}")
@@ -97,9 +100,9 @@ def round_chart(competition: str, round_id: str) -> ChartBuilder:
 
 
 def bracket_chart(competition: str) -> ChartBuilder:
-    def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
-        from pursuit.charts.bracket import BracketChart
+    from pursuit.charts.bracket import BracketChart  # here, not under the hub's lock (see above)
 
+    def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
         if not any(r.kind == "knockout" for r in view.rounds):
             raise NotFound(f"{competition} has no knockout rounds")
         return BracketChart(view, results.competition.format)

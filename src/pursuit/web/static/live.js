@@ -44,6 +44,7 @@
   function restore(kept) {
     Array.prototype.forEach.call(live.querySelectorAll(FIELDS), function (field) {
       var value = kept.values[field.id];
+      if (kept.clear && kept.clear.indexOf(field.id) >= 0) return;
       if (value === undefined) return;
       if (field.tagName === "SELECT") {
         var has = Array.prototype.some.call(field.options, function (o) { return o.value === value; });
@@ -62,23 +63,52 @@
     }
   }
 
+  // Content may ask to be left alone (a question waiting for its answer): updates wait.
+  var held = false;
+  // Bumped by every swap: a refresh that was on its way while the desk swapped in its own
+  // answer (or moved to another heat) is stale, whatever its position says.
+  var generation = 0;
+
+  // Swap in `html` from the server at log position `at`. Options: `keep` (default true: what
+  // is typed and the focus survive), `clear` (ids of fields whose typed value is spent).
+  function swap(html, at, options) {
+    options = options || {};
+    var kept = options.keep === false ? { values: {}, focus: null, range: null, idle: true } : typed();
+    kept.clear = options.clear || [];
+    generation += 1;
+    var next = document.createElement("div");
+    next.innerHTML = html;
+    live.replaceChildren.apply(live, Array.prototype.slice.call(next.childNodes));
+    var stale = at < position;
+    position = Math.max(position, at);
+    live.dataset.position = String(position);
+    restore(kept);
+    say("Live · log position " + position + " · updated " + new Date().toLocaleTimeString());
+    if ((held || stale) && !live.querySelector("[data-live-hold]")) { held = false; refresh(); }
+  }
+
   function refresh() {
+    if (live.querySelector("[data-live-hold]")) { held = true; return; }
     if (busy) { again = true; return; }
     busy = true;
+    var started = generation;
     fetch(live.dataset.fragment, { headers: { Accept: "text/html" } })
       .then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         var at = Number(response.headers.get("X-Log-Position"));
         return response.text().then(function (html) {
+          if (started !== generation) { if (at > position) again = true; return; }
           if (at < position) return;
           // load the new charts before the swap, so a picture never blinks out
           var next = document.createElement("div");
           next.innerHTML = html;
           return loaded(next.querySelectorAll("img")).then(function () {
-            if (at < position) return;
+            if (at < position || started !== generation) return;
+            if (live.querySelector("[data-live-hold]")) { held = true; return; }
             position = at;
             live.dataset.position = String(at);
             var kept = typed();
+            generation += 1;
             live.replaceChildren.apply(live, Array.prototype.slice.call(next.childNodes));
             restore(kept);
             say("Live · log position " + position + " · updated " + new Date().toLocaleTimeString());
@@ -110,4 +140,6 @@
     });
   }
   connect();
+  // for the console's desk (desk.js): its own answers are swapped in the same way
+  window.pursuitLive = { swap: swap, refresh: refresh, say: say };
 })();

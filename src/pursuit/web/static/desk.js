@@ -1,0 +1,125 @@
+// The console's desk: its forms post without a page load and the answer (the desk's live part,
+// with what was recorded or why not) is swapped in by live.js; links and the heat picker move
+// between heats the same way. Without this script every form still posts and redirects.
+(function () {
+  "use strict";
+  var live = document.getElementById("live");
+  if (!live || !live.hasAttribute("data-desk") || !window.fetch || !window.pursuitLive) return;
+  var base = live.dataset.fragment.split("?")[0];
+  var page = location.pathname;
+  var sending = false;
+
+  // The view (heat, side, what was just recorded) the live updates keep showing.
+  function remember(query) {
+    live.dataset.fragment = base + (query ? "?" + query : "");
+    var shown = new URLSearchParams(query || "");
+    shown.delete("done");
+    shown.delete("focus");
+    var text = shown.toString();
+    history.replaceState(null, "", page + (text ? "?" + text : ""));
+  }
+
+  function answer(response, options) {
+    var at = Number(response.headers.get("X-Log-Position"));
+    var query = response.headers.get("X-Desk-Query");
+    if (query === null) return null; // not the desk's answer (logged out, not allowed…)
+    return response.text().then(function (html) {
+      remember(query);
+      window.pursuitLive.swap(html, at, options(response));
+      return true;
+    });
+  }
+
+  function navigate(query) {
+    fetch(base + (query ? "?" + query : ""), { headers: { Accept: "text/html" } })
+      .then(function (response) {
+        var done = answer(response, function () { return { keep: false }; });
+        if (done === null) location.href = page + "?" + query;
+      })
+      .catch(function () { location.href = page + "?" + query; });
+  }
+
+  function native(form, submitter) {
+    form.dataset.native = "1";
+    if (submitter) form.requestSubmit(submitter); else form.submit();
+  }
+
+  function post(form, submitter) {
+    var action = (submitter && submitter.getAttribute("formaction")) || form.getAttribute("action");
+    var data = new URLSearchParams(new FormData(form));
+    if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+    var entry = form.hasAttribute("data-desk-entry") ? form.querySelector("input[name=time]") : null;
+    var sent = entry ? entry.value : "";
+    sending = true;
+    fetch(action, {
+      method: "POST",
+      body: data,
+      headers: { "X-Desk": "fragment", Accept: "text/html" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        var done = answer(response, function (r) {
+          // the time sent is spent; one typed meanwhile stays
+          var now = entry ? document.getElementById(entry.id) : null;
+          var spent = r.ok && now && now.value === sent;
+          return { clear: spent ? [entry.id] : [], keep: !form.closest("[data-live-hold]") };
+        });
+        if (done === null) native(form, submitter);
+      })
+      .catch(function () { window.pursuitLive.say("Not sent: the server did not answer; try again"); })
+      .finally(function () {
+        sending = false;
+        var next = queued;
+        queued = null;
+        if (next) resend(next);
+      });
+  }
+
+  // An entry typed while the one before is on its way is sent once the desk shows the half
+  // lap it is for (the form's hidden half_lap is what the operator saw, so never sent stale).
+  var queued = null;
+
+  function resend(next) {
+    var field = document.getElementById(next.field);
+    if (!field || !field.form || !field.value) return;
+    var button = null;
+    Array.prototype.forEach.call(field.form.querySelectorAll("button"), function (b) {
+      if (!button && (b.getAttribute("formaction") || "") === next.formaction) button = b;
+    });
+    post(field.form, button);
+  }
+
+  live.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset.native) return;
+    if ((form.getAttribute("method") || "get").toLowerCase() === "get") {
+      if (!form.hasAttribute("data-desk-nav")) return;
+      event.preventDefault();
+      navigate(new URLSearchParams(new FormData(form)).toString());
+      return;
+    }
+    event.preventDefault();
+    if (sending) {
+      var field = form.querySelector("input[name=time][id]");
+      if (field && form.hasAttribute("data-desk-entry")) {
+        var by = event.submitter ? event.submitter.getAttribute("formaction") || "" : "";
+        queued = { field: field.id, formaction: by };
+      }
+      return;
+    }
+    post(form, event.submitter);
+  });
+
+  live.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-desk-nav]") : null;
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    navigate(link.search.replace(/^\?/, ""));
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var cancel = live.querySelector("[data-cancel]");
+    if (cancel) { event.preventDefault(); cancel.click(); }
+  });
+})();
