@@ -49,7 +49,7 @@ def test_the_panel_updates_by_itself_and_assigns_by_keyboard(
 
     page.keyboard.type(" contact")
     page.keyboard.press("Enter")
-    expect(page.locator(".flash")).to_contain_text(f"SplitCorrected round=Q, entrant={red}")
+    expect(page.locator(".flash")).to_contain_text(f"Q: {red}, half lap 3 corrected to")
     expect(page.get_by_role("heading", name="Unplaced impulses (2)")).to_be_visible()
     expect(page.get_by_text(f"{red}, half lap 3 (placed by hand: backup contact)")).to_be_visible()
     ridden = web.hub.service.existing("cup").ride("Q", red)

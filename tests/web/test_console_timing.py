@@ -78,7 +78,7 @@ def test_assigning_the_backup_impulse_fills_the_missed_half_lap(console: Console
     location = answer.headers["location"]  # type: ignore[attr-defined]
     assert location.startswith(f"{PAGE}?done=")
     page = html_text.unescape(console.client.get(location).text)
-    assert f"SplitCorrected round=Q, entrant={red}, half_lap=3" in page
+    assert f"Q: {red}, half lap 3 corrected to" in page
     assert "Unplaced impulses (1)" in page
     assert f"{red}, half lap 3 (placed by hand: backup contact)" in page
     ridden = web.hub.service.existing("cup").ride("Q", red)

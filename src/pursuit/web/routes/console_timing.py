@@ -16,7 +16,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from pursuit.app.describe import describe
+from pursuit.app.describe import narrate
 from pursuit.operators.roles import Role
 from pursuit.views.timing import TimingPanel, timing_panel
 from pursuit.web.auth.guards import api_operator, console_operator, session_of
@@ -50,7 +50,7 @@ def _context(
     position, panel = _panel(request, cid)
     flash = (
         [
-            f"event {e.position}: {describe(e.type, e.data)}"
+            f"{e.position}. {narrate(e.type, e.data, e.actor)}"
             for e in w.hub.events(cid, min(done) - 1, max(done))
         ]
         if done
