@@ -184,6 +184,9 @@ def test_three_officials_run_heats_together_and_every_screen_follows(
     for page, index, time in ((a, 0, "4:25.0"), (b, 1, "4:29.0")):
         page.locator(f"#rider-{index}-time").fill(time)
         page.locator(f"#rider-{index}-card").get_by_role("button", name="Record finish").click()
+    # both finishes reached the commissaire's desk (the heat is over, not merely started)
+    expect(com.locator(".log")).to_contain_text("finished in 4:25.000")
+    expect(com.locator(".log")).to_contain_text("finished in 4:29.000")
     expect(com.locator("#next-heat")).to_have_count(0)
     expect(com.locator("#live")).to_contain_text("No heat is waiting to ride")
 
