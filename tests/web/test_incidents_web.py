@@ -65,3 +65,20 @@ def test_the_console_offers_incidents_for_the_running_heat(console: Console, web
     page = console.client.get(answer.headers["location"]).text
     assert f"Q heat 1: puncture of {red} at half lap 1 (restart)" in page
     assert "False start in" not in page  # the heat stopped: nothing is running
+
+
+def test_the_desk_shows_a_ride_set_aside_in_its_heat_and_the_re_ride_heat_marked(
+    console: Console, web: Web
+) -> None:
+    red, _ = heat_riders(web)
+    console.login("com")
+    console.post("/console/c/cup/start", {"round": "Q", "heat": "1"})
+    split = {"round": "Q", "heat": "1", "entrant": red, "half_lap": "1", "time": "12.0"}
+    assert console.post("/console/c/cup/split", split).status_code == 303
+    mishap = {"round": "Q", "heat": "1", "entrant": red, "kind": "puncture", "confirmed": "yes"}
+    assert console.post("/console/c/cup/incident", mishap).status_code == 303
+    page = console.client.get("/console/c/cup?heat=Q/1").text
+    assert "ride set aside: re-rides in heat 3" in page
+    assert 'id="rider-0-time"' not in page  # nothing more to time for the red rider here
+    assert 'id="rider-1-time"' in page
+    assert "Qualifying, heat 3 (re-ride)" in page
