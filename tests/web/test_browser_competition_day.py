@@ -317,3 +317,178 @@ def test_an_individual_pursuit_day_from_the_qualifying_draw_to_the_classificatio
 
     for page in (a, b, com, board, heat, now, results, final):
         assert page.evaluate(NOT_RELOADED) is True
+
+
+FOUR_TEAMS = """
+name = "four-team-pursuit"
+title = "Team pursuit for four teams (qualifying, gold and bronze finals)"
+description = "Qualifying on time; 1st v 2nd for gold, 3rd v 4th for bronze."
+event = "team"
+precision = "0.001"
+reduce = "truncate"
+tie_break = ["last_lap", "shared"]
+team_size = 4
+counting_rider = 3
+
+[[rounds]]
+id = "Q"
+name = "Qualifying"
+kind = "timed"
+catch = "ride_on"
+overtaken = "time_counts"
+advance = 4
+
+[[rounds]]
+id = "B"
+name = "Final for bronze"
+kind = "knockout"
+heat_name = "Final for bronze"
+catch = "ends_race"
+places = [3, 4]
+heats = [["Q#3", "Q#4"]]
+
+[[rounds]]
+id = "F"
+name = "Final for gold"
+kind = "knockout"
+heat_name = "Final for gold"
+catch = "ends_race"
+places = [1, 2]
+heats = [["Q#1", "Q#2"]]
+
+[[classification]]
+members = ["F.W1", "F.L1", "B.W1", "B.L1"]
+order = "listed"
+"""
+TEAMS = {  # team, nation, seed time and qualifying time
+    "Denmark": ("DEN", "1:05.000"),
+    "Italy": ("ITA", "1:06.000"),
+    "Norway": ("NOR", "1:07.000"),
+    "France": ("FRA", "1:08.000"),
+}
+
+
+def roster(team: str) -> list[str]:
+    return [f"{team} rider {k}" for k in range(1, 6)]
+
+
+def declare(com: Page, round_id: str, team: str, riders: list[str]) -> None:
+    com.locator("#lineup-round").select_option(round_id)
+    com.locator("#lineup-team").select_option(team)
+    com.locator("#lineup-riders").fill("; ".join(riders))
+    com.get_by_role("button", name="Declare", exact=True).click()
+    expect(com.get_by_role("status")).to_contain_text(f"{round_id}: {team} line-up")
+    expect(com.locator("#lineup-riders")).to_have_value("")  # spent
+
+
+def test_a_four_team_pursuit_with_line_ups_from_the_console(
+    live: LiveServer,
+    web: Web,
+    browser: Browser,
+    contexts: list[BrowserContext],
+    screenshots: Path,
+    tmp_path: Path,
+) -> None:
+    cid = "teams"
+    fmt = tmp_path / "four-team-pursuit.toml"
+    fmt.write_text(FOUR_TEAMS, encoding="utf-8")
+    create(web, cid, "four-team-pursuit", format_definition(str(fmt)), "Day Team Cup")
+    web.users.add("tkb", "timekeeper", PASSWORD, "setup")
+    base = live.url
+
+    # the admin enters the teams with rosters of five
+    office = browser.new_context(viewport=DESKTOP)
+    admin = open_desk(office, base, "boss", cid)
+    for team, (nation, seed_time) in TEAMS.items():
+        admin.locator("#enter-name").fill(team)
+        admin.locator("#enter-nation").fill(nation)
+        admin.locator("#enter-roster").fill("; ".join(roster(team)))
+        admin.locator("#enter-seed").fill(seed_time)
+        admin.get_by_role("button", name="Register").click()
+        expect(admin.locator("#live")).to_contain_text(f"{team} entered ({nation})")
+    office.close()
+
+    a = open_desk(contexts[0], base, "tk", cid, "?side=red")
+    b = open_desk(contexts[1], base, "tkb", cid, "?side=green")
+    com = open_desk(contexts[2], base, "com", cid)
+    board = open_public(contexts[3], f"{base}/c/{cid}/classification")
+    draw(com, "Q")
+    q = heats(web, cid, "Q")
+    assert q == {1: ("Italy", "France"), 2: ("Denmark", "Norway")}
+
+    # the commissaire declares Denmark's line-up: rider 4 stays out; the others get the default
+    declare(com, "Q", "Denmark", ["Denmark rider 1", "rider 2", "rider 3", "rider 5"])
+    denmark_q = "Denmark rider 1, Denmark rider 2, Denmark rider 3, Denmark rider 5"
+    heat = open_public(contexts[3], f"{base}/c/{cid}/heat/Q/2")
+    expect(heat.locator("#live")).to_contain_text(f"Riders: {denmark_q}")
+
+    # qualifying heat 1: splits and finishes on the counting rider, from both sides at once
+    start(a, "Qualifying, heat 1")
+    for k, (red, green) in enumerate(zip(["9.0", "17.0"], ["9.5", "18.0"], strict=True), 1):
+        enter(a, 0, red)
+        enter(b, 1, green)
+        expect(com.locator("#live")).to_contain_text(f"France, half lap {k} at {green}00")
+        assert focused(a) == "rider-0-time" and focused(b) == "rider-1-time"
+    finish(a, 0, "1:06.0")
+    finish(b, 1, "1:08.0")
+
+    # heat 2: Norway drops a rider (asked, confirmed) and rides on with three
+    a.locator("#next-heat").click()
+    b.locator("#next-heat").click()
+    expect(a.locator("#live")).to_contain_text(f"Denmark: riders {denmark_q}")
+    start(a, "Qualifying, heat 2")
+    enter(a, 0, "8.8")
+    enter(b, 1, "9.1")
+    b.locator("#drop-1-rider").select_option("Norway rider 1")
+    b.locator("#rider-1-card").get_by_role("button", name="Record dropped").click()
+    expect(b.locator("#ask-title")).to_contain_text("Record Norway rider 1 of Norway dropped")
+    confirm(b)
+    expect(heat.locator("#live")).to_contain_text("Norway rider 1 (dropped)")
+    expect(b.locator("#rider-1-card")).to_contain_text("Norway rider 1 (dropped)")
+    a.screenshot(path=screenshots / "day-team-desk-1366.png", full_page=True)
+    b.screenshot(path=screenshots / "day-team-desk-390.png", full_page=True)
+    finish(a, 0, "1:05.0")
+    finish(b, 1, "1:07.0")
+    expect(heat.locator("#live")).to_contain_text("1:07.000")
+
+    # the finals; Denmark changes its line-up for the final for gold
+    draw(com, "F")
+    draw(com, "B")
+    assert heats(web, cid, "F")[1] == ("Denmark", "Italy")
+    assert heats(web, cid, "B")[1] == ("Norway", "France")
+    denmark_f = ["Denmark rider 2", "Denmark rider 3", "Denmark rider 4", "Denmark rider 5"]
+    declare(com, "F", "Denmark", denmark_f)
+    final = open_public(contexts[3], f"{base}/c/{cid}/heat/F/1")
+    expect(final.locator("#live")).to_contain_text(f"Riders: {', '.join(denmark_f)}")
+
+    # the final for gold: Denmark catches Italy; the commissaire confirms it
+    for page in (a, b):
+        show(page, "F/1")
+    start(a, "Final for gold")
+    reds, greens = ["8.0", "15.0", "22.0", "29.0"], ["9.0", "18.0", "27.0", "36.0"]
+    for k, (red, green) in enumerate(zip(reds, greens, strict=True), 1):
+        enter(a, 0, red)
+        enter(b, 1, green)
+        expect(com.locator("#live")).to_contain_text(f"Italy, half lap {k} at {green}00")
+    enter(a, 0, "36.0")
+    for page in (a, b, com):
+        expect(page.locator(".proposal")).to_contain_text("Denmark has caught Italy")
+    com.get_by_role("button", name="Confirm the catch…").click()
+    confirm(com)
+    expect(b.locator("#live")).to_contain_text("Denmark caught Italy at half lap 5 (com)")
+    expect(final.locator("#live")).to_contain_text("Denmark caught Italy")
+
+    # the final for bronze
+    for page in (a, b):
+        show(page, "B/1")
+    start(a, "Final for bronze")
+    finish(a, 0, "1:07.0")
+    finish(b, 1, "1:08.0")
+
+    places = board.locator("table.results tbody tr")
+    for place, name in enumerate(["Denmark", "Italy", "Norway", "France"], 1):
+        expect(places.nth(place - 1)).to_contain_text(re.compile(rf"^\s*{place}\s+{name}"))
+    expect(places).to_have_count(4)
+    board.screenshot(path=screenshots / "day-team-classification-390.png", full_page=True)
+    for page in (a, b, com, board, heat, final):
+        assert page.evaluate(NOT_RELOADED) is True
