@@ -82,3 +82,16 @@ def test_the_desk_shows_a_ride_set_aside_in_its_heat_and_the_re_ride_heat_marked
     assert 'id="rider-0-time"' not in page  # nothing more to time for the red rider here
     assert 'id="rider-1-time"' in page
     assert "Qualifying, heat 3 (re-ride)" in page
+
+
+def test_a_confirmation_keeps_the_timekeepers_side_and_heat(console: Console, web: Web) -> None:
+    _, green = heat_riders(web)
+    console.login("com")
+    dns = {"round": "Q", "entrant": green, "view": "Q/2", "side": "green"}
+    asked = console.post("/console/c/cup/dns", dns, page="/console/c/cup?heat=Q/2&side=green")
+    assert asked.status_code == 200 and "Confirm: " in asked.text
+    assert '<input type="hidden" name="side" value="green">' in asked.text
+    assert '<input type="hidden" name="view" value="Q/2">' in asked.text
+    done = console.post("/console/c/cup/dns", {**dns, "confirmed": "yes"})
+    assert done.status_code == 303
+    assert "side=green" in done.headers["location"] and "Q%2F2" in done.headers["location"]
