@@ -224,13 +224,13 @@ def test_an_individual_pursuit_day_from_the_qualifying_draw_to_the_classificatio
     show(com, "Q/2")
     com.locator("#incident-rider").select_option("Eva Engel")
     com.locator("#incident-kind").select_option("puncture")
+    com.locator(".commissaires").screenshot(path=screenshots / "day-incident-panel-1366.png")
     com.get_by_role("button", name="Record the mishap").click()
     expect(com.locator("#ask-title")).to_contain_text("puncture")
     com.screenshot(path=screenshots / "day-incident-ask-1366.png", full_page=True)
     confirm(com)
     expect(a.locator("#rider-0-card")).to_contain_text("ride set aside: re-rides in heat 5")
     expect(a.locator("#rider-0-time")).to_have_count(0)  # nothing more to time for her here
-    com.locator(".commissaires").screenshot(path=screenshots / "day-incident-panel-1366.png")
     finish(b, 1, "1:12.5")
     expect(b.locator("#next-heat")).to_be_focused()
     assert len(heats(web, cid, "Q")) == 5  # the re-ride heat, after the last
@@ -278,6 +278,8 @@ def test_an_individual_pursuit_day_from_the_qualifying_draw_to_the_classificatio
     com.get_by_role("button", name="Bea Brandt did not start…").click()
     confirm(com)
     expect(com.locator("#live")).to_contain_text("B heat 1: Bea Brandt DNS (com)")
+    expect(com.locator("#heat-title")).to_contain_text("Final for bronze")  # still shown
+    expect(com.locator("#live")).to_contain_text("Bea Brandt: DNS recorded")
 
     for page in (a, b):
         show(page, "F/1")
@@ -443,6 +445,8 @@ def test_a_four_team_pursuit_with_line_ups_from_the_console(
     b.locator("#rider-1-card").get_by_role("button", name="Record dropped").click()
     expect(b.locator("#ask-title")).to_contain_text("Record Norway rider 1 of Norway dropped")
     confirm(b)
+    expect(b.locator(".sides [aria-current]")).to_have_text("Green")  # B's side is kept
+    expect(b.locator("#rider-0-card")).to_have_count(0)
     expect(heat.locator("#live")).to_contain_text("Norway rider 1 (dropped)")
     expect(b.locator("#rider-1-card")).to_contain_text("Norway rider 1 (dropped)")
     a.screenshot(path=screenshots / "day-team-desk-1366.png", full_page=True)
