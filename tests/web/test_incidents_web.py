@@ -95,3 +95,12 @@ def test_a_confirmation_keeps_the_timekeepers_side_and_heat(console: Console, we
     done = console.post("/console/c/cup/dns", {**dns, "confirmed": "yes"})
     assert done.status_code == 303
     assert "side=green" in done.headers["location"] and "Q%2F2" in done.headers["location"]
+
+
+def test_the_team_options_of_a_mishap_are_offered_only_in_a_team_pursuit(
+    console: Console,
+) -> None:
+    console.login("com")
+    console.post("/console/c/cup/start", {"round": "Q", "heat": "1"})
+    page = console.client.get("/console/c/cup").text
+    assert "Mishap in" in page and 'name="team_stops"' not in page
