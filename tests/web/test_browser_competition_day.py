@@ -423,6 +423,8 @@ def test_a_four_team_pursuit_with_line_ups_from_the_console(
     denmark_q = "Denmark rider 1, Denmark rider 2, Denmark rider 3, Denmark rider 5"
     heat = open_public(contexts[3], f"{base}/c/{cid}/heat/Q/2")
     expect(heat.locator("#live")).to_contain_text(f"Riders: {denmark_q}")
+    expect(heat.locator("#live")).to_contain_text("Times and splits on the 3rd rider of each team.")
+    expect(a.locator("#live")).to_contain_text("Splits and finish on the 3rd rider.")
 
     # qualifying heat 1: splits and finishes on the counting rider, from both sides at once
     start(a, "Qualifying, heat 1")
