@@ -209,3 +209,23 @@ def test_three_officials_run_heats_together_and_every_screen_follows(
 
     for page in (a, b, com, viewer):
         assert page.evaluate(NOT_RELOADED) is True
+
+
+def test_a_recorded_form_is_emptied_and_a_refused_one_keeps_what_was_typed(
+    live: LiveServer, browser: Browser
+) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    com = open_desk(context, live.url, "com")
+    com.locator("#schedule-round").select_option("Q")
+    com.locator("#schedule-date").fill("2026-13-01")
+    com.get_by_role("button", name="Schedule").click()
+    expect(com.locator("#error-schedule")).to_be_visible()
+    expect(com.locator("#schedule-date")).to_have_value("2026-13-01")  # to be looked at
+    com.locator("#schedule-date").fill("2026-05-01")
+    com.locator("#schedule-time").fill("10:00")
+    com.get_by_role("button", name="Schedule").click()
+    expect(com.get_by_role("status")).to_contain_text("2026-05-01")
+    expect(com.locator("#schedule-date")).to_have_value("")  # spent
+    expect(com.locator("#schedule-time")).to_have_value("")
+    assert com.evaluate(NOT_RELOADED) is True
+    context.close()

@@ -65,3 +65,42 @@ def test_the_console_offers_incidents_for_the_running_heat(console: Console, web
     page = console.client.get(answer.headers["location"]).text
     assert f"Q heat 1: puncture of {red} at half lap 1 (restart)" in page
     assert "False start in" not in page  # the heat stopped: nothing is running
+
+
+def test_the_desk_shows_a_ride_set_aside_in_its_heat_and_the_re_ride_heat_marked(
+    console: Console, web: Web
+) -> None:
+    red, _ = heat_riders(web)
+    console.login("com")
+    console.post("/console/c/cup/start", {"round": "Q", "heat": "1"})
+    split = {"round": "Q", "heat": "1", "entrant": red, "half_lap": "1", "time": "12.0"}
+    assert console.post("/console/c/cup/split", split).status_code == 303
+    mishap = {"round": "Q", "heat": "1", "entrant": red, "kind": "puncture", "confirmed": "yes"}
+    assert console.post("/console/c/cup/incident", mishap).status_code == 303
+    page = console.client.get("/console/c/cup?heat=Q/1").text
+    assert "ride set aside: re-rides in heat 3" in page
+    assert 'id="rider-0-time"' not in page  # nothing more to time for the red rider here
+    assert 'id="rider-1-time"' in page
+    assert "Qualifying, heat 3 (re-ride)" in page
+
+
+def test_a_confirmation_keeps_the_timekeepers_side_and_heat(console: Console, web: Web) -> None:
+    _, green = heat_riders(web)
+    console.login("com")
+    dns = {"round": "Q", "entrant": green, "view": "Q/2", "side": "green"}
+    asked = console.post("/console/c/cup/dns", dns, page="/console/c/cup?heat=Q/2&side=green")
+    assert asked.status_code == 200 and "Confirm: " in asked.text
+    assert '<input type="hidden" name="side" value="green">' in asked.text
+    assert '<input type="hidden" name="view" value="Q/2">' in asked.text
+    done = console.post("/console/c/cup/dns", {**dns, "confirmed": "yes"})
+    assert done.status_code == 303
+    assert "side=green" in done.headers["location"] and "Q%2F2" in done.headers["location"]
+
+
+def test_the_team_options_of_a_mishap_are_offered_only_in_a_team_pursuit(
+    console: Console,
+) -> None:
+    console.login("com")
+    console.post("/console/c/cup/start", {"round": "Q", "heat": "1"})
+    page = console.client.get("/console/c/cup").text
+    assert "Mishap in" in page and 'name="team_stops"' not in page

@@ -292,6 +292,7 @@ def test_the_console_enters_a_team_declares_its_line_up_and_records_a_rider_drop
     assert 'Team 1: riders <span class="lineup">Team 1 rider 2, Team 1 rider 3' in page
     assert "Splits and finish on the 3rd rider." in page
     assert "Record dropped" in page
+    assert 'name="team_stops"' in page and 'name="short_team"' in page  # a mishap's options
     drop = {"round": "Q", "heat": "1", "team": "Team 2", "rider": "Team 2 rider 1"}
     asked = console.post(f"{desk}/drop", drop, page=desk)
     assert asked.status_code == 200 and "Confirm: Team 2 rider 1 dropped" in asked.text

@@ -99,7 +99,7 @@ def heat_rides(state: CompetitionState, round_id: str, number: int) -> list[Ride
     rides = state.rides.get(round_id, {})
     if heat is not None:
         found = [
-            _in_heat(rides.get(n), number, s) or RideState(n, number, s)
+            ride_in_heat(rides.get(n), number, s) or RideState(n, number, s)
             for n, s in zip(heat.entrants, heat.sides, strict=False)
         ]
     else:
@@ -107,7 +107,7 @@ def heat_rides(state: CompetitionState, round_id: str, number: int) -> list[Ride
     return sorted(found, key=lambda r: (r.side != "red", r.side != "green"))
 
 
-def _in_heat(ride: RideState | None, number: int, side: str) -> RideState | None:
+def ride_in_heat(ride: RideState | None, number: int, side: str) -> RideState | None:
     """The ride as heat `number` saw it: a rider who re-rides elsewhere shows the ride set
     aside here (its splits so far), marked as such."""
     if ride is None or ride.heat is None or ride.heat == number:

@@ -11,7 +11,13 @@ from pursuit.core.entrants import sort_key
 from pursuit.core.live_state import CompetitionState, RideState
 from pursuit.core.outcomes import Status
 from pursuit.views.results import ResultsView
-from pursuit.views.status import heat_status, heat_title, nation, round_status
+from pursuit.views.status import (
+    drawn_heat_title,
+    heat_status,
+    nation,
+    ride_in_heat,
+    round_status,
+)
 from pursuit.views.virtual_ranking import VirtualRanking
 from pursuit.views.virtual_ranking import virtual_ranking as virtual_ranking_of
 
@@ -111,7 +117,14 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
         for round_id, drawn in state.heats.items():
             for h in drawn.values():
                 riders = [
-                    _rider(state, round_id, name, side, i, state.ride(round_id, name))
+                    _rider(
+                        state,
+                        round_id,
+                        name,
+                        side,
+                        i,
+                        ride_in_heat(state.ride(round_id, name), h.number, side),
+                    )
                     for i, (name, side) in enumerate(zip(h.entrants, h.sides, strict=False))
                 ]
                 heats.append(
@@ -119,7 +132,7 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
                         f"{round_id}/{h.number}",
                         round_id,
                         h.number,
-                        heat_title(view, round_id, h.number),
+                        drawn_heat_title(view, h),
                         heat_status(h),
                         tuple(riders),
                         by_family_name(state, h.entrants),
@@ -174,13 +187,20 @@ def _rider(
         len(splits),
         str(splits[-1]) if splits else "",
         str(ride.time) if ride and ride.time is not None else "",
-        ride.status.label if ride else "",
+        _status_words(ride),
         bool(ride and ride.finished),
         index,
         next_half_lap(ride) if ride else 1,
         tuple(sorted(ride.missing)) if ride else (),
         bool(ride and ride.status is Status.DNS),
     )
+
+
+def _status_words(ride: RideState | None) -> str:
+    """The ride's outcome with what incidents made of it: "2nd start", "ride set aside: …"."""
+    if ride is None:
+        return ""
+    return ", ".join(p for p in (ride.status.label, *ride.incident_remarks()) if p)
 
 
 def by_family_name(state: CompetitionState, names: Iterable[str]) -> tuple[str, ...]:

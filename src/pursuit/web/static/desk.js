@@ -44,6 +44,18 @@
     if (submitter) form.requestSubmit(submitter); else form.submit();
   }
 
+  // A form other than a time entry, recorded: what was typed in it is spent (a line-up, a
+  // correction's time and reason…) and the fields show what the desk renders again; refused,
+  // it stays to be looked at.
+  function typedIn(form) {
+    if (form.hasAttribute("data-desk-entry")) return [];
+    var ids = [];
+    Array.prototype.forEach.call(form.querySelectorAll("textarea[id], input[id]"), function (f) {
+      if (f.type !== "hidden" && f.type !== "checkbox") ids.push(f.id);
+    });
+    return ids;
+  }
+
   function post(form, submitter) {
     var action = (submitter && submitter.getAttribute("formaction")) || form.getAttribute("action");
     var data = new URLSearchParams(new FormData(form));
@@ -62,7 +74,8 @@
           // the time sent is spent; one typed meanwhile stays
           var now = entry ? document.getElementById(entry.id) : null;
           var spent = r.ok && now && now.value === sent;
-          return { clear: spent ? [entry.id] : [], keep: !form.closest("[data-live-hold]") };
+          var clear = spent ? [entry.id] : r.ok ? typedIn(form) : [];
+          return { clear: clear, keep: !form.closest("[data-live-hold]") };
         });
         if (done === null) native(form, submitter);
       })
