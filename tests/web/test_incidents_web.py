@@ -63,7 +63,7 @@ def test_the_console_offers_incidents_for_the_running_heat(console: Console, web
     answer = console.post("/console/c/cup/incident", {**mishap, "confirmed": "yes"})
     assert answer.status_code == 303, answer.text
     page = console.client.get(answer.headers["location"]).text
-    assert f"Q heat 1: puncture of {red} at half lap 1 (restart)" in page
+    assert f"Q heat 1: puncture of {red} at half lap 1 (the heat restarts)" in page
     assert "False start in" not in page  # the heat stopped: nothing is running
 
 

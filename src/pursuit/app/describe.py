@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from pursuit.core.ordinals import ordinal
+
 HIDDEN = frozenset({"format_definition", "password_hash", "token_sha256", "session_sha256"})
 
 
@@ -50,6 +52,11 @@ def _because(d: dict[str, Any]) -> str:
     return f": {d['reason']}" if d.get("reason") else ""
 
 
+def _start(d: dict[str, Any]) -> str:
+    n = d.get("start")
+    return f"{ordinal(n)} start" if isinstance(n, int) else "a start"
+
+
 def _corrected(d: dict[str, Any]) -> str:
     changes = [str(d[k]) for k in ("time", "status") if d.get(k)]
     if d.get("clear_time"):
@@ -60,6 +67,18 @@ def _corrected(d: dict[str, Any]) -> str:
 def _drawn(d: dict[str, Any]) -> str:
     heats = d.get("heats") or []
     return f"{d.get('round')} drawn: {len(heats)} heat{'s' if len(heats) != 1 else ''}"
+
+
+# what an incident cost, as officials say it (core.incident_rules.Consequence and "restart")
+_CONSEQUENCES = {
+    "restart": "the heat restarts",
+    "reride": "re-ride at the end of the round",
+    "beaten": "considered beaten",
+    "eliminated": "eliminated",
+    "relegated": "relegated",
+    "disqualified": "disqualified",
+    "ignored": "the race goes on",
+}
 
 
 _WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
@@ -104,12 +123,10 @@ _WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
         + (f", {d['entrant']}" if d.get("entrant") else "")
         + _because(d)
     ),
-    "FalseStartRecorded": lambda d: (
-        f"{_heat(d)}: false start by {d.get('entrant')} ({_nth(d.get('start'))} start)"
-    ),
+    "FalseStartRecorded": lambda d: f"{_heat(d)}: false start by {d.get('entrant')} ({_start(d)})",
     "IncidentRecorded": lambda d: (
         f"{_heat(d)}: {d.get('kind')} of {d.get('entrant')} at half lap {d.get('half_lap')}"
-        f" ({d.get('consequence')})"
+        f" ({_CONSEQUENCES.get(str(d.get('consequence')), d.get('consequence'))})"
     ),
     "HeatStopped": lambda d: f"{_heat(d)} stopped" + _because(d),
     "RerideGranted": lambda d: (
@@ -126,9 +143,3 @@ _WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
         + (f" at half lap {d['half_lap']}" if d.get("half_lap") else "")
     ),
 }
-
-
-def _nth(n: object) -> str:
-    if not isinstance(n, int):
-        return str(n)
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"

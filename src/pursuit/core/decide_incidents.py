@@ -18,7 +18,8 @@ from pursuit.core import events as ev
 from pursuit.core.formats import RoundSpec
 from pursuit.core.guards import About, entrant, round_spec
 from pursuit.core.incident_rules import INCIDENT_KINDS, Consequence, IncidentRules
-from pursuit.core.live_state import CompetitionState, HeatState, RideState, ordinal
+from pursuit.core.live_state import CompetitionState, HeatState, RideState
+from pursuit.core.ordinals import ordinal
 from pursuit.core.outcomes import Status
 
 

@@ -12,6 +12,7 @@ from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride
 from pursuit.core.entrants import Entrant
 from pursuit.core.events import DecisionRecorded
 from pursuit.core.formats import Format
+from pursuit.core.ordinals import ordinal
 from pursuit.core.outcomes import Outcome, Status
 from pursuit.core.splits import Splits
 from pursuit.core.times import RaceTime
@@ -180,12 +181,6 @@ class CompetitionState:
 def _counts(ride: RideState) -> bool:
     """A ride enters the results once it has an outcome, a time, or is over."""
     return ride.finished or ride.time is not None or ride.status is not Status.FINISHED
-
-
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def heat_over(state: CompetitionState, heat: HeatState) -> bool:

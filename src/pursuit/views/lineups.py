@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pursuit.core.entrants import Team
 from pursuit.core.formats import Format
 from pursuit.core.live_state import CompetitionState
+from pursuit.core.ordinals import ordinal
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,6 @@ class LineupRider:
 def lineup_riders(lineup: Sequence[str], dropped: Sequence[str] = ()) -> tuple[LineupRider, ...]:
     gone = set(dropped)
     return tuple(LineupRider(name, name in gone) for name in lineup)
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def timed_on(fmt: Format | None) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pursuit.core.live_state import CompetitionState, RideState
+from pursuit.core.ordinals import ordinal
 from pursuit.core.outcomes import Status
 from pursuit.core.times import RaceTime
 from pursuit.views.results import ResultsView
@@ -35,12 +36,6 @@ def projected_time(splits: Sequence[RaceTime], half_laps: int) -> RaceTime | Non
     back = min(2, k - 1)
     pace = (splits[-1].ticks - splits[-1 - back].ticks) / back
     return RaceTime(int(splits[-1].ticks + pace * (half_laps - k)), 4)
-
-
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, …"""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 @dataclass(frozen=True, slots=True)
