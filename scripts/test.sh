@@ -20,7 +20,7 @@ fi
 
 step "pytest"
 set +e
-.venv/bin/pytest -n 2 -p no:cacheprovider -ra -W "ignore::pytest.PytestRemovedIn10Warning" "$@"
+.venv/bin/pytest -n 2 --dist loadgroup -p no:cacheprovider -ra -W "ignore::pytest.PytestRemovedIn10Warning" "$@"
 rc=$?
 set -e
 step "done (pytest rc=$rc)"
