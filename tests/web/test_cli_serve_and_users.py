@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import time
 from pathlib import Path
 
@@ -70,6 +71,22 @@ def test_serve_binds_loopback_prints_the_address_and_stops_promptly(tmp_path: Pa
         started = time.monotonic()
         server.wait(10)
     assert time.monotonic() - started < 5
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line_and_exits_2(tmp_path: Path) -> None:
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    held.listen(1)
+    port = held.getsockname()[1]
+    try:
+        env = {**os.environ, "PURSUIT_SECRET_KEY": "k" * 32}
+        db = f"sqlite:///{tmp_path / 's.db'}"
+        server = start_pursuit("serve", "--db", db, "--port", str(port), env=env, cwd=tmp_path)
+        out, _ = server.communicate(timeout=30)  # stderr comes on the same stream
+    finally:
+        held.close()
+    assert server.returncode == 2
+    assert out.strip() == f"error: port {port} is in use; try --port {port + 1}"
 
 
 def test_serve_demo_prints_a_working_login_and_replays_live(tmp_path: Path) -> None:

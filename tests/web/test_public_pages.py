@@ -203,6 +203,14 @@ def test_the_competition_list_leaves_out_reserved_logs(client: TestClient) -> No
     assert "Test Cup" in client.get("/").text
 
 
+def test_every_page_names_its_icon_and_the_icon_is_served(client: TestClient) -> None:
+    for path in ("/", "/c/cup", "/console/login"):
+        assert '<link rel="icon" href="/static/favicon.svg"' in client.get(path).text
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in icon.text
+
+
 def test_a_fragment_is_the_live_part_of_its_page(client: TestClient) -> None:
     page = client.get("/c/cup/start/Q").text
     fragment = client.get("/c/cup/start/Q/fragment").text

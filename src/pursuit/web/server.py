@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import socket
 import sys
 from collections.abc import Callable
@@ -9,15 +10,25 @@ from collections.abc import Callable
 import uvicorn
 from fastapi import FastAPI
 
+from pursuit.errors import PursuitError
+
 SWITCH_INTERVAL_S = 0.001
 GRACEFUL_SHUTDOWN_S = 1  # live streams never end by themselves; don't wait for them
 
 
 def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on `host`:`port`; a port in use or an address this machine does not
+    have is a PursuitError in one line ("port 8000 is in use; try --port 8001")."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            raise PursuitError(f"port {port} is in use; try --port {port + 1}") from None
+        raise PursuitError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
     sock.listen(2048)  # connections made before uvicorn is up wait instead of being refused
     sock.set_inheritable(True)
     return sock
