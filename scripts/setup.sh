@@ -11,6 +11,7 @@ if [ "${1:-}" = "--system" ]; then
     echo "setup: --system installs Debian packages and needs root" >&2
     exit 2
   fi
+  echo "setup: installing the Debian packages the tests use (PostgreSQL, Chromium, poppler)…" >&2
   export DEBIAN_FRONTEND=noninteractive
   APT=(apt-get -y -q -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3)
   "${APT[@]}" update >/dev/null
@@ -20,6 +21,7 @@ fi
 
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import pursuit' 2>/dev/null \
    || [ pyproject.toml -nt .venv/.installed ]; then
+  echo "setup: installing pursuit and its tools into .venv (the first time takes a minute)…" >&2
   if python3 -m pip install -qq --target .ci/.uv uv 2>/dev/null; then
     .ci/.uv/bin/uv venv -q --allow-existing --python python3 .venv
     VIRTUAL_ENV="$PWD/.venv" .ci/.uv/bin/uv pip install -q -e '.[dev]'
