@@ -8,13 +8,13 @@ from functools import cache
 from typing import Any
 
 import pytest
+from deciding import given, refuses, split_at
 
 from pursuit.app.creation import create_command
 from pursuit.core import commands as c
 from pursuit.core import events as ev
 from pursuit.core.competition import Metadata
 from pursuit.core.decide import decide
-from pursuit.core.evolve import evolve
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import RaceTime, parse_time
 from pursuit.errors import RuleViolation
@@ -40,27 +40,6 @@ def definition(name: str = UCI) -> dict[str, Any]:
 
 def create(fmt: str = UCI, title: str = "Test pursuit", **kw: Any) -> c.CreateCompetition:
     return create_command(fmt, definition(fmt), title, **kw)
-
-
-def given(*commands: c.Command) -> CompetitionState:
-    """The state after deciding and folding each command in turn."""
-    state = CompetitionState()
-    for command in commands:
-        for event in decide(state, command):
-            evolve(state, event)
-    return state
-
-
-def refuses(state: CompetitionState, command: c.Command, match: str) -> None:
-    position = state.position
-    with pytest.raises(RuleViolation, match=match):
-        decide(state, command)
-    assert state.position == position
-
-
-def split_at(half_lap: int) -> RaceTime:
-    """A plausible elapsed time at a half lap: 12 s for the first, 8 s for each after."""
-    return RaceTime((12 + 8 * (half_lap - 1)) * 10_000, 3)
 
 
 ENTERED = (create(), *(c.RegisterEntrant(n) for n in (ANNA, BERT, CARL, DIRK)))

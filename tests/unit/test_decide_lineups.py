@@ -6,15 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from deciding import given, refuses
 
 from pursuit.app.creation import create_command
 from pursuit.core import commands as c
 from pursuit.core import events as ev
 from pursuit.core.decide import decide
-from pursuit.core.evolve import evolve
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import parse_time
-from pursuit.errors import RuleViolation
 from pursuit.loading.format_files import format_definition
 
 UCI_TP = "uci-team-pursuit"
@@ -22,22 +21,6 @@ UCI_TP = "uci-team-pursuit"
 
 def roster(team: str, size: int = 4) -> tuple[str, ...]:
     return tuple(f"{team} {k}" for k in range(1, size + 1))
-
-
-def given(*commands: c.Command) -> CompetitionState:
-    state = CompetitionState()
-    for command in commands:
-        for event in decide(state, command):
-            evolve(state, event)
-    return state
-
-
-def refuses(state: CompetitionState, command: c.Command, match: str) -> RuleViolation:
-    position = state.position
-    with pytest.raises(RuleViolation, match=match) as refused:
-        decide(state, command)
-    assert state.position == position
-    return refused.value
 
 
 def teams(*sizes: int) -> tuple[c.Command, ...]:

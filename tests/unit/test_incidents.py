@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 import pytest
+from deciding import given, refuses, split_at
 from hypothesis import given as hypothesis_given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -23,8 +24,8 @@ from pursuit.core.incident_rules import Consequence, Phase
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.outcomes import Status
 from pursuit.core.results import Results
-from pursuit.core.times import RaceTime, parse_time
-from pursuit.errors import FormatDefinitionError, RuleViolation
+from pursuit.core.times import parse_time
+from pursuit.errors import FormatDefinitionError
 from pursuit.loading.format_files import format_definition
 from pursuit.views.classification import classification
 from pursuit.views.heat_sheet import build_heat_sheet
@@ -49,14 +50,6 @@ def create(fmt: str = UCI, **changes: Any) -> c.CreateCompetition:
     return create_command(fmt, definition(fmt, **changes), "Incidents")
 
 
-def state_after(*commands: c.Command) -> CompetitionState:
-    state = CompetitionState()
-    for command in commands:
-        for event in decide(state, command):
-            evolve(state, event)
-    return state
-
-
 def then(state: CompetitionState, *commands: c.Command) -> list[ev.Event]:
     """Decide and fold `commands` on `state`; the events of the last one."""
     events: list[ev.Event] = []
@@ -65,18 +58,6 @@ def then(state: CompetitionState, *commands: c.Command) -> list[ev.Event]:
         for event in events:
             evolve(state, event)
     return events
-
-
-def refuses(state: CompetitionState, command: c.Command, match: str) -> RuleViolation:
-    position = state.position
-    with pytest.raises(RuleViolation, match=match) as refused:
-        decide(state, command)
-    assert state.position == position
-    return refused.value
-
-
-def split_at(half_lap: int) -> RaceTime:
-    return RaceTime((12 + 8 * (half_lap - 1)) * 10_000, 3)
 
 
 def splits(round_id: str, heat: int, name: str, count: int) -> tuple[c.Command, ...]:
@@ -188,7 +169,7 @@ def test_a_phase_that_does_not_fit_the_rounds_kind_is_refused() -> None:
 
 
 def test_a_false_start_stops_the_heat_and_sets_aside_the_splits() -> None:
-    state = state_after(*QUALIFYING, *splits("Q", 1, BERT, 1))
+    state = given(*QUALIFYING, *splits("Q", 1, BERT, 1))
     events = then(state, c.RecordFalseStart("Q", 1, ANNA))
     assert events == [
         ev.FalseStartRecorded("Q", 1, ANNA, 1),
@@ -202,7 +183,7 @@ def test_a_false_start_stops_the_heat_and_sets_aside_the_splits() -> None:
 
 
 def test_the_restart_is_the_second_start_and_says_so() -> None:
-    state = state_after(*QUALIFYING, c.RecordFalseStart("Q", 1, ANNA), c.StartHeat("Q", 1))
+    state = given(*QUALIFYING, c.RecordFalseStart("Q", 1, ANNA), c.StartHeat("Q", 1))
     anna, bert = state.ride("Q", ANNA), state.ride("Q", BERT)
     assert anna is not None and bert is not None and (anna.starts, bert.starts) == (2, 2)
     then(state, c.RecordFinish("Q", 1, ANNA, parse_time("4:35.000")))
@@ -210,7 +191,7 @@ def test_the_restart_is_the_second_start_and_says_so() -> None:
 
 
 def test_a_second_false_start_in_qualifying_eliminates() -> None:
-    state = state_after(*QUALIFYING, c.RecordFalseStart("Q", 1, ANNA), c.StartHeat("Q", 1))
+    state = given(*QUALIFYING, c.RecordFalseStart("Q", 1, ANNA), c.StartHeat("Q", 1))
     events = then(state, c.RecordFalseStart("Q", 1, ANNA))
     assert events[0] == ev.FalseStartRecorded("Q", 1, ANNA, 2)
     assert events[2] == ev.OutcomeRecorded("Q", ANNA, "dnf", 1)
@@ -225,7 +206,7 @@ def test_a_second_false_start_in_qualifying_eliminates() -> None:
 
 def test_the_starts_are_counted_per_round_not_per_heat() -> None:
     """A re-ride is the next start in the round: a false start in it is the second."""
-    state = state_after(
+    state = given(
         *QUALIFYING,
         *splits("Q", 1, ANNA, 5),
         c.RecordIncident("Q", 1, ANNA, "puncture"),
@@ -238,24 +219,24 @@ def test_the_starts_are_counted_per_round_not_per_heat() -> None:
 
 
 def test_a_third_start_is_refused() -> None:
-    state = state_after(*QUALIFYING, c.RecordFalseStart("Q", 1, ANNA), c.StartHeat("Q", 1))
+    state = given(*QUALIFYING, c.RecordFalseStart("Q", 1, ANNA), c.StartHeat("Q", 1))
     then(state, c.RecordFalseStart("Q", 1, ANNA), c.RecordNonStart("Q", BERT))
     refuses(state, c.StartHeat("Q", 1), "Q heat 1: nobody is left to start it again")
 
 
 def test_a_false_start_after_the_first_half_lap_is_refused() -> None:
-    state = state_after(*QUALIFYING, *splits("Q", 1, ANNA, 1))
+    state = given(*QUALIFYING, *splits("Q", 1, ANNA, 1))
     error = refuses(state, c.RecordFalseStart("Q", 1, ANNA), "Anna has passed half lap 1")
     assert error.entrant == ANNA and error.heat == 1
 
 
 def test_a_false_start_outside_a_running_heat_is_refused() -> None:
-    refuses(state_after(*QUALIFYING), c.RecordFalseStart("Q", 2, CARL), "heat 2 is not running")
-    refuses(state_after(*QUALIFYING), c.RecordFalseStart("Q", 1, CARL), "Carl does not ride")
+    refuses(given(*QUALIFYING), c.RecordFalseStart("Q", 2, CARL), "heat 2 is not running")
+    refuses(given(*QUALIFYING), c.RecordFalseStart("Q", 1, CARL), "Carl does not ride")
 
 
 def test_a_second_false_start_in_a_first_round_relegates() -> None:
-    state = state_after(*qualified(OLYMPIC, 8), c.DrawRound("QF"), c.StartHeat("QF", 1))
+    state = given(*qualified(OLYMPIC, 8), c.DrawRound("QF"), c.StartHeat("QF", 1))
     then(state, c.RecordFalseStart("QF", 1, "R1"), c.StartHeat("QF", 1))
     events = then(state, c.RecordFalseStart("QF", 1, "R1"))
     assert isinstance(events[-1], ev.RiderRelegated) and events[-1].entrant == "R1"
@@ -264,7 +245,7 @@ def test_a_second_false_start_in_a_first_round_relegates() -> None:
 
 
 def test_a_second_false_start_in_a_final_loses_it() -> None:
-    state = state_after(*IN_THE_FINAL, c.RecordFalseStart("F", 1, "R1"), c.StartHeat("F", 1))
+    state = given(*IN_THE_FINAL, c.RecordFalseStart("F", 1, "R1"), c.StartHeat("F", 1))
     events = then(state, c.RecordFalseStart("F", 1, "R1"))
     assert isinstance(events[-1], ev.ConsideredBeaten)
     assert (place_of(state, "R2"), place_of(state, "R1")) == ("1", "2")
@@ -273,7 +254,7 @@ def test_a_second_false_start_in_a_final_loses_it() -> None:
 
 def test_the_starts_per_phase_is_a_format_setting() -> None:
     one = (create(starts_per_phase=1), *QUALIFYING[1:])
-    events = then(state_after(*one), c.RecordFalseStart("Q", 1, ANNA))
+    events = then(given(*one), c.RecordFalseStart("Q", 1, ANNA))
     assert ev.OutcomeRecorded("Q", ANNA, "dnf", 1) in events
 
 
@@ -285,7 +266,7 @@ def test_the_starts_per_phase_is_a_format_setting() -> None:
 def test_false_starts_never_give_a_competitor_more_starts_than_the_format_allows(
     limit: int, culprits: list[str]
 ) -> None:
-    state = state_after(create(starts_per_phase=limit), *QUALIFYING[1:])
+    state = given(create(starts_per_phase=limit), *QUALIFYING[1:])
     for culprit in culprits:
         heat = state.heat("Q", 1)
         assert heat is not None
@@ -312,7 +293,7 @@ def test_false_starts_never_give_a_competitor_more_starts_than_the_format_allows
 
 
 def test_a_mishap_in_the_first_half_lap_restarts_the_heat() -> None:
-    state = state_after(*QUALIFYING)
+    state = given(*QUALIFYING)
     events = then(state, c.RecordIncident("Q", 1, BERT, "fall"))
     assert events == [
         ev.IncidentRecorded("Q", 1, BERT, "fall", 1, "restart"),
@@ -324,14 +305,14 @@ def test_a_mishap_in_the_first_half_lap_restarts_the_heat() -> None:
 
 
 def test_a_second_mishap_in_the_first_half_lap_costs_as_a_second_false_start() -> None:
-    state = state_after(*QUALIFYING, c.RecordIncident("Q", 1, BERT, "fall"), c.StartHeat("Q", 1))
+    state = given(*QUALIFYING, c.RecordIncident("Q", 1, BERT, "fall"), c.StartHeat("Q", 1))
     events = then(state, c.RecordIncident("Q", 1, BERT, "breakage", half_lap=1))
     assert events[0] == ev.IncidentRecorded("Q", 1, BERT, "breakage", 1, "eliminated")
     assert events[-1] == ev.OutcomeRecorded("Q", BERT, "dnf", 1)
 
 
 def test_a_later_mishap_in_qualifying_gives_a_reride_at_the_end_that_counts() -> None:
-    state = state_after(*QUALIFYING, *splits("Q", 1, ANNA, 8), *splits("Q", 1, BERT, 8))
+    state = given(*QUALIFYING, *splits("Q", 1, ANNA, 8), *splits("Q", 1, BERT, 8))
     events = then(state, c.RecordIncident("Q", 1, ANNA, "puncture"))
     assert events == [
         ev.IncidentRecorded("Q", 1, ANNA, "puncture", 9, "reride"),
@@ -357,7 +338,7 @@ def test_a_later_mishap_in_qualifying_gives_a_reride_at_the_end_that_counts() ->
 
 
 def test_a_later_mishap_in_a_final_means_considered_beaten() -> None:
-    state = state_after(*IN_THE_FINAL, *splits("F", 1, "R1", 10), *splits("F", 1, "R2", 9))
+    state = given(*IN_THE_FINAL, *splits("F", 1, "R1", 10), *splits("F", 1, "R2", 9))
     events = then(state, c.RecordIncident("F", 1, "R1", "fall"))
     assert events[-1] == ev.ConsideredBeaten("F", 1, "R1", "fall of R1 at half lap 11")
     heat = results(state).round("F").heats[0]
@@ -367,7 +348,7 @@ def test_a_later_mishap_in_a_final_means_considered_beaten() -> None:
 
 
 def test_a_mishap_after_the_finish_or_before_a_recorded_split_is_refused() -> None:
-    state = state_after(*QUALIFYING, *splits("Q", 1, ANNA, 3))
+    state = given(*QUALIFYING, *splits("Q", 1, ANNA, 3))
     refuses(state, c.RecordIncident("Q", 1, ANNA, "fall", half_lap=2), "half lap 2 is not one")
     then(state, c.RecordFinish("Q", 1, BERT, parse_time("4:40.000")))
     finished = r"Bert is no longer riding in heat 1 .4:40.000."
@@ -375,20 +356,20 @@ def test_a_mishap_after_the_finish_or_before_a_recorded_split_is_refused() -> No
 
 
 def test_a_mishap_in_the_first_half_lap_of_a_last_start_in_a_final_loses_it() -> None:
-    state = state_after(*IN_THE_FINAL, c.RecordFalseStart("F", 1, "R2"), c.StartHeat("F", 1))
+    state = given(*IN_THE_FINAL, c.RecordFalseStart("F", 1, "R2"), c.StartHeat("F", 1))
     events = then(state, c.RecordIncident("F", 1, "R2", "breakage"))
     assert events[0] == ev.IncidentRecorded("F", 1, "R2", "breakage", 1, "beaten")
     assert (place_of(state, "R1"), place_of(state, "R2")) == ("1", "2")
 
 
 def test_an_unrecognised_mishap_is_refused_naming_the_field() -> None:
-    error = refuses(state_after(*QUALIFYING), c.RecordIncident("Q", 1, ANNA, "cramp"), "cramp")
+    error = refuses(given(*QUALIFYING), c.RecordIncident("Q", 1, ANNA, "cramp"), "cramp")
     assert error.field == "kind"
 
 
 def test_team_options_for_a_rider_are_refused() -> None:
     command = c.RecordIncident("Q", 1, ANNA, "fall", half_lap=5, team_stops=True)
-    refuses(state_after(*QUALIFYING, *splits("Q", 1, ANNA, 4)), command, "a rider, not a team")
+    refuses(given(*QUALIFYING, *splits("Q", 1, ANNA, 4)), command, "a rider, not a team")
 
 
 # --- team pursuit -----------------------------------------------------------------------------
@@ -408,10 +389,10 @@ TEAM_QUALIFYING = (
 
 
 def test_a_team_in_qualifying_goes_on_with_three_or_stops_to_reride() -> None:
-    events = then(state_after(*TEAM_QUALIFYING), c.RecordIncident("Q", 1, ANNA, "puncture"))
+    events = then(given(*TEAM_QUALIFYING), c.RecordIncident("Q", 1, ANNA, "puncture"))
     assert events == [ev.IncidentRecorded("Q", 1, ANNA, "puncture", 5, "ignored")]
     stops = c.RecordIncident("Q", 1, ANNA, "puncture", team_stops=True)
-    events = then(state_after(*TEAM_QUALIFYING), stops)
+    events = then(given(*TEAM_QUALIFYING), stops)
     assert events[-1] == ev.RerideGranted("Q", ANNA, 3, "puncture of Anna at half lap 5")
 
 
@@ -425,7 +406,7 @@ def test_a_team_in_a_final_ignores_a_mishap_unless_left_with_fewer_than_three() 
         c.StartHeat("F", 1),
         *splits("F", 1, "R1", 6),
     )
-    state = state_after(*final)
+    state = given(*final)
     refuses(
         state,
         c.RecordIncident("F", 1, "R1", "fall", team_stops=True),
@@ -441,7 +422,7 @@ def test_a_team_in_a_final_ignores_a_mishap_unless_left_with_fewer_than_three() 
 
 
 def test_a_non_starter_in_the_gold_final_is_ranked_second() -> None:
-    state = state_after(*qualified(), c.DrawRound("F"), c.RecordNonStart("F", "R1"))
+    state = given(*qualified(), c.DrawRound("F"), c.RecordNonStart("F", "R1"))
     heat = results(state).round("F").heats[0]
     assert (heat.winner, heat.loser, heat.decided_by) == ("R2", "R1", "outcome")
     assert (place_of(state, "R2"), place_of(state, "R1")) == ("1", "2")
@@ -453,12 +434,12 @@ def test_a_non_starter_in_the_gold_final_is_ranked_second() -> None:
 
 
 def test_a_non_starter_in_the_bronze_final_is_ranked_fourth() -> None:
-    state = state_after(*qualified(), c.DrawRound("B"), c.RecordNonStart("B", "R4"))
+    state = given(*qualified(), c.DrawRound("B"), c.RecordNonStart("B", "R4"))
     assert (place_of(state, "R3"), place_of(state, "R4")) == ("3", "4")
 
 
 def test_a_non_starter_whose_reason_is_refused_leaves_the_place_vacant() -> None:
-    state = state_after(
+    state = given(
         *qualified(),
         c.DrawRound("F"),
         c.RecordNonStart("F", "R1"),
@@ -481,7 +462,7 @@ def _team_first_round(*out: str, teams: tuple[str, ...] = TEAMS) -> CompetitionS
     rides += [c.RecordNonStart("R1", n) for n in out]
     rides += [c.ImportRide("R1", n, time=times[n]) for n in teams if n not in out]
     create_team = create_command(path, format_definition(path), "Team pursuit")
-    return state_after(
+    return given(
         create_team,
         *(_team(n) for n in teams),
         rides[0],
@@ -502,7 +483,7 @@ def test_a_team_non_starter_in_the_first_round_is_ranked_eighth() -> None:
 
 
 def _reridden() -> CompetitionState:
-    return state_after(
+    return given(
         *QUALIFYING,
         *splits("Q", 1, ANNA, 8),
         c.RecordIncident("Q", 1, ANNA, "puncture"),
@@ -526,7 +507,7 @@ def test_the_live_heat_shows_the_ride_set_aside_and_the_reride() -> None:
 
 
 def test_the_sheets_and_the_classification_say_2nd_start_and_considered_beaten() -> None:
-    state = state_after(*IN_THE_FINAL, c.RecordFalseStart("F", 1, "R1"), c.StartHeat("F", 1))
+    state = given(*IN_THE_FINAL, c.RecordFalseStart("F", 1, "R1"), c.StartHeat("F", 1))
     then(state, *splits("F", 1, "R1", 10), c.RecordIncident("F", 1, "R1", "fall"))
     sheet = build_heat_sheet(results(state), "F", 1)
     assert [r.status for r in sheet.riders if r.name == "R1"] == [
