@@ -9,7 +9,7 @@ import typer
 
 from pursuit.cli.database import ACTOR, COMPETITION, DB
 from pursuit.cli.errors import user_errors
-from pursuit.cli.operate_commands import HEAT, RIDER, ROUND, _act
+from pursuit.cli.operate_commands import HEAT, RIDER, ROUND, act
 
 
 @user_errors
@@ -23,7 +23,7 @@ def false_start(
 ) -> None:
     """Record a false start: the heat is stopped and restarted; with no start left in the
     round the format's sanction applies (qualifying: eliminated; final: beaten)."""
-    _act("false-start", {"round": round_id, "heat": heat, "entrant": rider}, db, competition, who)
+    act("false-start", {"round": round_id, "heat": heat, "entrant": rider}, db, competition, who)
 
 
 @user_errors
@@ -52,7 +52,7 @@ def incident(
     at the end of qualifying, or considered beaten in a final (the format says)."""
     values: dict[str, Any] = {"round": round_id, "heat": heat, "entrant": rider, "kind": kind}
     values |= {"half_lap": half_lap, "team_stops": team_stops, "short_team": short_team}
-    _act("incident", values, db, competition, who)
+    act("incident", values, db, competition, who)
 
 
 def register(app: typer.Typer) -> None:

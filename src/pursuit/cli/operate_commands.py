@@ -26,7 +26,7 @@ RIDER = typer.Argument(
 REASON = typer.Option(..., "--reason", help="Why (recorded with the event).", show_default=False)
 
 
-def _act(
+def act(
     name: str, values: dict[str, Any], db: str | None, competition: str | None, who: str | None
 ) -> Handled:
     """Run the operator action `name` (the one the console and the API run) with `values` as
@@ -65,7 +65,7 @@ def draw(
 ) -> None:
     """Draw a round: qualifying pairs, or the knockout heats the format gives."""
     pairs = [[n.strip() for n in p.split(" v ")] for p in pair] or None
-    _act("draw", {"round": round_id, "pairs": pairs}, db, competition, who)
+    act("draw", {"round": round_id, "pairs": pairs}, db, competition, who)
 
 
 @user_errors
@@ -82,7 +82,7 @@ def schedule(
     who: str | None = ACTOR,
 ) -> None:
     """Set the day and start time of a round (again to move it); shown in the schedule."""
-    _act("schedule", {"round": round_id, "date": date, "time": time}, db, competition, who)
+    act("schedule", {"round": round_id, "date": date, "time": time}, db, competition, who)
 
 
 @user_errors
@@ -100,7 +100,7 @@ def start(
     who: str | None = ACTOR,
 ) -> None:
     """Start a heat."""
-    _act("start", {"round": round_id, "heat": heat, "impulse": impulse}, db, competition, who)
+    act("start", {"round": round_id, "heat": heat, "impulse": impulse}, db, competition, who)
 
 
 @user_errors
@@ -127,7 +127,7 @@ def split(
     """Record a half-lap split; reports a catch the splits show."""
     values = {"round": round_id, "heat": heat, "entrant": rider, "time": time}
     values |= {"impulse": impulse, "half_lap": half_lap}
-    _act("split", values, db, competition, who)
+    act("split", values, db, competition, who)
 
 
 @user_errors
@@ -144,7 +144,7 @@ def skip(
 ) -> None:
     """Mark a half lap nobody timed as missed: the next split keeps its own number."""
     values = {"round": round_id, "heat": heat, "entrant": rider, "half_lap": half_lap}
-    _act("skip", values, db, competition, who)
+    act("skip", values, db, competition, who)
 
 
 @user_errors
@@ -166,7 +166,7 @@ def finish(
     """Record a finish time (typed, or from the timer's impulse)."""
     values = {"round": round_id, "heat": heat, "entrant": rider, "time": time}
     values |= {"impulse": impulse, "record": record}
-    _act("finish", values, db, competition, who)
+    act("finish", values, db, competition, who)
 
 
 @user_errors
@@ -181,7 +181,7 @@ def catch(
 ) -> None:
     """Record a catch (the judged fact); its effect follows the format."""
     values = {"round": round_id, "heat": heat, "catcher": catcher, "half_lap": half_lap}
-    _act("catch", values, db, competition, who)
+    act("catch", values, db, competition, who)
 
 
 @user_errors
@@ -193,7 +193,7 @@ def dns(
     who: str | None = ACTOR,
 ) -> None:
     """Record a non-start."""
-    _act("dns", {"round": round_id, "entrant": rider}, db, competition, who)
+    act("dns", {"round": round_id, "entrant": rider}, db, competition, who)
 
 
 @user_errors
@@ -205,7 +205,7 @@ def dnf(
     who: str | None = ACTOR,
 ) -> None:
     """Record a non-finish."""
-    _act("dnf", {"round": round_id, "entrant": rider}, db, competition, who)
+    act("dnf", {"round": round_id, "entrant": rider}, db, competition, who)
 
 
 @user_errors
@@ -218,7 +218,7 @@ def dsq(
     who: str | None = ACTOR,
 ) -> None:
     """Disqualify (commissaires)."""
-    _act("dsq", {"round": round_id, "entrant": rider, "reason": reason}, db, competition, who)
+    act("dsq", {"round": round_id, "entrant": rider, "reason": reason}, db, competition, who)
 
 
 @user_errors
@@ -231,7 +231,7 @@ def rel(
     who: str | None = ACTOR,
 ) -> None:
     """Relegate (commissaires)."""
-    _act("rel", {"round": round_id, "entrant": rider, "reason": reason}, db, competition, who)
+    act("rel", {"round": round_id, "entrant": rider, "reason": reason}, db, competition, who)
 
 
 @user_errors
@@ -267,9 +267,9 @@ def correct(
         raise RuleViolation("--half-lap corrects a split: give its --time, and no --status")
     values = {"round": round_id, "entrant": rider, "reason": reason, "time": time}
     if half_lap is not None:
-        _act("correct-split", values | {"half_lap": half_lap}, db, competition, who)
+        act("correct-split", values | {"half_lap": half_lap}, db, competition, who)
     else:
-        _act("correct", values | {"status": status}, db, competition, who)
+        act("correct", values | {"status": status}, db, competition, who)
 
 
 @user_errors
@@ -296,7 +296,7 @@ def decide(
     """Record a decision of the commissaires or a federation (protest, appeal, award)."""
     values: dict[str, Any] = {"effect": effect, "authority": authority, "reason": reason}
     values |= {"round": round_id, "entrant": rider, "date": date}
-    _act("decide", values, db, competition, who)
+    act("decide", values, db, competition, who)
 
 
 @user_errors
@@ -315,7 +315,7 @@ def lineup(
     who: str | None = ACTOR,
 ) -> None:
     """Declare a team's line-up for a round, until its heat starts (team pursuit)."""
-    _act("lineup", {"round": round_id, "team": team, "riders": riders}, db, competition, who)
+    act("lineup", {"round": round_id, "team": team, "riders": riders}, db, competition, who)
 
 
 @user_errors
@@ -336,7 +336,7 @@ def drop(
     """Record a team's rider dropped in a running heat; with fewer than the counting rider
     left the team cannot finish (DNF)."""
     values = {"round": round_id, "heat": heat, "team": team, "rider": rider}
-    _act("drop", values | {"half_lap": half_lap}, db, competition, who)
+    act("drop", values | {"half_lap": half_lap}, db, competition, who)
 
 
 def register(app: typer.Typer) -> None:
