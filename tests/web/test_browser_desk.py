@@ -229,3 +229,34 @@ def test_a_recorded_form_is_emptied_and_a_refused_one_keeps_what_was_typed(
     expect(com.locator("#schedule-time")).to_have_value("")
     assert com.evaluate(NOT_RELOADED) is True
     context.close()
+
+
+def test_a_form_submitted_while_a_split_is_on_its_way_is_sent_after_it(
+    live: LiveServer, web: Web, browser: Browser
+) -> None:
+    """The network is slow: the red split is still on its way when the operator records a DNF
+    for green. Both reach the log, in the order they were given; nothing is silently dropped."""
+    context = browser.new_context(viewport=DESKTOP)
+    a = open_desk(context, live.url, "tk", "?side=both")
+    a.locator("#start-heat").click()
+    expect(a.locator("#rider-0-time")).to_be_focused()
+    red, green = heat_riders(web)
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    a.route("**/console/c/cup/split", hold)
+    enter(a, 0, "12.0")
+    while not held:
+        a.wait_for_timeout(20)
+    a.locator("#rider-1-card").get_by_role("button", name="Did not finish").click()
+    a.wait_for_timeout(200)  # the click is taken while the split is still held
+    held[0].continue_()
+    log = a.locator(".log")
+    expect(log).to_contain_text(f"{red}, half lap 1 at 12.000")
+    expect(log).to_contain_text(f"{green} DNF")
+    kinds = [stored.type for stored in web.hub.service.history("cup")][-2:]
+    assert kinds == ["SplitRecorded", "OutcomeRecorded"]
+    assert a.evaluate(NOT_RELOADED) is True
+    context.close()

@@ -56,12 +56,21 @@
     return ids;
   }
 
-  function post(form, submitter) {
+  // What a form sends: read when it is submitted, so a form submitted while another is on its
+  // way sends what the operator saw and chose then.
+  function sent(form, submitter) {
     var action = (submitter && submitter.getAttribute("formaction")) || form.getAttribute("action");
     var data = new URLSearchParams(new FormData(form));
     if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+    return { action: action, data: data };
+  }
+
+  function post(form, submitter, captured) {
+    var what = captured || sent(form, submitter);
+    var action = what.action;
+    var data = what.data;
     var entry = form.hasAttribute("data-desk-entry") ? form.querySelector("input[name=time]") : null;
-    var sent = entry ? entry.value : "";
+    var typedTime = entry ? entry.value : "";
     sending = true;
     fetch(action, {
       method: "POST",
@@ -73,33 +82,38 @@
         var done = answer(response, function (r) {
           // the time sent is spent; one typed meanwhile stays
           var now = entry ? document.getElementById(entry.id) : null;
-          var spent = r.ok && now && now.value === sent;
+          var spent = r.ok && now && now.value === typedTime;
           var clear = spent ? [entry.id] : r.ok ? typedIn(form) : [];
           return { clear: clear, keep: !form.closest("[data-live-hold]") };
         });
-        if (done === null) native(form, submitter);
+        if (done === null && form.isConnected) native(form, submitter);
+        else if (done === null) location.reload(); // its form has gone: show what is now true
       })
       .catch(function () { window.pursuitLive.say("Not sent: the server did not answer; try again"); })
       .finally(function () {
         sending = false;
-        var next = queued;
-        queued = null;
-        if (next) resend(next);
+        sendNext();
       });
   }
 
-  // An entry typed while the one before is on its way is sent once the desk shows the half
-  // lap it is for (the form's hidden half_lap is what the operator saw, so never sent stale).
-  var queued = null;
+  // Forms submitted while one is on its way are sent in turn, none lost. An entry typed
+  // meanwhile is sent once the desk shows the half lap it is for (the form's hidden half_lap is
+  // what the operator saw, so never sent stale); any other form sends what it held when it was
+  // submitted.
+  var waiting = [];
 
-  function resend(next) {
-    var field = document.getElementById(next.field);
-    if (!field || !field.form || !field.value) return;
-    var button = null;
-    Array.prototype.forEach.call(field.form.querySelectorAll("button"), function (b) {
-      if (!button && (b.getAttribute("formaction") || "") === next.formaction) button = b;
-    });
-    post(field.form, button);
+  function sendNext() {
+    while (waiting.length && !sending) {
+      var next = waiting.shift();
+      if (!next.field) { post(next.form, next.submitter, next.captured); return; }
+      var field = document.getElementById(next.field);
+      if (!field || !field.form || !field.value) continue; // spent or gone with its heat
+      var button = null;
+      Array.prototype.forEach.call(field.form.querySelectorAll("button"), function (b) {
+        if (!button && (b.getAttribute("formaction") || "") === next.formaction) button = b;
+      });
+      post(field.form, button);
+    }
   }
 
   live.addEventListener("submit", function (event) {
@@ -116,7 +130,10 @@
       var field = form.querySelector("input[name=time][id]");
       if (field && form.hasAttribute("data-desk-entry")) {
         var by = event.submitter ? event.submitter.getAttribute("formaction") || "" : "";
-        queued = { field: field.id, formaction: by };
+        waiting = waiting.filter(function (w) { return w.field !== field.id; });
+        waiting.push({ field: field.id, formaction: by });
+      } else {
+        waiting.push({ form: form, submitter: event.submitter, captured: sent(form, event.submitter) });
       }
       return;
     }
