@@ -17,10 +17,13 @@ from pursuit.app.log_files import by_command, read_jsonl, write_jsonl
 from pursuit.app.toml_writer import competition_text
 from pursuit.cli.database import ACTOR, COMPETITION, DB, actor, competition_id, say, service
 from pursuit.cli.errors import user_errors
+from pursuit.cli.help_format import WholeHelpGroup
 from pursuit.errors import PursuitError
 from pursuit.loading.format_files import format_definition, preset_names
 
-entries_app = typer.Typer(help="Manage the entries of a competition.", no_args_is_help=True)
+entries_app = typer.Typer(
+    cls=WholeHelpGroup, help="Manage the entries of a competition.", no_args_is_help=True
+)
 
 
 @user_errors

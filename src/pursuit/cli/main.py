@@ -17,8 +17,10 @@ from pursuit.cli import (
     timing_commands,
     user_commands,
 )
+from pursuit.cli.help_format import WholeHelpGroup
 
 app = typer.Typer(
+    cls=WholeHelpGroup,
     name="pursuit",
     help="Run track-cycling pursuit competitions exactly by the rules.",
     no_args_is_help=True,
@@ -29,7 +31,6 @@ app = typer.Typer(
 results_commands.register(app)
 log_commands.register(app)
 operate_commands.register(app)
-incident_commands.register(app)
 incident_commands.register(app)
 replay_command.register(app)
 sheet_command.register(app)

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from pursuit.cli.database import COMPETITION, DB, competition_id, say, service
 from pursuit.cli.errors import user_errors
+from pursuit.cli.help_format import WholeHelpGroup
 from pursuit.core.channels import DEFAULT_MAP, ChannelMap
 from pursuit.core.commands import TakeImpulse, TakeTimerNoise
 from pursuit.loading.channel_map import load_channel_map
@@ -35,6 +36,7 @@ from pursuit.timing.reader import (
 )
 
 app = typer.Typer(
+    cls=WholeHelpGroup,
     name="timing",
     help="Timing devices: record a timer's impulses (serial or TCP), or emulate a timer.",
     no_args_is_help=True,

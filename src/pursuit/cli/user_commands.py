@@ -10,23 +10,24 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import typer
-from typer.core import TyperGroup
 
 from pursuit.cli.database import ACTOR, DB, actor, db_url, say
 from pursuit.cli.errors import user_errors
+from pursuit.cli.help_format import WholeHelpGroup
 from pursuit.operators.state import MAX_TOKEN_DAYS, TOKEN_DAYS
 
 if TYPE_CHECKING:
     from pursuit.operators.registry import Operators
 
 users_app = typer.Typer(
+    cls=WholeHelpGroup,
     name="user",
     help="Operators: add, change role or password, issue and revoke API tokens, disable, list.",
     no_args_is_help=True,
 )
 
 
-class _IssueByDefault(TyperGroup):
+class _IssueByDefault(WholeHelpGroup):
     """`pursuit user token NAME …` means `pursuit user token issue NAME …`."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # ctx: typer's click Context

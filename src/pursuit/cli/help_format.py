@@ -1,0 +1,24 @@
+"""Command lists in `--help` that say what each command does in full: click cuts each
+description to the width left on the line ("Print the final classification (or, with
+--json, every..."); here the first sentence is kept whole and wrapped instead."""
+
+from __future__ import annotations
+
+import click
+from typer.core import TyperGroup
+
+WHOLE_SENTENCE = 10_000  # characters: more than any first sentence, so none is cut
+
+
+class WholeHelpGroup(TyperGroup):
+    """A command group whose `--help` lists each command with its whole first sentence."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(WHOLE_SENTENCE)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
