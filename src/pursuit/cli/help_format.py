@@ -4,7 +4,8 @@ description to the width left on the line ("Print the final classification (or, 
 
 from __future__ import annotations
 
-import click
+from typing import Any
+
 from typer.core import TyperGroup
 
 WHOLE_SENTENCE = 10_000  # characters: more than any first sentence, so none is cut
@@ -13,7 +14,7 @@ WHOLE_SENTENCE = 10_000  # characters: more than any first sentence, so none is 
 class WholeHelpGroup(TyperGroup):
     """A command group whose `--help` lists each command with its whole first sentence."""
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_commands(self, ctx: Any, formatter: Any) -> None:  # typer's click types
         rows = []
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
