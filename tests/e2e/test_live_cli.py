@@ -248,3 +248,17 @@ def test_a_missed_half_lap_is_skipped_and_a_taken_one_names_who_and_when(tmp_pat
     )
     clock = pursuit("split", "Q", "1", rider, "15:02:11.03", *db, cwd=tmp_path, ok=False)
     assert clock.returncode == 2 and "is a time of day" in clock.stderr
+
+
+def test_replay_prints_one_summary_line_unless_asked_for_every_event(tmp_path):
+    """By default (not on a terminal: no progress bar) a replay says only what it did;
+    --verbose lists every event, numbered as the log numbers them."""
+    quiet = pursuit("replay", str(EXAMPLE), "--speed", "0", "--db", "sqlite:///a.db", cwd=tmp_path)
+    lines = (quiet.stdout + quiet.stderr).splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"replayed {EXAMPLE} into ")
+    events = int(lines[0].rsplit(": ", 1)[1].split()[0])
+    loud = pursuit(
+        "replay", str(EXAMPLE), "-v", "--speed", "0", "--db", "sqlite:///b.db", cwd=tmp_path
+    )
+    listed = [line for line in loud.stdout.splitlines() if line.startswith("event ")]
+    assert len(listed) == events and listed[0].startswith("event 1: ")

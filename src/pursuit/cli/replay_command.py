@@ -12,6 +12,7 @@ from pursuit.app.describe import describe
 from pursuit.app.replay import replay_script, run
 from pursuit.cli.database import ACTOR, DB, actor, say, service
 from pursuit.cli.errors import user_errors
+from pursuit.cli.progress import progress_bar, where
 from pursuit.core.commands import Command
 from pursuit.errors import CompetitionFileError, PursuitError
 from pursuit.loading.competition_file import load_competition
@@ -31,12 +32,20 @@ def replay(
         help="Id to replay into (default: from the file name, with -replay).",
         show_default=False,
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only a summary."),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Print only the summary line (no progress bar)."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Print every event recorded, numbered as the log is."
+    ),
     db: str | None = DB,
     who: str | None = ACTOR,
 ) -> None:
     """Replay a competition live: draws, starts, half-lap splits, catches and finishes,
-    in accelerated time. Splits the file does not have are synthesized and marked synthetic."""
+    in accelerated time. Splits the file does not have are synthesized and marked synthetic.
+
+    By default a progress bar on a terminal and one summary line at the end; --verbose prints
+    every event as it is recorded."""
     loaded = load_competition(file)
     if loaded.findings:
         raise CompetitionFileError(f"{file} has inconsistencies; run pursuit check {file}")
@@ -54,12 +63,13 @@ def replay(
         nonlocal count
         done = svc.handle(cid, command, who_)
         count += len(done.stored)
-        if not quiet:
+        if verbose:
             for e in done.stored:
                 say(f"event {e.position}: {describe(e.type, e.data)}")
 
-    for _ in run(steps, execute, speed, time.sleep):
-        pass
+    with progress_bar(len(steps), shown=not quiet and not verbose) as advance:
+        for step in run(steps, execute, speed, time.sleep):
+            advance(where(step.command))
     say(f"replayed {file} into {cid}: {count} events")
 
 
