@@ -46,3 +46,15 @@ def test_a_line_up_and_a_rider_dropped_from_the_command_line(tmp_path: Path) -> 
     shown = pursuit("show", cwd=tmp_path).stdout
     assert "Anton Berg, Jonas Falk, Emil Strand, Olle Lind" in shown
     assert "Rob Keel (dropped)" in shown
+
+
+def test_the_team_pursuit_example_replayed_live_gives_the_file_s_results(tmp_path: Path) -> None:
+    """The knockout heats drawn by the format (not by the file's order), each ridden with
+    its declared line-up, and the rider dropped: the same tables as the file itself."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "example-club-team-pursuit.toml"
+    pursuit("replay", str(example), "--speed", "0", "-c", "club", cwd=tmp_path)
+    replayed = pursuit("show", "-c", "club", cwd=tmp_path).stdout
+    env = {k: v for k, v in os.environ.items() if k != "PURSUIT_DATABASE_URL"}
+    from_file = run_pursuit("show", str(example), cwd=tmp_path, env=env)
+    assert from_file.returncode == 0, from_file.stderr
+    assert "Finn Platz" in replayed and replayed == from_file.stdout

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pursuit.app.importing import setup_commands
 from pursuit.core import commands as c
 from pursuit.core.competition import Competition, Ride
+from pursuit.core.engine import compute
 from pursuit.core.formats import CatchEffect, RoundKind, RoundSpec
 from pursuit.core.outcomes import Status
 from pursuit.core.race import catch_bound
+from pursuit.core.results import RoundResult
 from pursuit.core.times import RaceTime
 
 GAP_BETWEEN_HEATS_S = 90.0  # track time between one heat's finish and the next start
@@ -53,22 +55,34 @@ def replay_script(
     meta = comp.meta
     steps = [Step(0.0, command) for command in setup_commands(comp, format_name, definition)]
     clock = 0.0
+    results = compute(comp)
     for spec in comp.format.rounds:
         rides = comp.rides_of(spec.id)
         if not rides:
             break
-        heats = _heats(spec, rides)
         pairs = None
         if spec.kind is RoundKind.TIMED:
-            pairs = tuple(tuple(r.entrant for r in heat) for heat in heats)
+            heats = list(enumerate(_heats(spec, rides), start=1))
+            pairs = tuple(tuple(r.entrant for r in heat) for _, heat in heats)
+        else:
+            heats = _knockout_heats(spec, results.round(spec.id))
         steps.append(Step(clock, c.DrawRound(spec.id, pairs)))
-        for number, heat in enumerate(heats, start=1):
+        for number, heat in heats:
             clock += 5.0
             heat_steps, length = _heat_steps(spec, number, heat, meta.half_laps)
             steps += [Step(clock + s.at, s.command) for s in heat_steps]
             clock += length + pause_heats
         clock += GAP_BETWEEN_ROUNDS_S
     return steps
+
+
+def _knockout_heats(spec: RoundSpec, result: RoundResult) -> list[tuple[int, list[Ride]]]:
+    """A knockout round's heats as the format draws them (numbered as the draw numbers them,
+    whether or not the file gives heat numbers), in the order they are ridden."""
+    by_number = {heat.number: list(heat.rides) for heat in result.heats}
+    return [
+        (h.number, by_number[h.number]) for h in spec.heats_in_run_order if by_number.get(h.number)
+    ]
 
 
 def _heats(spec: RoundSpec, rides: Sequence[Ride]) -> list[list[Ride]]:
@@ -103,7 +117,10 @@ def _heat_steps(
     spec: RoundSpec, number: int, heat: list[Ride], half_laps: int
 ) -> tuple[list[Step], float]:
     """The commands of one heat with their times from its start, and the heat's length."""
-    steps = [Step(0.0, c.StartHeat(spec.id, number))]
+    # a team's line-up is declared before its heat starts; the engine's default (the previous
+    # round's, then the roster) is not necessarily who rode
+    steps = [Step(0.0, c.DeclareLineup(spec.id, r.entrant, r.lineup)) for r in heat if r.lineup]
+    steps.append(Step(0.0, c.StartHeat(spec.id, number)))
     timed: list[tuple[float, int, c.Command]] = []
     splits: dict[str, list[RaceTime]] = {}
     for ride in heat:
@@ -116,6 +133,9 @@ def _heat_steps(
         own = list(ride.splits[: half_laps - 1]) or synthetic_splits(time, half_laps)
         splits[ride.entrant] = own
         synthetic = not ride.splits
+        for rider in ride.dropped:  # when in the ride is not recorded: half way, for the replay
+            dropped = c.RecordRiderDropped(spec.id, number, ride.entrant, rider)
+            timed.append((time.seconds / 2, 0, dropped))
         for k, s in enumerate(own, start=1):
             timed.append(
                 (
