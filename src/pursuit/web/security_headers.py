@@ -26,7 +26,6 @@ from secure import (
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSP = "content-security-policy"
-SWAGGER_CDN = "https://cdn.jsdelivr.net"
 
 
 def _policy(csp: ContentSecurityPolicy) -> str:
@@ -50,12 +49,13 @@ PAGE_POLICY = _policy(
 # A chart opened on its own: matplotlib's SVG styles its shapes inline; no script at all.
 PICTURE_POLICY = _policy(ContentSecurityPolicy().default_src("'none'").style_src("'unsafe-inline'"))
 
-# The API docs: Swagger UI's script and styles from its CDN (it sets element styles as it draws).
+# The API docs: Swagger UI's script and styles served by this site (it works without internet);
+# it sets element styles as it draws.
 DOCS_POLICY = _policy(
     ContentSecurityPolicy()
     .default_src("'none'")
-    .script_src("'self'", SWAGGER_CDN)
-    .style_src(SWAGGER_CDN, "'unsafe-inline'")
+    .script_src("'self'")
+    .style_src("'self'", "'unsafe-inline'")
     .img_src("'self'", "data:")
     .connect_src("'self'")
     .base_uri("'self'")
