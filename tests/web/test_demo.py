@@ -103,3 +103,26 @@ def test_a_step_refused_because_someone_recorded_into_the_replay_is_skipped(
     )  # by hand
     run_to_end(parts, replace(run, steps=run.steps[: start + 40]))
     assert parts.hub.head(run.live_id) > start + 30  # the replay went on past the refusal
+
+
+def test_the_list_shows_the_demo_s_latest_replay_alone(parts: Web) -> None:
+    """The replay loops and restarts under new ids (-2, -3 …): the competition list shows the
+    latest; the earlier ones stay in the log, at their address."""
+    from fastapi.testclient import TestClient
+
+    from pursuit.app.importing import commands_from_file
+    from pursuit.web.demo import superseded_replays
+
+    for cid in ("mexico-1968-live", "mexico-1968-live-2", "mexico-1968-live-10", "other-live-3"):
+        parts.hub.handle(cid, commands_from_file(EXAMPLE), "test", f"import-{cid}")
+    ids = parts.hub.competitions()
+    assert superseded_replays(ids, "mexico-1968-live") == {
+        "mexico-1968-live",
+        "mexico-1968-live-2",
+    }
+    demo_settings = replace(parts.settings, demo=DEMO)
+    client = TestClient(create_app(demo_settings, replace(parts, settings=demo_settings)))
+    listed = [c["id"] for c in client.get("/competitions.json").json()["competitions"]]
+    assert "mexico-1968-live-10" in listed and "other-live-3" in listed
+    assert "mexico-1968-live" not in listed and "mexico-1968-live-2" not in listed
+    assert client.get("/c/mexico-1968-live-2").status_code == 200

@@ -318,3 +318,17 @@ def _next_id(web: Web, live_id: str) -> str:
         n += 1
         candidate = f"{stem}-{n + 1}"
     return candidate
+
+
+def superseded_replays(ids: list[str], live_id: str) -> set[str]:
+    """The demo's earlier replays among `ids` (`live_id`, `live_id-2`, …): all but the latest,
+    which the competition list shows alone, so the demo does not fill the list with copies
+    of itself as it loops and restarts."""
+    runs: dict[str, int] = {}
+    for cid in ids:
+        if cid == live_id:
+            runs[cid] = 1
+        elif cid.startswith(f"{live_id}-") and cid[len(live_id) + 1 :].isdigit():
+            runs[cid] = int(cid[len(live_id) + 1 :])
+    latest = max(runs, key=runs.__getitem__, default=None)
+    return {cid for cid in runs if cid != latest}

@@ -13,6 +13,7 @@ from pursuit.views.now import now
 from pursuit.views.overview import Summary, overview, summary
 from pursuit.views.round import round_results
 from pursuit.views.start_list import start_list
+from pursuit.web.demo import superseded_replays
 from pursuit.web.negotiation import wants_json
 from pursuit.web.page_response import HTML_TYPE, JSON_TYPE, page, to_json
 from pursuit.web.parts import web
@@ -21,9 +22,15 @@ router = APIRouter(include_in_schema=False)
 
 
 def summaries(request: Request) -> list[Summary]:
-    hub = web(request).hub
+    parts = web(request)
+    hub = parts.hub
+    ids = hub.competitions()
+    demo = parts.settings.demo
+    hidden = superseded_replays(ids, demo.live_id) if demo is not None else set()
     found = []
-    for cid in hub.competitions():
+    for cid in ids:
+        if cid in hidden:
+            continue  # an earlier loop of the demo's replay: still there, by its address
         try:
             found.append(hub.model(cid, "summary", summary(cid))[1])
         except (UnknownCompetition, UnreadableLog):
