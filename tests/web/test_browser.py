@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from playwright.sync_api import Browser, Page, expect
-from web_support import EXAMPLE, PASSWORD, LiveServer, heat_riders, seed, settings
+from web_support import EXAMPLE, PASSWORD, STREAM_OPEN, LiveServer, heat_riders, seed, settings
 
 from pursuit.core import commands as c
 from pursuit.core.times import parse_time
@@ -135,11 +135,12 @@ def test_the_results_page_shows_a_finish_by_itself(
     page = browser.new_page(viewport=viewport)
     page.goto(f"{live.url}/c/cup/results/Q")
     page.evaluate("window.notReloaded = true")
-    expect(page.locator("#live-status")).to_contain_text("log position")  # the stream is open
+    expect(page.locator("#live-status")).to_have_text(STREAM_OPEN)  # the stream is open
     web.hub.handle("cup", c.StartHeat("Q", 1), "tk")
     web.hub.handle("cup", c.RecordFinish("Q", 1, red, parse_time("4:31.234")), "tk")
     # (the new charts are drawn and loaded before the swap: seconds on a busy machine)
     expect(page.get_by_role("cell", name="4:31.234")).to_be_visible(timeout=10_000)
+    expect(page.locator("#live-status")).to_have_text(STREAM_OPEN)  # no log position for viewers
     assert page.evaluate("window.notReloaded") is True
     page.close()
 

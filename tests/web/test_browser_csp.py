@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 from test_browser import DESKTOP, MOBILE, log_in
-from web_support import LiveServer, heat_riders
+from web_support import STREAM_OPEN, LiveServer, heat_riders
 
 from pursuit.core import commands as c
 from pursuit.core.times import parse_time
@@ -76,7 +76,7 @@ def test_the_pages_break_no_rule_of_the_policy_and_stay_live(
     red, _ = heat_riders(web)
     page.goto(f"{live.url}/c/cup/heat/Q/1")
     page.evaluate("window.notReloaded = true")
-    expect(page.locator("#live-status")).to_contain_text("log position")
+    expect(page.locator("#live-status")).to_have_text(STREAM_OPEN)
     web.hub.handle("cup", c.RecordFinish("Q", 1, red, parse_time("4:31.234")), "tk")
     expect(page.locator("#live")).to_contain_text("4:31.234", timeout=3000)
     expect(page.locator("#live-status")).to_contain_text("updated")

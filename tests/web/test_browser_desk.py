@@ -31,7 +31,7 @@ def open_desk(context: BrowserContext, base: str, user: str, query: str = "") ->
     page = context.new_page()
     log_in(page, base, user)
     page.goto(f"{base}/console/c/cup{query}")
-    expect(page.locator("#live-status")).to_contain_text("Live")  # the stream is open
+    expect(page.locator("#live-status")).to_contain_text("Live · log position")  # stream open
     page.evaluate("window.notReloaded = true")
     return page
 

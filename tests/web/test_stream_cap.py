@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from playwright.sync_api import Browser, expect
-from web_support import PASSWORD, LiveServer, seed, settings
+from web_support import PASSWORD, STREAM_OPEN, LiveServer, seed, settings
 
 from pursuit.core import commands as c
 from pursuit.web.app import create_app
@@ -118,13 +118,13 @@ def test_a_refused_viewer_page_tries_again_and_goes_live_by_itself(
         context = browser.new_context(viewport={"width": width, "height": 800})
         first, second = context.new_page(), context.new_page()
         first.goto(f"{server.url}/c/cup/heat/Q/1")
-        expect(first.locator("#live-status")).to_contain_text("log position")
+        expect(first.locator("#live-status")).to_have_text(STREAM_OPEN)
         second.goto(f"{server.url}/c/cup/heat/Q/1")
         expect(second.locator("#live-status")).to_contain_text("the server is full")
         second.screenshot(path=screenshots / f"stream-refused-{width}.png")
         second.evaluate("window.notReloaded = true")
         first.close()  # its place under the cap frees up; the second page takes it
-        expect(second.locator("#live-status")).to_contain_text("log position", timeout=10_000)
+        expect(second.locator("#live-status")).to_have_text(STREAM_OPEN, timeout=10_000)
         web.hub.handle("cup", c.StartHeat("Q", 1), "tk")
         expect(second.locator("#live")).to_contain_text("Running", timeout=10_000)
         assert second.evaluate("window.notReloaded") is True

@@ -140,3 +140,7 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(5)
+
+
+# A public page's status once its live stream is open (spectators are not told log positions).
+STREAM_OPEN = re.compile(r"^Live(?: · updated .*)?$")

@@ -10,6 +10,12 @@
 
   function say(text) { if (status) status.textContent = text; }
 
+  // Officials are told where in the log a page stands (to compare screens, to name an event);
+  // spectators only that the page is live and when it last changed.
+  var officials = live.hasAttribute("data-officials");
+  function standing() { return officials ? " · log position " + position : ""; }
+  function updated() { return "Live" + standing() + " · updated " + new Date().toLocaleTimeString(); }
+
   function loaded(images) {
     return Promise.all(Array.prototype.map.call(images, function (img) {
       return new Promise(function (done) {
@@ -83,7 +89,7 @@
     position = Math.max(position, at);
     live.dataset.position = String(position);
     restore(kept);
-    say("Live · log position " + position + " · updated " + new Date().toLocaleTimeString());
+    say(updated());
     if ((held || stale) && !live.querySelector("[data-live-hold]")) { held = false; refresh(); }
   }
 
@@ -111,7 +117,7 @@
             generation += 1;
             live.replaceChildren.apply(live, Array.prototype.slice.call(next.childNodes));
             restore(kept);
-            say("Live · log position " + position + " · updated " + new Date().toLocaleTimeString());
+            say(updated());
           });
         });
       })
@@ -127,7 +133,7 @@
 
   function connect() {
     var source = new EventSource(live.dataset.events);
-    source.addEventListener("open", function () { say("Live · log position " + position); });
+    source.addEventListener("open", function () { say("Live" + standing()); });
     source.addEventListener("error", function () {
       if (source.readyState !== EventSource.CLOSED) { say("Live · reconnecting…"); return; }
       // A refusal (503 at the viewer cap) closes the source for good: open a new one later,
