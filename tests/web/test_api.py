@@ -281,6 +281,20 @@ def test_a_new_competition_with_an_impossible_distance_or_date_is_refused_naming
     )
 
 
+@pytest.mark.parametrize("bad", ["Spring 2026", "-spring", "x" * 64, "é"])
+def test_a_bad_competition_id_is_refused_in_words_not_with_a_pattern(
+    client: TestClient, web: Web, bad: str
+) -> None:
+    body = {"id": bad, "title": "Spring", "format": "uci-individual-pursuit"}
+    answer = client.post("/api/competitions", json=body, headers=token(client, "boss"))
+    assert answer.status_code == 400
+    problem = error(answer)
+    assert problem["field"] == "id"
+    assert "lowercase letters, digits and hyphens" in problem["message"]
+    assert "[a-z" not in problem["message"] and repr(bad) in problem["message"]
+    assert web.hub.competitions() == ["cup"]
+
+
 @pytest.mark.parametrize("after", [str(2**63), "9" * 40, "-1"])
 def test_the_log_from_a_position_past_any_database_integer_is_a_400_not_a_500(
     tmp_path: Path, after: str

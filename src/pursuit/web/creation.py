@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -14,11 +15,16 @@ from pursuit.loading.format_files import format_definition, preset_names
 from pursuit.web.errors import BadInput, validation_problem
 from pursuit.web.hub import Hub
 
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+
 
 class NewCompetition(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="Short id used in URLs.")
+    id: str = Field(
+        description="Short id used in URLs: lowercase letters, digits and hyphens.",
+        json_schema_extra={"pattern": f"^{ID_PATTERN.pattern}$"},
+    )
     title: str = Field(min_length=1)
     format: str = Field(description="A shipped format, e.g. uci-individual-pursuit.")
     event: str | None = Field(
@@ -32,6 +38,16 @@ class NewCompetition(BaseModel):
     olympic: bool = Field(
         False, description="The Olympic Games: Olympic records apply as well as world records."
     )
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not ID_PATTERN.fullmatch(value):
+            raise ValueError(
+                "an id is 1–63 lowercase letters, digits and hyphens, starting with a letter or "
+                f"digit, e.g. club-2026; got {value!r}"
+            )
+        return value
 
     @field_validator("dates")
     @classmethod
