@@ -64,9 +64,42 @@ def classification(competition: str) -> Callable[[CompetitionState, ResultsView]
 
 
 def places_of(view: ResultsView) -> tuple[Place, ...]:
-    """Every place of the classification, with the last round each rider rode and that ride."""
+    """Every place of the classification, with the last round each rider rode and that ride.
+
+    While the competition goes on, the riders still in it come first, by how far they have
+    come (the latest round ridden, then their result there, then their first round's rank);
+    then the places already decided; then AC, DNF, DNS, DSQ as the classification lists them:
+    the order a spectator reads a provisional classification in."""
     last = last_rides(view)
-    return tuple(_place(p, last.get(p.name)) for p in view.classification)
+    places = [_place(p, last.get(p.name)) for p in view.classification]
+    if view.complete:
+        return tuple(places)
+    contending = [p for p in places if p.rank == "" and p.name]
+    placed = [p for p in places if p.rank.isdigit() or p.vacant]
+    out = [p for p in places if p not in contending and p not in placed]
+    return (*sorted(contending, key=_standing(view)), *placed, *out)
+
+
+def _standing(view: ResultsView) -> Callable[[Place], tuple[int, int, int, str]]:
+    """A rider's standing in the competition so far: smaller is better."""
+    index = {r.name: k for k, r in enumerate(view.rounds)}
+    first = view.rounds[0].ranking if view.rounds else ()
+    seeds = {row.name: _number(row.rank) for row in first}
+
+    def key(place: Place) -> tuple[int, int, int, str]:
+        reached = -index.get(place.round, -1)  # a later round first
+        there = _number(place.ride.rank) if place.ride is not None else _LAST
+        return (reached, there, seeds.get(place.name, _LAST), place.name)
+
+    return key
+
+
+_LAST = 10**6
+
+
+def _number(rank: str) -> int:
+    digits = rank.lstrip("=")
+    return int(digits) if digits.isdigit() else _LAST
 
 
 def _place(p: PlaceView, last: tuple[str, RowView] | None) -> Place:
