@@ -11,6 +11,7 @@ comment (listed here, with the reason, per example).
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,10 @@ CASES = {
     "tokyo-2020-men-team-pursuit": Published(medals=("Italy", "Denmark", "Australia")),
     # Roubaix 2021: Italy, France, Great Britain (Reuters).
     "roubaix-2021-worlds-men-team-pursuit": Published(medals=("Italy", "France", "Great Britain")),
+    # Glasgow 2023: Ganna, Bigham, Milan (Cyclingnews).
+    "glasgow-2023-worlds-men-individual-pursuit": Published(
+        medals=("Filippo Ganna", "Daniel Bigham", "Jonathan Milan")
+    ),
 }
 
 
@@ -132,3 +137,79 @@ def test_tokyo_show_prints_the_line_ups_and_the_catch() -> None:
     assert "Caught opponent" in text and "Overtaken" in text
     assert "Roger Kluge, Felix Groß, Leon Rohde, Domenic Weinstein" in text
     assert "Rodenberg Madsen (dropped)" in text
+
+
+def recognised(doc: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """The rides the engine marks as beating a standing record, by (round, entrant)."""
+    marks = {}
+    for rnd in doc["rounds"]:
+        for row in rnd["ranking"]:
+            found = re.search(r"\b(WR|OR) to be ratified", row["note"])
+            if found:
+                marks[(rnd["id"], row["name"])] = found.group(1)
+    return marks
+
+
+def classified_text(text: str, tmp_path: Path) -> dict[str, Any]:
+    copy = tmp_path / "copy.toml"
+    copy.write_text(text, "utf-8")
+    result = run("classify", str(copy), "--json")
+    assert result.returncode == 0, result.stderr
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+def test_tokyo_the_records_recognised_from_the_book_are_the_published_ones(
+    tmp_path: Path,
+) -> None:
+    """Without the records typed in the file, the engine finds the published ones from the
+    record book (WR 3:44.672 Denmark 2020, OR 3:50.265 Great Britain 2016) and the times,
+    heat by heat: all but Italy's qualifying OR, which stood for a few minutes before
+    Denmark rode (tuttobiciweb): the qualifying pairs are not known, so only the fastest
+    ride of qualifying can be marked (docs/records.md)."""
+    stem = "tokyo-2020-men-team-pursuit"
+    untyped = re.sub(r' record = "(WR|OR)",', "", example(stem).read_text("utf-8"))
+    assert not re.search(r'record = "(WR|OR)"', untyped)
+    published = {
+        (round_id, ride["team"]): ride["record"]
+        for round_id, table in source(stem)["rounds"].items()
+        for ride in table["rides"]
+        if ride.get("record") in ("WR", "OR")
+    }
+    assert published.pop(("Q", "Italy")) == "OR"
+    assert recognised(classified_text(untyped, tmp_path)) == published
+
+
+def test_tokyo_the_typed_records_are_shown_as_published() -> None:
+    doc = classified("tokyo-2020-men-team-pursuit")
+    assert recognised(doc) == {}  # a typed record wins over one recognised
+    notes = {(r["id"], row["name"]): row["note"] for r in doc["rounds"] for row in r["ranking"]}
+    assert notes[("Q", "Denmark")].startswith("OR")
+    assert notes[("R1", "Australia")].startswith("OR")
+    assert notes[("R1", "Italy")].startswith("WR")
+    assert notes[("F", "Italy")].startswith("WR")
+
+
+@pytest.mark.parametrize(
+    ("stem", "ride", "record"),
+    [
+        # Roubaix 2021: the WR was Italy's 3:42.032 of Tokyo
+        ("roubaix-2021-worlds-men-team-pursuit", '"3:47.192"', "3:42.032"),
+        # Glasgow 2023: the WR was Ganna's 3:59.636 of Saint-Quentin-en-Yvelines 2022
+        ("glasgow-2023-worlds-men-individual-pursuit", '"4:01.976"', "3:59.636"),
+    ],
+)
+def test_no_ride_beat_the_world_record_standing_then(
+    stem: str, ride: str, record: str, tmp_path: Path
+) -> None:
+    """Nothing is marked; the winner's time made a thousandth faster than the record that
+    stood (and no faster) would have been, which shows which record the file met."""
+    assert recognised(classified(stem)) == {}
+    text = example(stem).read_text("utf-8")
+    assert text.count(ride) == 1
+    minutes, seconds = record.split(":")
+    faster = f"{minutes}:{float(seconds) - 0.001:06.3f}"
+    beaten = recognised(classified_text(text.replace(ride, f'"{faster}"'), tmp_path))
+    assert beaten == {("F", CASES[stem].medals[0]): "WR"}
+    equal = recognised(classified_text(text.replace(ride, f'"{record}"'), tmp_path))
+    assert equal == {}
