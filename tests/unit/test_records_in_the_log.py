@@ -52,6 +52,8 @@ def test_elsewhere_the_wr_only_and_the_wire_of_before_is_unchanged() -> None:
 
 
 def test_without_dates_the_day_of_creation_decides() -> None:
-    assert _create(gender="men", today="2024-01-01").meta.standing_records == ()
+    assert _create(gender="men", today="2021-01-01").meta.standing_records == ()
+    earlier = _create(gender="men", today="2024-01-01").meta.standing_records
+    assert [r.holder for r in earlier] == ["Filippo Ganna"]
     found = _create(gender="men", today="2025-01-01").meta.standing_records
     assert [r.holder for r in found] == ["Jonathan Milan"]

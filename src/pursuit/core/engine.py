@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pursuit.core.classification import classify
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.formats import RoundKind
 from pursuit.core.lineups import check_lineups
 from pursuit.core.records import with_marks
 from pursuit.core.resolver import Context
-from pursuit.core.results import ClassifiedPlace, Results, RoundResult
+from pursuit.core.results import ClassifiedPlace, RankedRide, Results, RoundResult
 from pursuit.core.rounds import knockout_round, timed_round
 
 
@@ -22,9 +24,18 @@ def compute(competition: Competition) -> Results:
     results = _compute(competition)
     if not competition.meta.standing_records:
         return results
-    counted = {r.spec.id: [ranked.ride for ranked in r.ranking] for r in results.rounds}
+    counted = {r.spec.id: [_in_heat(ranked) for ranked in r.ranking] for r in results.rounds}
     marked = with_marks(competition, counted)
     return results if marked is competition else _compute(marked)
+
+
+def _in_heat(ranked: RankedRide) -> Ride:
+    """The ride with the heat it was ridden in: a knockout ride the file gives no `heat` is
+    in the heat the format places it in, so records move heat by heat there too."""
+    ride = ranked.ride
+    if ride.heat is None and ranked.heat is not None:
+        return replace(ride, heat=ranked.heat)
+    return ride
 
 
 def _compute(competition: Competition) -> Results:
