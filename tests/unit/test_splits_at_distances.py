@@ -8,11 +8,15 @@ from typing import Any
 
 import pytest
 from tests.unit.builders import competition_text, line_of, ride, run
+from tests.unit.deciding import given, refuses
 
+from pursuit.app.creation import create_command
+from pursuit.core import commands as c
 from pursuit.core.race import last_lap
 from pursuit.core.split_points import parse_distance, place, splits_at
 from pursuit.core.splits import Mark, Splits
 from pursuit.core.times import parse_time
+from pursuit.loading.format_files import format_definition
 
 T = parse_time
 TRACK_1972 = 285.714  # Munich 1972: 7 half laps to the kilometre
@@ -109,3 +113,20 @@ def test_a_tie_is_broken_by_the_last_lap_only_when_both_starts_of_it_are_known()
     only_km = run(_heat(ride("Ann", "4:45.20", splits=KM_SPLITS), slower))
     labels = {r.ride.entrant: r.label for r in only_km.results.round("Q").ranking}
     assert labels["Ann"] == labels["Bea"]  # Ann's last lap is not known: the tie stays
+
+
+def test_an_imported_ride_with_distances_that_do_not_read_is_refused() -> None:
+    fmt = "uci-individual-pursuit"
+    state = given(create_command(fmt, format_definition(fmt), "Cup"), c.RegisterEntrant("Ann"))
+    times = (T("1:13.60"), T("2:24.10"))
+    refuses(state, c.ImportRide("Q", "Ann", splits=times, split_at=("1000 m", "far")), "far")
+    refuses(state, c.ImportRide("Q", "Ann", splits=times, split_at=("1000 m",)), "2 split times")
+
+
+def test_sparse_splits_answer_by_half_lap_and_equal_only_the_same_points() -> None:
+    sparse = Splits.at([(14, T("2:24.10")), (7, T("1:13.60"))])
+    assert sparse.half_laps == (7, 14) and sparse.reached == 14
+    assert sparse.half_lap(7) == T("1:13.60") and sparse.half_lap(1) is None
+    assert sparse.ticks_at(14) == T("2:24.10").ticks and sparse.ticks_at(8) is None
+    assert sparse != Splits.of([T("1:13.60"), T("2:24.10")])  # those are half laps 1 and 2
+    assert Splits.at([(1, T("12.0")), (2, T("20.0"))]).dense  # 1, 2, …: dense after all
