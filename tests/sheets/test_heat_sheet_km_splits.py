@@ -28,8 +28,13 @@ def test_the_sheet_lists_the_known_points_and_the_gaps_between_them(tmp_path: Pa
     path.write_text(text, "utf-8")
     sheet = build_heat_sheet(compute(load_competition(path).competition), "Q", 1)
     cells = [_row(r, {"Ann": "Ann", "Bea": "Bea"})[:3] for r in sheet.rows]
-    assert cells == [["7", "1,000", "1:13.600"], ["14", "2,000", "2:24.100"],
-                     ["", "2,100", ""], ["21", "3,000", "3:34.800"], ["28", "4,000", "4:45.200"]]  # fmt: skip
+    assert cells == [
+        ["7", "1,000", "1:13.600"],
+        ["14", "2,000", "2:24.100"],
+        ["", "2,100", ""],
+        ["21", "3,000", "3:34.800"],
+        ["28", "4,000", "4:45.200"],
+    ]
     gaps = {r.distance_m: r.gap for r in sheet.rows}
     assert gaps[1000] == "0.400" and gaps[3000] == "" and gaps[4000] == "0.800"
     assert sheet.riders[0].laps == () and sheet.riders[0].last_lap == ""
