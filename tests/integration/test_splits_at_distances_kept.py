@@ -7,7 +7,9 @@ from __future__ import annotations
 from tests.unit.builders import competition_text, ride
 
 from pursuit.app.importing import commands_from_competition
+from pursuit.app.replay import replay_script
 from pursuit.app.toml_writer import competition_text as written
+from pursuit.core import commands as c
 from pursuit.core import events as ev
 from pursuit.core.decide import decide
 from pursuit.core.event_wire import from_wire, to_wire
@@ -19,6 +21,7 @@ from pursuit.loading.competition_file import competition_from_text
 from pursuit.loading.format_files import format_definition
 from pursuit.views.heat import heat_of
 
+UCI = "uci-individual-pursuit"
 KM = [{"at": "1000 m", "time": "1:13.60"}, {"at": "2000 m", "time": "2:24.10"},
       {"at": "3000 m", "time": "3:34.80"}]  # fmt: skip
 KM_B = [{"at": "1000 m", "time": "1:14.00"}, {"at": "2000 m", "time": "2:23.90"},
@@ -82,3 +85,12 @@ def test_the_heat_shows_known_points_only_with_the_gap_where_both_have_one() -> 
     assert ann.crossings[6] == parse_time("1:13.60") and ann.crossings[5] is None
     assert ann.laps == ()  # no lap has both ends known: none is made up
     assert heat.catch is None
+
+
+def test_a_replay_makes_up_half_laps_for_kilometre_splits_and_says_so() -> None:
+    comp = competition_from_text(_text(), "race.toml").competition
+    steps = replay_script(comp, UCI, format_definition(UCI, None))
+    recorded = [s.command for s in steps if isinstance(s.command, c.RecordSplit)]
+    ann = [x for x in recorded if x.entrant == "Ann"]
+    assert len(ann) == comp.meta.half_laps - 1  # every half lap: not 1, 2, 3 km as the first
+    assert all(x.synthetic for x in ann)

@@ -113,9 +113,12 @@ def _heat_steps(
             continue
         if time is None:
             continue
-        own = list(ride.splits[: half_laps - 1]) or synthetic_splits(time, half_laps)
+        # splits at some distances only (1, 2, 3 km) are no half laps from the first: a
+        # replay makes the half laps up for them too, and says so
+        measured = list(ride.splits[: half_laps - 1]) if ride.splits.dense else []
+        own = measured or synthetic_splits(time, half_laps)
         splits[ride.entrant] = own
-        synthetic = not ride.splits
+        synthetic = not measured
         for k, s in enumerate(own, start=1):
             timed.append(
                 (
