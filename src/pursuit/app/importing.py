@@ -7,6 +7,7 @@ from pathlib import Path
 from pursuit.core import commands as c
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.entrants import Team
+from pursuit.core.split_points import distance_text, distances_of
 from pursuit.errors import CompetitionFileError
 from pursuit.loading.competition_file import load_competition
 from pursuit.loading.format_files import format_definition, preset_names
@@ -37,7 +38,8 @@ def commands_from_competition(
 ) -> list[c.Command]:
     out = setup_commands(comp, format_name, definition)
     for spec in comp.format.rounds:
-        out.extend(_import_ride(spec.id, ride) for ride in comp.rides_of(spec.id))
+        half_lap_m = comp.meta.track_length_m / 2
+        out.extend(_import_ride(spec.id, r, half_lap_m) for r in comp.rides_of(spec.id))
     if comp.published_classification:
         out.append(
             c.PublishClassification(
@@ -64,8 +66,9 @@ def setup_commands(
     return out
 
 
-def _import_ride(round_id: str, ride: Ride) -> c.ImportRide:
+def _import_ride(round_id: str, ride: Ride, half_lap_m: float) -> c.ImportRide:
     time = ride.outcome.time
+    points = [] if ride.splits.dense else distances_of(ride.splits, half_lap_m)
     return c.ImportRide(
         round=round_id,
         entrant=ride.entrant,
@@ -73,10 +76,11 @@ def _import_ride(round_id: str, ride: Ride) -> c.ImportRide:
         time=time,
         heat=ride.heat,
         side=ride.side.value if ride.side else None,
-        splits=tuple(ride.splits),
+        splits=tuple(t for _, t in points) if points else tuple(ride.splits),
         record=ride.record,
         published_rank=ride.published_rank,
         basis=ride.basis,
         lineup=ride.lineup,
         dropped=ride.dropped,
+        split_at=tuple(distance_text(d) for d, _ in points),
     )

@@ -77,12 +77,10 @@ def replay_script(
 
 
 def _knockout_heats(spec: RoundSpec, result: RoundResult) -> list[tuple[int, list[Ride]]]:
-    """A knockout round's heats as the format draws them (numbered as the draw numbers them,
-    whether or not the file gives heat numbers), in the order they are ridden."""
-    by_number = {heat.number: list(heat.rides) for heat in result.heats}
-    return [
-        (h.number, by_number[h.number]) for h in spec.heats_in_run_order if by_number.get(h.number)
-    ]
+    """A knockout round's heats as the format draws them (whether or not the file gives heat
+    numbers), by the numbers they carry: the order they are ridden in."""
+    heats = sorted(result.heats, key=lambda heat: heat.number)
+    return [(heat.number, list(heat.rides)) for heat in heats if heat.rides]
 
 
 def _heats(spec: RoundSpec, rides: Sequence[Ride]) -> list[list[Ride]]:
@@ -130,9 +128,12 @@ def _heat_steps(
             continue
         if time is None:
             continue
-        own = list(ride.splits[: half_laps - 1]) or synthetic_splits(time, half_laps)
+        # splits at some distances only (1, 2, 3 km) are no half laps from the first: a
+        # replay makes the half laps up for them too, and says so
+        measured = list(ride.splits[: half_laps - 1]) if ride.splits.dense else []
+        own = measured or synthetic_splits(time, half_laps)
         splits[ride.entrant] = own
-        synthetic = not ride.splits
+        synthetic = not measured
         for rider in ride.dropped:  # when in the ride is not recorded: half way, for the replay
             dropped = c.RecordRiderDropped(spec.id, number, ride.entrant, rider)
             timed.append((time.seconds / 2, 0, dropped))

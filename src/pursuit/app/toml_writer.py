@@ -7,6 +7,7 @@ from typing import Any
 
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.entrants import Team
+from pursuit.core.split_points import distance_text, distances_of
 from pursuit.core.standing import DEFAULT_KINDS
 from pursuit.core.times import format_time
 
@@ -95,7 +96,7 @@ def competition_text(comp: Competition, format_reference: str, note: str = "") -
             lines += table("", {"date": slot.date, "time": slot.time})[1:]
         if rides:
             lines.append("rides = [")
-            lines += [f"  {value(_ride(r))}," for r in rides]
+            lines += [f"  {value(_ride(r, comp.meta.track_length_m / 2))}," for r in rides]
             lines.append("]")
     if comp.published_classification:
         lines += ["", "[published]", "classification = ["]
@@ -107,7 +108,7 @@ def competition_text(comp: Competition, format_reference: str, note: str = "") -
     return "\n".join(lines) + "\n"
 
 
-def _ride(r: Ride) -> dict[str, Any]:
+def _ride(r: Ride, half_lap_m: float) -> dict[str, Any]:
     t = r.outcome.time
     status = r.outcome.status.value
     return _drop_none(
@@ -117,7 +118,7 @@ def _ride(r: Ride) -> dict[str, Any]:
             "time": format_time(t) if t else None,
             "status": None if status == "finished" else status,
             "side": r.side.value if r.side else None,
-            "splits": [format_time(s) for s in r.splits] or None,
+            "splits": _splits(r, half_lap_m),
             "record": r.record,
             "rank": r.published_rank,
             "basis": r.basis,
@@ -125,6 +126,14 @@ def _ride(r: Ride) -> dict[str, Any]:
             "dropped": list(r.dropped) or None,
         }
     )
+
+
+def _splits(r: Ride, half_lap_m: float) -> list[Any] | None:
+    """Plain times at every half lap; tables { at, time } when given at some distances."""
+    if r.splits.dense:
+        return [format_time(s) for s in r.splits] or None
+    points = distances_of(r.splits, half_lap_m)
+    return [{"at": distance_text(d), "time": format_time(t)} for d, t in points]
 
 
 def _drop_none(d: dict[str, Any]) -> dict[str, Any]:

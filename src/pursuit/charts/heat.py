@@ -261,6 +261,8 @@ class LapChart(HeatChart):
         return bool(self.riders())
 
     def empty_message(self) -> str:
+        if self.sheet.has_splits:  # splits only at some distances: no lap has both ends
+            return "no lap timed at both ends"
         return "no lap times recorded"
 
     def x_range(self) -> tuple[float, float]:

@@ -175,6 +175,7 @@ class ImportRide(Command):
     basis: str | None = None
     lineup: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
+    split_at: tuple[str, ...] = ()  # distance of each split ("1000 m"); () when every half lap
 
 
 @dataclass(frozen=True, slots=True)

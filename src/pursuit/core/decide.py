@@ -30,7 +30,7 @@ from pursuit.core.decide_timing import catch, correct_split, finish, skip, split
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import RoundKind
-from pursuit.core.guards import entrant, need_reason, round_spec
+from pursuit.core.guards import entrant, need_reason, round_spec, sparse_splits
 from pursuit.core.live_state import CompetitionState, RideState
 from pursuit.core.outcomes import Status
 from pursuit.core.schedule import slot
@@ -215,6 +215,8 @@ def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:
         raise RuleViolation(
             f"{cmd.entrant}: status {cmd.status!r} is not one of {', '.join(sorted(STATUSES))}"
         )
+    if cmd.split_at:
+        sparse_splits(state, cmd.entrant, cmd.splits, cmd.split_at)  # they must read
     return [
         ev.RideRecorded(
             cmd.round,
@@ -229,6 +231,7 @@ def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:
             cmd.basis,
             tuple(cmd.lineup),
             tuple(cmd.dropped),
+            tuple(cmd.split_at),
         )
     ]
 

@@ -85,7 +85,7 @@ def knockout_heats(state: CompetitionState, spec: RoundSpec) -> list[HeatDrawn]:
     heats: list[HeatDrawn] = []
     for heat in done.heats:
         if any(name is None for name in heat.expected):
-            refs = " v ".join(str(r) for r in spec.heats[heat.number - 1].refs)
+            refs = " v ".join(str(r) for r in spec.heats[(heat.bracket or heat.number) - 1].refs)
             raise RuleViolation(
                 f"{spec.name} heat {heat.number} ({refs}) cannot be drawn yet: "
                 "the rounds it depends on are not decided"

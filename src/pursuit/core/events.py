@@ -179,6 +179,7 @@ class RideRecorded(Event):
     basis: str | None = None
     lineup: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
+    split_at: tuple[str, ...] = ()  # distance of each split ("1000 m"); () when every half lap
 
 
 # --- the timer ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from pursuit.core.live_state import (
 )
 from pursuit.core.outcomes import Status
 from pursuit.core.passages import HeatPassages, PartOfPassage, Passage, SideProgress, Verdict
+from pursuit.core.split_points import from_distances
 from pursuit.core.times import RaceTime
 from pursuit.core.timing_state import (
     DISCARDED,
@@ -249,6 +250,10 @@ def _recorded(state: CompetitionState, e: ev.RideRecorded) -> None:
     ride.heat = e.heat if e.heat is not None else ride.heat
     ride.side = e.side if e.side is not None else ride.side
     ride.splits = list(e.splits)
+    ride.sparse = None
+    if e.split_at and state.meta is not None:  # splits at some distances only
+        ride.sparse = from_distances(e.splits, e.split_at, state.meta.track_length_m / 2)
+        ride.splits = []  # no half lap from the first: the live timing has none to go on
     ride.record, ride.published_rank, ride.basis = e.record, e.published_rank, e.basis
     ride.lineup = tuple(e.lineup)
     ride.dropped = tuple(e.dropped)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from pursuit.core.incident_rules import DEFAULT_INCIDENTS, IncidentRules, Phase
+from pursuit.core.ordinals import ordinal
 from pursuit.core.refs import HeatRef, RankRef, Ref
 
 
@@ -91,6 +92,11 @@ class HeatSpec:
     refs: tuple[Ref, ...]
 
 
+def bracket_position(heat: HeatSpec) -> str:
+    """Who the bracket puts in a heat, in words: "4th v 5th", "QF.W2 v QF.W4"."""
+    return " v ".join(ordinal(r.n) if isinstance(r, RankRef) else str(r) for r in heat.refs)
+
+
 @dataclass(frozen=True, slots=True)
 class RoundSpec:
     id: str
@@ -122,7 +128,26 @@ class RoundSpec:
         return Phase.FINAL if self.places else Phase.FIRST_ROUND
 
     def heat_title(self, number: int) -> str:
-        return self.heat_name.format(round=self.name, n=number)
+        """The title of the heat numbered `number`: with a `run_order`, a riding-order number,
+        and the heat's place in the bracket alongside: "Quarterfinal 1 (4th v 5th)"."""
+        title = self.heat_name.format(round=self.name, n=number)
+        if not self.run_order or not 1 <= number <= len(self.run_order):
+            return title
+        return f"{title} ({bracket_position(self.heats[self.bracket_number(number) - 1])})"
+
+    def riding_number(self, bracket: int) -> int:
+        """The number a heat carries (its place in the riding order when the round has a
+        `run_order`) from its place in `heats` (the bracket), which references such as
+        `QF.W1` name."""
+        if not self.run_order or bracket not in self.run_order:
+            return bracket
+        return self.run_order.index(bracket) + 1
+
+    def bracket_number(self, riding: int) -> int:
+        """The place in `heats` of the heat numbered `riding` (the inverse of riding_number)."""
+        if not self.run_order or not 1 <= riding <= len(self.run_order):
+            return riding
+        return self.run_order[riding - 1]
 
     @property
     def heats_in_run_order(self) -> tuple[HeatSpec, ...]:

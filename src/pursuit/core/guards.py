@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pursuit.core.formats import RoundSpec
 from pursuit.core.live_state import CompetitionState
+from pursuit.core.split_points import DistanceError, from_distances
+from pursuit.core.splits import Splits
+from pursuit.core.times import RaceTime
 from pursuit.errors import RuleViolation
 
 
@@ -50,3 +54,14 @@ class About:
             half_lap=self.half_lap,
             field=self.field,
         )
+
+
+def sparse_splits(
+    state: CompetitionState, name: str, times: Sequence[RaceTime], distances: Sequence[str]
+) -> Splits:
+    """Splits given at distances, read as the fold will read them; refused when they do not."""
+    assert state.meta is not None
+    try:
+        return from_distances(times, distances, state.meta.track_length_m / 2)
+    except DistanceError as e:
+        raise RuleViolation(f"{name}: splits at distances: {e}") from None

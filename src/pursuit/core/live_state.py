@@ -46,6 +46,7 @@ class RideState:
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped, in order
     before_sanction: tuple[Status, RaceTime | None] | None = None
     missing: set[int] = field(default_factory=set)  # half laps the timer missed (estimated)
+    sparse: Splits | None = None  # splits given at some distances only (an imported ride)
     # incidents (core/decide_incidents.py): starts in this round, false starts, rides set aside
     starts: int = 0
     false_starts: int = 0
@@ -57,7 +58,7 @@ class RideState:
         """Keep what was ridden so far in `set_aside` and begin the ride again."""
         if self.splits or self.time is not None:
             self.set_aside.append(SetAside(self.heat, tuple(self.splits), self.time, reason))
-        self.splits, self.time, self.record = [], None, None
+        self.splits, self.time, self.record, self.sparse = [], None, None, None
         self.status, self.finished = Status.FINISHED, False
         self.missing = set()
 
@@ -77,7 +78,7 @@ class RideState:
             outcome=Outcome(self.status, self.time),
             heat=self.heat,
             side=Side(self.side) if self.side else None,
-            splits=Splits.of(self.splits),
+            splits=self.sparse if self.sparse is not None else Splits.of(self.splits),
             record=self.record,
             published_rank=self.published_rank,
             basis=("synthetic splits; " + (self.basis or "")).strip("; ")

@@ -11,8 +11,9 @@ from pursuit.core.times import RaceTime, truncate
 def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) -> RaceTime | None:
     """Finish time minus the split one lap (two half laps) earlier; None without splits.
 
-    `splits` are elapsed times at half laps 1, 2, …; they may stop before the finish
-    or include it.
+    `splits` are elapsed times at half laps 1, 2, … (or `Splits` with gaps: then the
+    split one lap before the finish must be among the known); they may stop before the
+    finish or include it.
     """
     lap_before = _lap_start(time, splits, half_laps)
     if time is None or lap_before is None:
@@ -35,22 +36,27 @@ def last_laps_ticks(
     if half_laps == 2:  # a one-lap race: the last lap is the time
         return [t.ticks // step * step for t in times]
     k = half_laps - 3  # the split one lap before the finish
-    return [
-        (t.ticks - s.ticks[k]) // step * step
-        if len(s.ticks) > k and s.ticks[k] <= t.ticks
-        else None
-        for t, s in zip(times, splits, strict=True)
-    ]
+    out: list[int | None] = []
+    for t, s in zip(times, splits, strict=True):
+        before = s.ticks[k] if not s.laps and len(s.ticks) > k else s.ticks_at(k + 1)
+        ok = before is not None and before <= t.ticks
+        out.append((t.ticks - before) // step * step if ok and before is not None else None)
+    return out
 
 
 def _lap_start(
     time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int
 ) -> RaceTime | None:
     """The split one lap before the finish (zero in a one-lap race); None when unknown."""
-    if time is None or half_laps < 2 or len(splits) < half_laps - 2:
+    if time is None or half_laps < 2:
         return None
-    lap_before = splits[half_laps - 3] if half_laps >= 3 else RaceTime(0, time.digits)
-    if lap_before.ticks > time.ticks:
+    if half_laps == 2:
+        lap_before: RaceTime | None = RaceTime(0, time.digits)
+    elif isinstance(splits, Splits):  # known half laps only, with or without gaps
+        lap_before = splits.half_lap(half_laps - 2)
+    else:
+        lap_before = splits[half_laps - 3] if len(splits) >= half_laps - 2 else None
+    if lap_before is None or lap_before.ticks > time.ticks:
         return None
     return lap_before
 
@@ -60,14 +66,17 @@ def gaps(a: Sequence[RaceTime], b: Sequence[RaceTime]) -> list[int]:
     return [ta.ticks - tb.ticks for ta, tb in zip(a, b, strict=False)]
 
 
-def catch_bound(chaser: Sequence[RaceTime], other: Sequence[RaceTime]) -> int | None:
+def catch_bound(chaser: Sequence[RaceTime | None], other: Sequence[RaceTime | None]) -> int | None:
     """The first half lap k at which the splits prove the chaser has caught the other.
 
     The two start half a lap apart, so the chaser has caught the other no later than
     its k-th crossing if t_chaser(k) <= t_other(k - 1). Returns k (1-based) or None.
+    A crossing not known (None) proves nothing.
     """
     for k in range(2, len(chaser) + 1):
-        if k - 2 < len(other) and chaser[k - 1].ticks <= other[k - 2].ticks:
+        mine = chaser[k - 1]
+        theirs = other[k - 2] if k - 2 < len(other) else None
+        if mine is not None and theirs is not None and mine.ticks <= theirs.ticks:
             return k
     return None
 

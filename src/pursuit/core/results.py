@@ -35,6 +35,7 @@ class HeatResult:
     loser: str | None = None
     decided_by: str = ""  # time | last_lap | catch | outcome | published | ""
     places: tuple[int, int] = (1, 2)
+    bracket: int = 0  # the heat's place in the format's `heats` (0: the same as `number`)
 
     @property
     def decided(self) -> bool:

@@ -140,7 +140,7 @@ def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
                     ride.place,
                 )
                 continue
-            if ride.heat is None or ride.heat not in placed:
+            if ride.heat is None or spec.bracket_number(ride.heat) not in placed:
                 ctx.find(
                     "heat-unknown",
                     f"{ride.entrant} in {spec.name}: no heat given and the "
@@ -148,44 +148,44 @@ def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
                     ride.place,
                 )
                 continue
-            number = ride.heat
-        elif ride.heat is not None and ride.heat != number:
+            number = spec.bracket_number(ride.heat)  # a published number is in riding order
+        elif ride.heat is not None and ride.heat != spec.riding_number(number):
             pair = " v ".join(n or "?" for n in expected[number - 1])
+            ridden = " (in riding order)" if spec.run_order else ""
             ctx.find(
                 "pairing",
                 f"{ride.entrant} is entered in {spec.name} heat {ride.heat}, but "
                 f"the format pairs {' v '.join(str(r) for r in spec.heats[number - 1].refs)} "
-                f"in heat {number}: {pair}",
+                f"in heat {spec.riding_number(number)}{ridden}: {pair}",
                 ride.place,
             )
         placed[number].append(ride)
     heats: list[HeatResult] = []
     rows: list[RankedRide] = []
     places = (spec.places[0], spec.places[1]) if spec.places else (1, 2)
-    for heat_spec in spec.heats:
+    for heat_spec in spec.heats:  # in bracket order, which references (QF.W1) name
         in_heat = placed[heat_spec.number]
+        riding = spec.riding_number(heat_spec.number)  # the number the heat carries
         winner, loser, how = decide_heat(ctx, spec, in_heat)
         shown = in_heat
         if winner is None and (walk := walkover(expected[heat_spec.number - 1], in_heat)):
             winner, loser, how = walk[0], walk[1], "outcome"
-            shown = [Ride(winner, finished(None), heat_spec.number, remarks=("opponent out",))]
+            shown = [Ride(winner, finished(None), riding, remarks=("opponent out",))]
             shown += in_heat
         heat = HeatResult(
             spec.id,
-            heat_spec.number,
-            spec.heat_title(heat_spec.number),
+            riding,
+            spec.heat_title(riding),
             expected[heat_spec.number - 1],
             tuple(in_heat),
             winner,
             loser,
             how,
             places,
+            heat_spec.number,
         )
         heats.append(heat)
         order = sorted(shown, key=lambda r: heat.rank_of(r.entrant) or 99)
-        rows += [
-            RankedRide(r, heat.rank_of(r.entrant), False, note_for(r), heat_spec.number)
-            for r in order
-        ]
+        rows += [RankedRide(r, heat.rank_of(r.entrant), False, note_for(r), riding) for r in order]
     complete = all(h.decided for h in heats)
     return RoundResult(spec, tuple(rows), tuple(heats), (), frozenset(), complete)

@@ -13,6 +13,7 @@ from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.core.times import RaceTime, parse_time, parse_usual
 from pursuit.errors import TimeFormatError
 from pursuit.loading.document import Document
+from pursuit.loading.split_reader import read_at_distances, uses_distances
 
 ROUND_FIELDS = {"date", "time", "rides", "note"}
 RIDE_FIELDS = {
@@ -23,6 +24,7 @@ RIDE_FIELDS = {
     "heat",
     "side",
     "splits",
+    "split_every",
     "record",
     "rank",
     "basis",
@@ -87,7 +89,9 @@ class RideReader:
             status, readable = Status.FINISHED, False
         time, time_read = self.time(item.get("time"), name, (*path, "time"))
         readable = readable and time_read
-        splits = self.splits(item.get("splits", []), name, path, meta, time)
+        splits = self.splits(
+            item.get("splits", []), name, path, meta, time, item.get("split_every")
+        )
         side = item.get("side")
         if side is not None and side not in ("red", "green"):
             self.find("bad-side", f"{name}: side must be red or green", *path, "side")
@@ -149,10 +153,14 @@ class RideReader:
         path: tuple[str | int, ...],
         meta: Metadata,
         time: RaceTime | None,
+        every: object = None,
     ) -> Splits:
         if not isinstance(raw, list):
             self.find("bad-splits", f"{name}: splits must be a list of times", *path, "splits")
             return NO_SPLITS
+        if uses_distances(raw, every):
+            found = read_at_distances(raw, every, name, path, meta, self.find, self.time)
+            return self.check_finish(found, name, path, meta, time)
         parsed = parse_usual(raw)  # all at once, when all are in the usual notation
         if parsed is None or not all(map(operator.lt, parsed[0], parsed[0][1:])):
             parsed = self.splits_one_by_one(raw, name, path)  # and find what is wrong
@@ -167,9 +175,21 @@ class RideReader:
                 "splits",
             )
             return NO_SPLITS
-        if time is not None and ticks:
-            last = RaceTime(ticks[-1], digits[-1])
-            if len(ticks) == meta.half_laps and last != time:
+        return self.check_finish(Splits(ticks, digits), name, path, meta, time)
+
+    def check_finish(
+        self,
+        splits: Splits,
+        name: str,
+        path: tuple[str | int, ...],
+        meta: Metadata,
+        time: RaceTime | None,
+    ) -> Splits:
+        """The splits, after a finding when the one at the finish is not the time or one is
+        after it (they are kept)."""
+        if time is not None and splits:
+            last = splits[-1]
+            if splits.reached == meta.half_laps and last != time:
                 self.find(
                     "bad-splits",
                     f"{name}: the last split {last} is not the time {time}",
@@ -183,7 +203,16 @@ class RideReader:
                     *path,
                     "splits",
                 )
-        return Splits(ticks, digits)
+        late = [m for m in splits.marks if time is not None and m.time > time]
+        if late:
+            self.find(
+                "bad-splits",
+                f"{name}: the split at {late[0].distance_m:g} m ({late[0].time}) is after the "
+                f"finish time {time}",
+                *path,
+                "splits",
+            )
+        return splits
 
     def splits_one_by_one(
         self, raw: list[object], name: str, path: tuple[str | int, ...]

@@ -60,7 +60,7 @@ def _rider(rider: RiderSheet, winner: str) -> dict[str, Any]:
 
 def _row(row: HalfLapRow, short: dict[str, str]) -> list[str]:
     return [
-        str(row.half_lap),
+        "" if row.mark else str(row.half_lap),
         f"{row.distance_m:,}",
         row.elapsed[0],
         row.lap[0],

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pursuit.core.competition import Metadata, Ride
 from pursuit.core.entrants import Entrant
 from pursuit.core.outcomes import Status
-from pursuit.core.race import catch_bound, gaps
+from pursuit.core.race import catch_bound
+from pursuit.core.splits import Mark
 from pursuit.core.times import RaceTime
 
 
@@ -32,10 +33,12 @@ class HeatRider:
     time: RaceTime | None
     record: str  # OR / WR as recorded, or ""
     splits: tuple[RaceTime, ...]  # as recorded (while riding: those so far)
-    crossings: tuple[RaceTime, ...]  # elapsed at half laps 1, 2, … (the finish included)
+    crossings: tuple[RaceTime | None, ...]  # elapsed at half laps 1, 2, … (finish included);
+    # None where the split is not known (splits given only at some distances)
     laps: tuple[tuple[int, RaceTime], ...]  # (half lap the lap ends at, the lap's time)
     synthetic: bool  # the splits were made up by a replay, not measured
     missing: frozenset[int] = frozenset()  # half laps the timer missed: estimated, not shown
+    marks: tuple[Mark, ...] = ()  # times at distances that are no crossing: shown, not compared
     lineup: tuple[str, ...] = ()  # team pursuit: the riders of the ride
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
     remarks: tuple[str, ...] = ()  # what incidents made of the ride: "2nd start", "re-ride", …
@@ -57,6 +60,7 @@ class HalfLap:
     laps: tuple[RaceTime | None, ...]  # the lap ending here, one per rider
     behind: int | None  # ticks by which A trails B (negative: A ahead); None unless both crossed
     finish: bool  # the finish line, not a half-lap split
+    mark: bool = False  # a split at a distance that is no crossing (`number`: the half lap before)
 
     @property
     def gap(self) -> RaceTime | None:
@@ -93,7 +97,7 @@ class Heat:
 
     @property
     def has_splits(self) -> bool:
-        return any(len(r.crossings) > 1 for r in self.riders)
+        return any(len(r.crossings) > 1 or r.marks for r in self.riders)
 
 
 def heat_of(
@@ -128,14 +132,26 @@ def _ordered(rides: Sequence[Ride], expected: Sequence[str]) -> list[Ride]:
     )
 
 
-def crossings_of(ride: Ride, half_laps: int) -> list[RaceTime]:
-    """Elapsed times at half laps 1, 2, …: the splits, ended by the finish time when the
-    splits stop one half lap short of it."""
-    out = list(ride.splits[:half_laps])
+def crossings_of(ride: Ride, half_laps: int) -> list[RaceTime | None]:
+    """Elapsed times at half laps 1, 2, …, None where not known: the splits, ended by the
+    finish time when the splits stop one half lap short of it; with splits only at some
+    distances, ended by the finish time, the half laps between left unknown."""
+    splits = ride.splits
+    out: list[RaceTime | None]
+    if splits.dense:
+        out = list(splits[:half_laps])
+    else:
+        out = [None] * min(splits.reached, half_laps)
+        for k, t in splits.points():
+            if k <= half_laps:
+                out[k - 1] = t
     time = ride.outcome.time
     finished = ride.outcome.completed or ride.outcome.status is Status.OVERTAKEN
-    if time is not None and finished and len(out) == half_laps - 1:
+    if time is not None and finished and len(out) == half_laps - 1 and splits.dense:
         out.append(time)
+    elif time is not None and ride.outcome.completed and not splits.dense and splits:
+        out += [None] * (half_laps - len(out))
+        out[-1] = time  # a finish is a crossing too
     return out
 
 
@@ -145,8 +161,11 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
     for k in range(half_laps % 2 or 2, len(crossings) + 1, 2):  # counted back from the finish
         if k in ride.missing or k - 2 in ride.missing:
             continue  # a lap the timer saw only one end of
-        before = crossings[k - 3].ticks if k >= 3 else 0
-        laps.append((k, RaceTime(crossings[k - 1].ticks - before, 4)))
+        start = crossings[k - 3] if k >= 3 else RaceTime(0, 4)
+        end = crossings[k - 1]
+        if start is None or end is None:
+            continue  # a lap with an end not known
+        laps.append((k, RaceTime(end.ticks - start.ticks, 4)))
     family = entrant.family_name if entrant is not None else None
     return HeatRider(
         name=ride.entrant,
@@ -161,6 +180,7 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
         laps=tuple(laps),
         synthetic=(ride.basis or "").startswith("synthetic"),
         missing=ride.missing,
+        marks=ride.splits.marks,
         lineup=ride.lineup,
         dropped=ride.dropped,
         remarks=ride.remarks,
@@ -169,19 +189,44 @@ def _rider(ride: Ride, entrant: Entrant | None, half_laps: int) -> HeatRider:
 
 
 def _rows(riders: tuple[HeatRider, ...], half_laps: int, distance_m: int) -> tuple[HalfLap, ...]:
+    """A row at each half lap up to the furthest crossed, leaving out those nobody has a
+    split at (splits given only at some distances), and one at each mark's distance."""
     reached = max((len(r.crossings) for r in riders), default=0)
-    behind = gaps(riders[0].crossings, riders[1].crossings) if len(riders) == 2 else []
     rows: list[HalfLap] = []
     for k in range(1, reached + 1):
         crossed = tuple(
             r.crossings[k - 1] if len(r.crossings) >= k and k not in r.missing else None
             for r in riders
         )
+        missed = any(k in r.missing for r in riders)
+        if not missed and all(c is None for c in crossed) and k != half_laps:
+            continue  # no split known here: not a row of blanks
         laps = tuple(next((t for end, t in r.laps if end == k), None) for r in riders)
-        diff = behind[k - 1] if k <= len(behind) and None not in crossed else None
         metres = round(distance_m * k / half_laps)
-        rows.append(HalfLap(k, metres, crossed, laps, diff, k == half_laps))
-    return tuple(rows)
+        rows.append(HalfLap(k, metres, crossed, laps, _behind(crossed), k == half_laps))
+    return tuple(sorted((*rows, *_mark_rows(riders, half_laps, distance_m)), key=_distance))
+
+
+def _distance(row: HalfLap) -> tuple[float, bool]:
+    return (row.distance_m, row.mark)
+
+
+def _behind(crossed: tuple[RaceTime | None, ...]) -> int | None:
+    a, b = (*crossed, None)[:2]
+    return a.ticks - b.ticks if a is not None and b is not None else None
+
+
+def _mark_rows(riders: tuple[HeatRider, ...], half_laps: int, distance_m: int) -> list[HalfLap]:
+    """A row at each distance a rider has a mark at; the gap where both have one there."""
+    out: list[HalfLap] = []
+    for metres in sorted({m.distance_m for r in riders for m in r.marks}):
+        times = tuple(
+            next((m.time for m in r.marks if m.distance_m == metres), None) for r in riders
+        )
+        before = int(metres * half_laps // distance_m)
+        none = tuple(None for _ in riders)
+        out.append(HalfLap(before, round(metres), times, none, _behind(times), False, True))
+    return out
 
 
 def _catch(riders: tuple[HeatRider, ...]) -> Catch | None:

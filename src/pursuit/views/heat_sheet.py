@@ -38,7 +38,8 @@ class RiderSheet:
     time: str  # "" when none was taken
     status: str  # "" for a finish, else "Caught opponent", "Overtaken", "DNF", …
     record: str  # OR / WR as recorded, or ""
-    crossings: tuple[float, ...]  # elapsed seconds at half laps 1, 2, … (the finish included)
+    crossings: tuple[float | None, ...]  # elapsed seconds at half laps 1, 2, … (the finish
+    # included); None where not known
     laps: tuple[tuple[int, float], ...]  # (half lap the lap ends at, lap seconds)
     last_lap: str
     synthetic: bool  # the splits were made up by a replay, not measured
@@ -54,6 +55,7 @@ class HalfLapRow:
     gap_s: float | None  # A minus B in seconds; None unless both have a split
     gap: str  # the gap's size as text ("0.35"), "" when level or unknown
     leader: str  # who is ahead here, "" when level or unknown
+    mark: bool = False  # a split at a distance that is no crossing
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +78,14 @@ class HeatSheet:
 
     @property
     def has_splits(self) -> bool:
-        return any(len(r.crossings) > 1 for r in self.riders)
+        return any(len(r.crossings) > 1 for r in self.riders) or any(r.mark for r in self.rows)
 
 
 def heat_numbers(results: Results, round_id: str) -> tuple[int, ...]:
     """The heats of a round that have riders: in running order for a knockout round."""
     result = results.round(round_id)
     if result.spec.kind is RoundKind.KNOCKOUT:
-        order = [h.number for h in result.spec.heats_in_run_order] or [
-            h.number for h in result.heats
-        ]
+        order = sorted(h.number for h in result.heats)  # numbered in riding order
         known = {h.number for h in result.heats if h.rides or any(h.expected)}
         return tuple(n for n in order if n in known)
     rides = results.competition.rides_of(round_id)
@@ -152,7 +152,7 @@ def _rider(rider: HeatRider, rank: str, half_laps: int, digits: int) -> RiderShe
         time=format_time(rider.time, digits) if rider.time is not None else "",
         status=rider.status_text,
         record=rider.record,
-        crossings=tuple(c.seconds for c in rider.crossings),
+        crossings=tuple(c.seconds if c is not None else None for c in rider.crossings),
         laps=tuple((end, lap.seconds) for end, lap in rider.laps),
         last_lap=last,
         synthetic=rider.synthetic,
@@ -176,7 +176,7 @@ def _rows(heat: Heat) -> tuple[HalfLapRow, ...]:
                 gap = size
                 leader = heat.riders[1 if row.behind > 0 else 0].name
         pairs = (elapsed[0], elapsed[1]), (lap[0], lap[1])
-        rows.append(HalfLapRow(row.number, row.distance_m, *pairs, gap_s, gap, leader))
+        rows.append(HalfLapRow(row.number, row.distance_m, *pairs, gap_s, gap, leader, row.mark))
     return tuple(rows)
 
 

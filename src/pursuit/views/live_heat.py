@@ -52,6 +52,7 @@ class HalfLap:
     gap: str  # seconds, at the competition's precision
     gap_s: float | None  # positive: red ahead
     finish: bool = False  # the finish line, not a half-lap split
+    mark: bool = False  # a split at a distance that is no crossing
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _half_lap(row: HeatHalfLap, digits: int) -> HalfLap:
     shown = format_time(gap, digits) if gap is not None else ""
     gap_s = -row.behind / TICKS_PER_SECOND if row.behind is not None else None  # red ahead: +
     leader = ("red", "green")[row.leader] if row.leader is not None else ""
-    return HalfLap(row.number, row.distance_m, times, leader, shown, gap_s, row.finish)
+    return HalfLap(row.number, row.distance_m, times, leader, shown, gap_s, row.finish, row.mark)
 
 
 def live_heat(

@@ -32,7 +32,7 @@ def _in_running_order(state: CompetitionState) -> list[HeatState]:
     out: list[HeatState] = []
     for spec in state.format.rounds:
         drawn = state.heats.get(spec.id, {})
-        order = [h.number for h in spec.heats_in_run_order] if spec.heats else sorted(drawn)
+        order = [spec.riding_number(h.number) for h in spec.heats_in_run_order]
         out += [drawn[n] for n in order if n in drawn]
         out += [drawn[n] for n in sorted(drawn) if n not in order]
     return out
