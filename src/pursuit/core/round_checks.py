@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pursuit.core.competition import Ride
 from pursuit.core.formats import RoundSpec
+from pursuit.core.published_orders import check_orders
 from pursuit.core.refs import RankRef
 from pursuit.core.resolver import Context
 
@@ -77,3 +78,13 @@ def moved_on(ctx: Context, spec: RoundSpec) -> bool:
     rounds = ctx.competition.format.rounds
     later = rounds[[r.id for r in rounds].index(spec.id) + 1 :]
     return any(ctx.competition.rides_of(r.id) for r in later)
+
+
+def check_published_orders(ctx: Context, spec: RoundSpec) -> None:
+    """A round's published orders against its rides, its times and each other."""
+    chains = ctx.competition.orders.get(spec.id)
+    if not chains:
+        return
+    rides = ctx.rides_by_round.get(spec.id, {})
+    for message, ride in check_orders(spec, rides, chains, ctx.digits):
+        ctx.find("published-order", message, ride.place if ride is not None else None)

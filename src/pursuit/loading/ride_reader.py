@@ -14,7 +14,7 @@ from pursuit.core.times import RaceTime, parse_time, parse_usual
 from pursuit.errors import TimeFormatError
 from pursuit.loading.document import Document
 
-ROUND_FIELDS = {"date", "time", "rides", "note"}
+ROUND_FIELDS = {"date", "time", "rides", "note", "order"}
 RIDE_FIELDS = {
     "rider",
     "team",
