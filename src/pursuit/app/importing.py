@@ -38,6 +38,7 @@ def commands_from_competition(
     out = setup_commands(comp, format_name, definition)
     for spec in comp.format.rounds:
         out.extend(_import_ride(spec.id, ride) for ride in comp.rides_of(spec.id))
+        out.extend(c.PublishOrder(spec.id, chain) for chain in comp.orders.get(spec.id, ()))
     if comp.published_classification:
         out.append(
             c.PublishClassification(
