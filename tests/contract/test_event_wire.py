@@ -107,6 +107,7 @@ EXAMPLES: list[ev.Event] = [
     ev.RideRecorded("Q", "Carl", "dns"),
     ev.ClassificationPublished((ev.PublishedPlace("1", "Bert"), ev.PublishedPlace("AC", "Carl"))),
     ev.ClassificationPublished(),
+    ev.OrderPublished("R1", ("Carl", "Bert", "Anna")),
     ev.CompetitionCreated(
         UCI,
         definition(UCI),

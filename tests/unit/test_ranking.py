@@ -161,7 +161,7 @@ def test_too_few_splits_for_a_last_lap_leave_the_tie_shared() -> None:
 
 
 def test_qualifying_breaks_a_tie_at_the_precision_with_the_last_lap() -> None:
-    field = field_of(4, start="4:50.00")
+    field = field_of(6, start="4:50.00")  # eight riders fill the QF
     rides = [
         ride("Early", "4:40.419", splits=["1:10.00", "2:20.00"]),  # last lap 2:20.419
         ride("Late", "4:40.411", splits=["1:11.00", "2:22.00"]),  # last lap 2:18.411

@@ -599,3 +599,25 @@ ACTIONS.update(
         )
     }
 )
+
+
+# --- published orders without times (core/published_orders.py) -----------------------------
+
+
+class OrderBody(Body):
+    round: Text
+    names: Names = Field(
+        min_length=2,
+        description="Who was faster in the round, best first, as published without the times "
+        "(full name, bib or a unique part; a form takes them separated by ; or a line each).",
+    )
+
+
+ACTIONS["order"] = Action(
+    "order",
+    "orders",
+    "Record who was faster in a round, as published without the times",
+    Role.COMMISSAIRE,
+    OrderBody,
+    lambda s, b: c.PublishOrder(b.round, tuple(_who(s, n) for n in b.names)),
+)

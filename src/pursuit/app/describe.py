@@ -138,6 +138,9 @@ _WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
         + ", ".join(str(r) for r in d.get("riders") or ())
         + (" (by default)" if d.get("by_default") else "")
     ),
+    "OrderPublished": lambda d: (
+        f"{d.get('round')}: published order " + " > ".join(str(n) for n in d.get("names") or ())
+    ),
     "RiderDropped": lambda d: (
         f"{_heat(d)}: {d.get('rider')} of {d.get('team')} dropped"
         + (f" at half lap {d['half_lap']}" if d.get("half_lap") else "")

@@ -40,6 +40,7 @@ def commands_from_competition(
     for spec in comp.format.rounds:
         half_lap_m = comp.meta.track_length_m / 2
         out.extend(_import_ride(spec.id, r, half_lap_m) for r in comp.rides_of(spec.id))
+        out.extend(c.PublishOrder(spec.id, chain) for chain in comp.orders.get(spec.id, ()))
     if comp.published_classification:
         out.append(
             c.PublishClassification(

@@ -94,6 +94,8 @@ def competition_text(comp: Competition, format_reference: str, note: str = "") -
         lines += ["", f"[rounds.{spec.id}]"]
         if slot is not None:
             lines += table("", {"date": slot.date, "time": slot.time})[1:]
+        if chains := comp.orders.get(spec.id):
+            lines.append(f"order = {value([list(chain) for chain in chains])}")
         if rides:
             lines.append("rides = [")
             lines += [f"  {value(_ride(r, comp.meta.track_length_m / 2))}," for r in rides]

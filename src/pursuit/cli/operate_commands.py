@@ -339,10 +339,28 @@ def drop(
     act("drop", values | {"half_lap": half_lap}, db, competition, who)
 
 
+@user_errors
+def order(
+    round_id: str = ROUND,
+    names: list[str] = typer.Argument(
+        ...,
+        metavar="NAME...",
+        help="Who was faster in the round, best first (full name, bib or a unique part).",
+        show_default=False,
+    ),
+    db: str | None = DB,
+    competition: str | None = COMPETITION,
+    who: str | None = ACTOR,
+) -> None:
+    """Record who was faster in a round, as a source published it without the times: used
+    wherever the results order by that round's time, and checked against every known time."""
+    act("order", {"round": round_id, "names": names}, db, competition, who)
+
+
 def register(app: typer.Typer) -> None:
     commands = (
         schedule, draw, start, split, skip, finish, catch, dns, dnf, dsq, rel, correct, decide,
-        lineup, drop,
+        lineup, drop, order,
     )  # fmt: skip
     for command in commands:
         app.command()(command)

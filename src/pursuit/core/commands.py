@@ -297,3 +297,14 @@ class RecordIncident(Command):
     half_lap: int | None = None
     team_stops: bool = False
     short_team: bool = False
+
+
+# --- published orders without times (core/published_orders.py) -----------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PublishOrder(Command):
+    """Who was faster in a round, best first, as a source published it without the times."""
+
+    round: str
+    names: tuple[str, ...]

@@ -130,6 +130,9 @@ class Competition:
     published_classification: tuple[PublishedPlace, ...] = ()
     entrant_places: Mapping[str, Place] = field(default_factory=dict, compare=False)
     schedule: dict[str, Slot] = field(default_factory=dict)  # by round id
+    # published orders without times, by round id: each a chain of names, faster first
+    # (core/published_orders.py)
+    orders: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def entrant(self, name: str) -> Entrant:
         for e in self.entrants:

@@ -26,6 +26,7 @@ from pursuit.core.decide_lineups import (
     drop_rider,
     start_with_lineups,
 )
+from pursuit.core.decide_orders import publish_order
 from pursuit.core.decide_timing import catch, correct_split, finish, skip, split
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
@@ -274,3 +275,6 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
 
 # --- incidents: false starts and mishaps (core/decide_incidents.py) ---------------------------
 _HANDLERS.update({c.RecordFalseStart: false_start, c.RecordIncident: incident})
+
+# --- published orders without times (core/decide_orders.py) ---------------------------------
+_HANDLERS[c.PublishOrder] = publish_order

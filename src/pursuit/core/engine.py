@@ -11,6 +11,7 @@ from pursuit.core.lineups import check_lineups
 from pursuit.core.records import with_marks
 from pursuit.core.resolver import Context
 from pursuit.core.results import ClassifiedPlace, RankedRide, Results, RoundResult
+from pursuit.core.round_checks import check_published_orders
 from pursuit.core.rounds import knockout_round, timed_round
 
 
@@ -50,6 +51,7 @@ def _compute(competition: Competition) -> Results:
             done = knockout_round(ctx, spec)
         ctx.rounds[spec.id] = done
         _check_published_ranks(ctx, done)
+        check_published_orders(ctx, spec)
         check_lineups(ctx, spec)
     classification = classify(ctx)
     _check_published_classification(ctx, classification)

@@ -429,3 +429,19 @@ INCIDENT_EVENTS: tuple[type[Event], ...] = (
     ConsideredBeaten,
 )
 EVENT_TYPES.update({cls.wire_name: cls for cls in INCIDENT_EVENTS})
+
+
+# --- published orders without times (core/published_orders.py) -----------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrderPublished(Event):
+    """Who was faster in `round`, best first, as published without the times: evidence the
+    engine orders by wherever it orders by that round's time, checked against every time."""
+
+    wire_name = "OrderPublished"
+    round: str
+    names: tuple[str, ...] = ()
+
+
+EVENT_TYPES[OrderPublished.wire_name] = OrderPublished

@@ -471,6 +471,13 @@ _HANDLERS.update(
 )
 
 
+def _order(state: CompetitionState, e: ev.OrderPublished) -> None:
+    state.orders.setdefault(e.round, []).append(tuple(e.names))
+
+
+_HANDLERS[ev.OrderPublished] = _order
+
+
 def evolve(state: CompetitionState, event: ev.Event) -> CompetitionState:
     """Apply one event (the next position) to `state`, in place, and return it."""
     state.advance()

@@ -17,6 +17,7 @@ from pursuit.core.formats import (
     MemberSet,
     Order,
     OrderKind,
+    OvertakenInOrder,
     OvertakenRule,
     Pool,
     RoundKind,
@@ -343,6 +344,15 @@ def format_from_mapping(
         starts_per_phase=r.count(data, "starts_per_phase", "format", 2) or 2,
         incidents=r.incidents(data, data.get("event") == "team"),
         source=source,
+        overtaken_in_time_order=OvertakenInOrder(
+            r.choice(
+                data,
+                "overtaken_in_time_order",
+                "format",
+                [o.value for o in OvertakenInOrder],
+                OvertakenInOrder.UNKNOWN.value,
+            )
+        ),
     )
     _check_references(fmt, r)
     return fmt

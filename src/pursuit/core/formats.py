@@ -61,6 +61,13 @@ class UnrankedOrder(Enum):
     NAME = "name"  # alphabetically
 
 
+class OvertakenInOrder(Enum):
+    """Where an order by a round's time puts a competitor overtaken there without a time."""
+
+    UNKNOWN = "unknown"  # like one whose time is not known: after the timed, sharing a place
+    LAST = "last"  # after everyone who finished, timed or not (before non-starters)
+
+
 @dataclass(frozen=True, slots=True)
 class MemberSet:
     """Who a block or pool is made of: listed references or a round's group."""
@@ -211,6 +218,7 @@ class Format:
     starts_per_phase: int = 2  # starts a competitor may have in one round (3.2.021 ter)
     incidents: IncidentRules = DEFAULT_INCIDENTS
     source: str | None = field(default=None, compare=False)
+    overtaken_in_time_order: OvertakenInOrder = OvertakenInOrder.UNKNOWN
 
     def round(self, round_id: str) -> RoundSpec:
         for spec in self.rounds:
@@ -242,6 +250,7 @@ __all__ = [
     "MemberSet",
     "Order",
     "OrderKind",
+    "OvertakenInOrder",
     "OvertakenRule",
     "Pool",
     "RankRef",

@@ -130,6 +130,7 @@ class CompetitionState:
     corrections: list[Correction] = field(default_factory=list)
     schedule: dict[str, Slot] = field(default_factory=dict)
     timing: TimingState = field(default_factory=TimingState)
+    orders: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # published, by round
     _model: Competition | None = None
 
     def advance(self) -> None:
@@ -175,6 +176,7 @@ class CompetitionState:
                 rides,
                 tuple(self.published),
                 schedule=dict(self.schedule),
+                orders={r: tuple(chains) for r, chains in self.orders.items()},
             )
         return self._model
 

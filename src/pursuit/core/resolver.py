@@ -6,8 +6,16 @@ from dataclasses import dataclass, field
 
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.findings import Finding
-from pursuit.core.formats import MemberGroup, MemberSet, Order, OrderKind, Pool
+from pursuit.core.formats import (
+    MemberGroup,
+    MemberSet,
+    Order,
+    OrderKind,
+    OvertakenInOrder,
+    Pool,
+)
 from pursuit.core.outcomes import Status
+from pursuit.core.published_orders import Evidence
 from pursuit.core.ranking import number_in_order, rank_by_time
 from pursuit.core.refs import HeatRef, RankRef, Ref
 from pursuit.core.results import RoundResult
@@ -68,31 +76,58 @@ class Context:
                 self._pools[pool.id] = None
             else:
                 named = [m for m in members if m is not None]
-                ordered = self.order(named, pool.order)
-                self._report_pool_ties(pool, ordered)
+                if pool.order.kind is OrderKind.TIME and pool.order.round is not None:
+                    ordered, unknown = self.order_by_time_known(named, pool.order.round)
+                    self._report_unknown(pool, pool.order.round, unknown)
+                else:
+                    ordered, unknown = self.order(named, pool.order), []
+                self._report_pool_ties(pool, ordered, set(unknown))
                 self._pools[pool.id] = [name for _, _, name in ordered]
         return self._pools[pool.id]
 
-    def _report_pool_ties(self, pool: Pool, ordered: list[tuple[int, bool, str]]) -> None:
+    def _report_pool_ties(
+        self, pool: Pool, ordered: list[tuple[int, bool, str]], unknown: set[str]
+    ) -> None:
         """Members sharing a place in a pool are listed alphabetically, and that order may
-        decide who rides which final: a finding, as at a qualification line."""
+        decide who rides which final: a finding, as at a qualification line. (Members whose
+        place is unknown for want of a time are reported apart: `order-unknown`.)"""
         if pool.order.kind is OrderKind.SHARED:
             return
         tied: dict[int, list[str]] = {}
         for rank, shared, name in ordered:
-            if shared:
+            if shared and name not in unknown:
                 tied.setdefault(rank, []).append(name)
         round_id = pool.order.round
         rides = self.rides_by_round.get(round_id, {}) if round_id else {}
+        measure = "times" if pool.order.kind is OrderKind.TIME else "ranks"
         for rank, names in tied.items():
+            if len(names) < 2:
+                continue
             ride = rides.get(names[-1])
             self.find(
                 "pool-tie",
                 f"pool {pool.id}: {' and '.join(names)} tie for place {rank}"
-                f"{f' on their {round_id} times' if round_id else ''}, so alphabetical order "
-                "decides where each rides; a commissaires' decision is needed",
+                f"{f' on their {round_id} {measure}' if round_id else ''}, so alphabetical "
+                "order decides where each rides; a commissaires' decision is needed",
                 ride.place if ride is not None else None,
             )
+
+    def _report_unknown(self, pool: Pool, round_id: str, unknown: list[str]) -> None:
+        """Members of a pool ordered by time whose place nothing tells: no time, no order."""
+        if not unknown:
+            return
+        rides = self.rides_by_round.get(round_id, {})
+        names = sorted(unknown, key=self.sort_name)
+        ride = rides.get(names[-1])
+        they = "has" if len(names) == 1 else "have"
+        self.find(
+            "order-unknown",
+            f"pool {pool.id}: {', '.join(names)} {they} no {round_id} time and no published "
+            f"order places {'them' if len(names) > 1 else 'it'} among the pool, so where each "
+            f"rides is a guess (taken alphabetically after those placed); record the order "
+            f"of round {round_id} (order = [...] in the file, or `pursuit order`)",
+            ride.place if ride is not None else None,
+        )
 
     def members(self, members: MemberSet) -> list[str | None]:
         """Who a member set stands for; None marks a place not known yet."""
@@ -140,21 +175,48 @@ class Context:
         return number_in_order(order, levels, names, self.sort_name)
 
     def order_by_time(self, names: list[str], round_id: str) -> list[tuple[int, bool, str]]:
+        return self.order_by_time_known(names, round_id)[0]
+
+    def order_by_time_known(
+        self, names: list[str], round_id: str
+    ) -> tuple[list[tuple[int, bool, str]], list[str]]:
+        """`names` numbered by their times in the round and what its published orders say
+        (core/published_orders.py), and those without a time whose place is not known."""
         rides = self.rides_by_round.get(round_id, {})
         with_time = [n for n in names if n in rides and rides[n].outcome.time is not None]
         timed = set(with_time)
         absent = self._non_starters([n for n in names if n not in timed], rides)
-        without = sorted(
-            (n for n in names if n not in timed and n not in absent), key=self.sort_name
-        )
+        rest = [n for n in names if n not in timed and n not in absent]
+        caught: list[str] = []
+        if self.competition.format.overtaken_in_time_order is OvertakenInOrder.LAST:
+            caught = [n for n in rest if n in rides and rides[n].outcome.status is Status.OVERTAKEN]
+            rest = [n for n in rest if n not in caught]
+        chains = self.competition.orders.get(round_id)
+        if chains:
+            everyone = [n for n, ride in rides.items() if ride.outcome.time is not None]
+            evidence = Evidence(rides, chains, self._by_time(everyone, rides))
+            out, unknown = evidence.order(with_time + rest, self.sort_name)
+        else:
+            out = self._by_time(with_time, rides)
+            without = sorted(rest, key=self.sort_name)
+            out.extend((len(with_time) + 1, len(without) > 1, n) for n in without)
+            unknown = without
+        after = len(out) + 1
+        out.extend((after, len(caught) > 1, n) for n in sorted(caught, key=self.sort_name))
+        after += len(caught)
+        out.extend((after + i, False, n) for i, n in enumerate(absent))
+        return out, unknown
+
+    def _by_time(self, names: list[str], rides: dict[str, Ride]) -> list[tuple[int, bool, str]]:
+        """`names`, each with a time in `rides`, ranked by time as a timed round ranks."""
 
         def time_of(name: str) -> RaceTime:
             time = rides[name].outcome.time
             assert time is not None
             return time
 
-        out = rank_by_time(
-            with_time,
+        return rank_by_time(
+            names,
             time_of,
             lambda name: rides[name].splits,
             digits=self.digits,
@@ -162,11 +224,6 @@ class Context:
             tie_break=self.tie_break,
             name=self.sort_name,
         )
-        after = len(out) + 1
-        out.extend((after, len(without) > 1, n) for n in without)
-        after += len(without)
-        out.extend((after + i, False, n) for i, n in enumerate(absent))
-        return out
 
     def _non_starters(self, names: list[str], rides: dict[str, Ride]) -> list[str]:
         """Those of `names` who did not start in the round, last of a time order and among

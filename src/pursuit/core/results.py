@@ -18,6 +18,7 @@ class RankedRide:
     shared: bool = False
     note: str = ""
     heat: int | None = None
+    by_published: bool = False  # ranked at its published place: it has no time
 
     @property
     def label(self) -> str:

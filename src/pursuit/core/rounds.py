@@ -9,10 +9,13 @@ from pursuit.core.competition import Ride
 from pursuit.core.formats import OvertakenRule, RoundSpec
 from pursuit.core.heats import decide_heat, walkover
 from pursuit.core.outcomes import Status, finished
+from pursuit.core.published_places import Row, merge, published_place
 from pursuit.core.ranking import rank_by_time
 from pursuit.core.resolver import Context
 from pursuit.core.results import HeatResult, RankedRide, RoundResult
+from pursuit.core.round_checks import check_fill, report_undecided
 
+BY_PUBLISHED_PLACE = "by published place"
 _HEAT = attrgetter("heat")
 _TIME = attrgetter("outcome.time")
 _SPLITS = attrgetter("splits")
@@ -74,14 +77,18 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
     eliminate = spec.overtaken is OvertakenRule.ELIMINATE
     eligible: list[Ride] = []
     others: list[Ride] = []
+    by_place: list[Ride] = []
     for ride in rides:
         status, time = ride.outcome.status, ride.outcome.time
         counts = status in (Status.FINISHED, Status.CAUGHT_OPPONENT) or (
             status is Status.OVERTAKEN and not eliminate
         )
+        if counts and ride.readable and time is None and published_place(ride.published_rank):
+            by_place.append(ride)  # no time, but a published place: ranked there
+            continue
         (eligible if counts and time is not None and ride.readable else others).append(ride)
 
-    ranked = rank_by_time(
+    by_time = rank_by_time(
         eligible,
         _TIME,  # every eligible ride has one
         _SPLITS,
@@ -90,6 +97,7 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
         tie_break=ctx.tie_break,
         name=lambda r: ctx.sort_name(r.entrant),
     )
+    ranked = merge(ctx, spec.name, by_time, by_place) if by_place else _as_rows(by_time)
     never = 10**12
     others.sort(
         key=lambda r: (
@@ -98,7 +106,17 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
             ctx.sort_name(r.entrant),
         )
     )
-    rows = [RankedRide(r, rank, shared, note_for(r), r.heat) for rank, shared, r in ranked]
+    rows = [
+        RankedRide(
+            r.ride,
+            r.rank,
+            r.shared,
+            note_for(r.ride, BY_PUBLISHED_PLACE if r.by_published else ""),
+            r.ride.heat,
+            r.by_published,
+        )
+        for r in ranked
+    ]
     rows += [
         RankedRide(
             r,
@@ -110,18 +128,24 @@ def timed_round(ctx: Context, spec: RoundSpec, first: bool) -> RoundResult:
         for r in others
     ]
     count = spec.advance if spec.advance is not None else len(ranked)
-    advanced = tuple(r.entrant for _, _, r in ranked[:count])
-    if 0 < count < len(ranked) and ranked[count][0] <= ranked[count - 1][0]:
+    advanced = tuple(r.ride.entrant for r in ranked[:count])
+    if 0 < count < len(ranked) and ranked[count].rank <= ranked[count - 1].rank:
         ctx.find(
             "tie-at-line",
-            f"{spec.name}: {ranked[count - 1][2].entrant} and "
-            f"{ranked[count][2].entrant} tie at the qualification line; a commissaires' "
+            f"{spec.name}: {ranked[count - 1].ride.entrant} and "
+            f"{ranked[count].ride.entrant} tie at the qualification line; a commissaires' "
             "decision is needed",
-            ranked[count][2].place,
+            ranked[count].ride.place,
         )
     eliminated = frozenset(r.entrant for r in others if r.outcome.status is Status.OVERTAKEN)
     complete = ctx.entrants.keys() <= {r.entrant for r in rides} if first else bool(rides)
+    if complete:
+        check_fill(ctx, spec, len(ranked))
     return RoundResult(spec, tuple(rows), (), advanced, eliminated, complete)
+
+
+def _as_rows(ranked: list[tuple[int, bool, Ride]]) -> list[Row]:
+    return [Row(rank, shared, ride, False) for rank, shared, ride in ranked]
 
 
 def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
@@ -172,6 +196,8 @@ def knockout_round(ctx: Context, spec: RoundSpec) -> RoundResult:
             winner, loser, how = walk[0], walk[1], "outcome"
             shown = [Ride(winner, finished(None), riding, remarks=("opponent out",))]
             shown += in_heat
+        if winner is None and in_heat and spec.competitors_per_heat == 2:
+            report_undecided(ctx, spec, spec.heat_title(heat_spec.number), in_heat)
         heat = HeatResult(
             spec.id,
             riding,

@@ -33,6 +33,7 @@ from pursuit.loading.document import Document
 from pursuit.loading.format_files import load_format
 from pursuit.loading.nations import ioc_nations
 from pursuit.loading.places import PlacesByName
+from pursuit.loading.published_orders import read_orders
 from pursuit.loading.records import record_book
 from pursuit.loading.ride_reader import RideReader
 from pursuit.loading.toml_lines import NESTED_TOO_DEEPLY, ValueLines
@@ -129,6 +130,7 @@ class _Reader:
         known = {e.name for e in entrants}
         rides: dict[str, tuple[Ride, ...]] = {}
         schedule: dict[str, Slot] = {}
+        orders: dict[str, tuple[tuple[str, ...], ...]] = {}
         rounds = self.data.get("rounds", {})
         if not isinstance(rounds, dict):
             raise self.fail("rounds must be tables: [rounds.Q], [rounds.QF], …", "rounds")
@@ -145,12 +147,16 @@ class _Reader:
             if not isinstance(table, dict):
                 raise self.fail(f"rounds.{round_id} must be a table", "rounds", round_id)
             rides[round_id] = self.rides(round_id, table, known, meta)
+            if chains := read_orders(self.doc, round_id, table, known):
+                orders[round_id] = chains
             when = self.when(round_id, table)
             if when is not None:
                 schedule[round_id] = when
         competition = Competition(
             meta, fmt, tuple(entrants), rides, self.published(known), entrant_places, schedule
         )
+        if orders:
+            competition = replace(competition, orders=orders)
         return Loaded(competition, self.doc.findings, self.doc.source)
 
     def metadata(self, t: Mapping[str, Any], format_precision: int) -> Metadata:

@@ -15,7 +15,7 @@ from pursuit.errors import TimeFormatError
 from pursuit.loading.document import Document
 from pursuit.loading.split_reader import read_at_distances, uses_distances
 
-ROUND_FIELDS = {"date", "time", "rides", "note"}
+ROUND_FIELDS = {"date", "time", "rides", "note", "order"}
 RIDE_FIELDS = {
     "rider",
     "team",
