@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from pursuit.core.decisions import Decision
 from pursuit.core.entrants import Entrant
 from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome
@@ -130,6 +131,8 @@ class Competition:
     published_classification: tuple[PublishedPlace, ...] = ()
     entrant_places: Mapping[str, Place] = field(default_factory=dict, compare=False)
     schedule: dict[str, Slot] = field(default_factory=dict)  # by round id
+    # rulings after the race, in order: applied on top of the rides (core/decisions.py)
+    decisions: tuple[Decision, ...] = ()
 
     def entrant(self, name: str) -> Entrant:
         for e in self.entrants:

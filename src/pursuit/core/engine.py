@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from pursuit.core.awards import with_awards
 from pursuit.core.classification import classify
 from pursuit.core.competition import Competition, Ride
+from pursuit.core.decisions import awards, sanctioned
 from pursuit.core.formats import RoundKind
 from pursuit.core.lineups import check_lineups
 from pursuit.core.records import with_marks
@@ -18,7 +22,14 @@ def compute(competition: Competition) -> Results:
 
     A ride the rules count that beat a record standing when the competition began is marked
     (`core.records.with_marks`), and the competition computed again with its marks: only a
-    competition with standing records is looked at, and computed twice only once one falls."""
+    competition with standing records is looked at, and computed twice only once one falls.
+
+    The competition's decisions are applied on top of its rides: sanctions to the rides,
+    places awarded to the classification (`core.decisions`)."""
+    if competition.decisions:
+        competition = replace(
+            competition, rides=sanctioned(competition.rides, competition.decisions)
+        )
     results = _compute(competition)
     if not competition.meta.standing_records:
         return results
@@ -40,7 +51,7 @@ def _compute(competition: Competition) -> Results:
         ctx.rounds[spec.id] = done
         _check_published_ranks(ctx, done)
         check_lineups(ctx, spec)
-    classification = classify(ctx)
+    classification = with_awards(classify(ctx), awards(competition.decisions))
     _check_published_classification(ctx, classification)
     return Results(
         competition,
