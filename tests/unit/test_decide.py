@@ -939,7 +939,7 @@ def test_a_decision_with_an_unknown_effect_is_refused() -> None:
     refuses(
         given(*FINISHED),
         c.RecordDecision("fine", "panel", "why", "Q", ANNA),
-        "a decision's effect is one of disqualify, reinstate, note",
+        "a decision's effect is one of disqualify, reinstate, award, note",
     )
 
 

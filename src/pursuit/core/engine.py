@@ -7,13 +7,14 @@ from dataclasses import replace
 from pursuit.core.awards import with_awards
 from pursuit.core.classification import classify
 from pursuit.core.competition import Competition, Ride
-from pursuit.core.decisions import awards, sanctioned
+from pursuit.core.decisions import awards
 from pursuit.core.formats import RoundKind
 from pursuit.core.lineups import check_lineups
 from pursuit.core.records import with_marks
 from pursuit.core.resolver import Context
 from pursuit.core.results import ClassifiedPlace, Results, RoundResult
 from pursuit.core.rounds import knockout_round, timed_round
+from pursuit.core.sanctions import sanctioned
 
 
 def compute(competition: Competition) -> Results:
