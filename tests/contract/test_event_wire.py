@@ -136,6 +136,7 @@ EXAMPLES: list[ev.Event] = [
     ev.HeatStopped("Q", 2, "false start by Bert (1st start)"),
     ev.RerideGranted("Q", "Carl", 12, "puncture of Carl at half lap 9"),
     ev.ConsideredBeaten("F", 1, "Bert", "fall of Bert at half lap 20"),
+    ev.DecisionRecorded("award", "FIAC", "silver", None, "Bert", "1968-11-30", 2, "minutes"),
 ]
 
 

@@ -27,7 +27,7 @@ from pursuit.core.outcomes import Status
 from pursuit.core.results import Results
 from pursuit.core.times import parse_time
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, TimeFormatError
-from pursuit.loading import competition_file, ride_reader
+from pursuit.loading import competition_file, decisions, ride_reader
 from pursuit.loading.competition_file import competition_from_text
 from pursuit.loading.format_files import load_format
 
@@ -375,11 +375,12 @@ def test_every_key_the_format_reader_reads_is_documented_and_in_the_schema() -> 
 def test_every_key_the_competition_reader_reads_is_documented_and_in_the_schema() -> None:
     source = "".join(
         (SRC / "loading" / name).read_text("utf-8")
-        for name in ("competition_file.py", "ride_reader.py")
+        for name in ("competition_file.py", "ride_reader.py", "decisions.py")
     )
     keys = set(re.findall(r"\bget\(\s*\"(\w+)\"", source))
     assert {"title", "format", "distance_m", "riders", "rides", "classification"} <= keys
     keys |= ride_reader.RIDE_FIELDS | ride_reader.ROUND_FIELDS | competition_file.ENTRANT_FIELDS
+    keys |= decisions.DECISION_FIELDS
     spans = code_spans(COMPETITION_MD)
     assert sorted(k for k in keys if not documented(k, spans)) == []
     assert sorted(keys - set(property_names(COMPETITION_SCHEMA))) == []

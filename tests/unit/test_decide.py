@@ -939,7 +939,7 @@ def test_a_decision_with_an_unknown_effect_is_refused() -> None:
     refuses(
         given(*FINISHED),
         c.RecordDecision("fine", "panel", "why", "Q", ANNA),
-        "a decision's effect is one of disqualify, reinstate, note",
+        "a decision's effect is one of disqualify, reinstate, award, note",
     )
 
 
@@ -992,6 +992,51 @@ def test_a_note_naming_someone_not_entered_is_refused() -> None:
         given(*FINISHED),
         c.RecordDecision("note", "panel", "warned", "Q", "Ghost"),
         "'Ghost' is not entered",
+    )
+
+
+def test_an_award_records_the_place_and_the_reference() -> None:
+    command = c.RecordDecision(
+        "award", "FIAC", "silver awarded", None, ANNA, "1968-11-30", 2, " communiqué 12 "
+    )
+    events = decide(given(*FINISHED), command)
+    assert events == [
+        ev.DecisionRecorded(
+            "award", "FIAC", "silver awarded", None, ANNA, "1968-11-30", 2, "communiqué 12"
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "words"),
+    [
+        (None, 2, "a decision to award names the entrant and the place"),
+        (ANNA, None, "a decision to award names the entrant and the place"),
+        (ANNA, 0, "Anna: place 0 is not one of 1–"),
+        (ANNA, 99, "Anna: place 99 is not one of 1–"),
+    ],
+)
+def test_an_award_without_its_entrant_or_a_place_the_competition_has_is_refused(
+    name: str | None, place: int | None, words: str
+) -> None:
+    refuses(
+        given(*FINISHED), c.RecordDecision("award", "FIAC", "why", None, name, None, place), words
+    )
+
+
+def test_a_place_on_a_decision_that_does_not_award_is_refused() -> None:
+    refuses(
+        given(*FINISHED),
+        c.RecordDecision("disqualify", "panel", "why", "Q", ANNA, None, 2),
+        "a place goes with a decision to award, not to disqualify",
+    )
+
+
+def test_a_decision_dated_other_than_yyyy_mm_dd_is_refused() -> None:
+    refuses(
+        given(*FINISHED),
+        c.RecordDecision("note", "panel", "why", date="21 Oct 1968"),
+        "a decision's date is a day written YYYY-MM-DD",
     )
 
 

@@ -296,3 +296,27 @@ def test_a_desk_link_with_numbers_no_database_holds_shows_the_desk_not_a_500(
     with TestClient(app) as client:
         Console(client).login("tk")
         assert client.get(f"/console/c/cup?{query}").status_code == 200
+
+
+def test_a_commissaire_awards_a_place_from_the_desk_and_the_classification_shows_it(
+    console: Console, web: Web
+) -> None:
+    red, _ = heat_riders(web)
+    console.login("com")
+    page = console.client.get("/console/c/cup").text
+    assert "<option>award</option>" in page and 'name="place"' in page
+    fields = {"effect": "award", "authority": "Jury of appeal", "entrant": red}
+    missing = console.post("/console/c/cup/decide", {**fields, "reason": "appeal"})
+    assert missing.status_code == 400 and "names the entrant and the place" in missing.text
+    done = console.post(
+        "/console/c/cup/decide",
+        {**fields, "place": "1", "date": "2026-10-22", "reference": "Jury minutes 3",
+         "reason": "appeal upheld"},
+    )  # fmt: skip
+    assert done.status_code == 303, done.text
+    (event,) = [e for e in web.hub.events("cup", 0) if e.type == "DecisionRecorded"]
+    assert (event.data["place"], event.data["reference"]) == (1, "Jury minutes 3")
+    places = console.client.get("/c/cup/classification.json").json()["places"]
+    assert places[0]["name"] == red and places[0]["awarded"] == (
+        "awarded by Jury of appeal, 2026-10-22"
+    )

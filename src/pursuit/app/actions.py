@@ -231,12 +231,14 @@ class CorrectSplitBody(Body):
 
 
 class Decision(Body):
-    effect: Literal["disqualify", "reinstate", "note"]
+    effect: Literal["disqualify", "reinstate", "award", "note"]
     authority: Text = Field(min_length=1)
     reason: Text = Field(min_length=1)
     round: Text | None = None
     entrant: Text | None = None
     date: Text | None = None
+    place: int | None = Field(None, ge=1, description="award: the place given.")
+    reference: Text | None = Field(None, description="Where the decision was published.")
 
 
 class Entrant(Body):
@@ -486,6 +488,8 @@ ACTIONS: dict[str, Action] = {
                 b.round,
                 _who(s, b.entrant) if b.entrant else None,
                 b.date,
+                b.place,
+                b.reference,
             ),
         ),
         Action(

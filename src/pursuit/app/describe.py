@@ -119,9 +119,12 @@ _WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     ),
     "DecisionRecorded": lambda d: (
         f"decision ({d.get('effect')}) by {d.get('authority')}"
+        + (f", {d['date']}" if d.get("date") else "")
         + (f", {d['round']}" if d.get("round") else "")
         + (f", {d['entrant']}" if d.get("entrant") else "")
+        + (f", place {d['place']}" if d.get("place") else "")
         + _because(d)
+        + (f" ({d['reference']})" if d.get("reference") else "")
     ),
     "FalseStartRecorded": lambda d: f"{_heat(d)}: false start by {d.get('entrant')} ({_start(d)})",
     "IncidentRecorded": lambda d: (

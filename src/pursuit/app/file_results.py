@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pursuit.core.decisions import Cutoff, in_force
 from pursuit.core.engine import compute
 from pursuit.core.findings import Finding
 from pursuit.core.results import Results
@@ -19,9 +20,13 @@ class Computed:
     view: ResultsView
 
 
-def compute_file(path: Path) -> Computed:
-    """Raises `CompetitionFileError` when the file is unusable."""
+def compute_file(path: Path, cutoff: Cutoff | None = None) -> Computed:
+    """Raises `CompetitionFileError` when the file is unusable. With a `cutoff`, only the
+    decisions it admits apply (`--as-of`)."""
     loaded = load_competition(path)
-    results = compute(loaded.competition)
+    competition = loaded.competition
+    if cutoff is not None:
+        competition = replace(competition, decisions=in_force(competition.decisions, cutoff))
+    results = compute(competition)
     findings = (*loaded.findings, *results.findings)
     return Computed(results, findings, build_view(results, findings))

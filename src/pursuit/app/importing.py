@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pursuit.core import commands as c
 from pursuit.core.competition import Competition, Ride
+from pursuit.core.decisions import Decision
 from pursuit.core.entrants import Team
 from pursuit.core.split_points import distance_text, distances_of
 from pursuit.errors import CompetitionFileError
@@ -47,7 +48,15 @@ def commands_from_competition(
                 tuple((p.rank, p.entrant) for p in comp.published_classification)
             )
         )
+    out.extend(_record_decision(d) for d in comp.decisions)
     return out
+
+
+def _record_decision(d: Decision) -> c.RecordDecision:
+    """A decision of the file, recorded in the log after the rides it rules on."""
+    return c.RecordDecision(
+        d.effect, d.authority, d.reason, d.round, d.entrant, d.date, d.place, d.reference
+    )
 
 
 def setup_commands(

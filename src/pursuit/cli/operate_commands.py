@@ -275,7 +275,10 @@ def correct(
 @user_errors
 def decide(
     effect: str = typer.Option(
-        ..., "--effect", help="disqualify, reinstate or note.", show_default=False
+        ...,
+        "--effect",
+        help="disqualify, reinstate, award (a place: --place) or note.",
+        show_default=False,
     ),
     authority: str = typer.Option(
         ...,
@@ -287,7 +290,16 @@ def decide(
     round_id: str | None = typer.Option(None, "--round", show_default=False),
     rider: str | None = typer.Option(None, "--rider", show_default=False),
     date: str | None = typer.Option(
-        None, "--date", help="Date of the decision.", show_default=False
+        None, "--date", help="Date of the decision, YYYY-MM-DD.", show_default=False
+    ),
+    place: int | None = typer.Option(
+        None, "--place", min=1, help="award: the place given.", show_default=False
+    ),
+    reference: str | None = typer.Option(
+        None,
+        "--reference",
+        help="Where the decision was published: a communiqué, minutes.",
+        show_default=False,
     ),
     db: str | None = DB,
     competition: str | None = COMPETITION,
@@ -296,6 +308,7 @@ def decide(
     """Record a decision of the commissaires or a federation (protest, appeal, award)."""
     values: dict[str, Any] = {"effect": effect, "authority": authority, "reason": reason}
     values |= {"round": round_id, "entrant": rider, "date": date}
+    values |= {"place": place, "reference": reference}
     act("decide", values, db, competition, who)
 
 

@@ -13,6 +13,8 @@ from pursuit.app.file_results import Computed, compute_file
 from pursuit.cli.database import COMPETITION, DB, competition_id, service
 from pursuit.cli.errors import EXIT_FINDINGS, EXIT_OK, user_errors
 from pursuit.cli.terminal import classification_table, print_results
+from pursuit.core.competition import is_iso_date
+from pursuit.core.decisions import Cutoff
 from pursuit.errors import PursuitError
 
 FILE = typer.Argument(
@@ -25,26 +27,66 @@ FILE = typer.Argument(
 AS_OF = typer.Option(
     None,
     "--as-of",
-    help="Results as they stood after event N of the log (with --db).",
+    help="A day, YYYY-MM-DD: results with the decisions dated on or before it (undated "
+    "ones too); before the first decision, the race as ridden. Or a whole number N: "
+    "results as they stood after event N of the log (with --db).",
+    show_default=False,
+)
+DECISIONS = typer.Option(
+    None,
+    "--decisions",
+    min=0,
+    help="Apply only the first N decisions, in the order taken; 0: the race as ridden.",
     show_default=False,
 )
 
 
 def computed_for(
-    file: Path | None, db: str | None, competition: str | None, as_of: int | None
+    file: Path | None,
+    db: str | None,
+    competition: str | None,
+    as_of: str | None,
+    decisions: int | None = None,
 ) -> Computed:
     """The results of a competition file, or of a competition in the database."""
+    position, cutoff = read_as_of(as_of, decisions)
     if file is not None:
-        if as_of is not None:
-            raise UsageProblem("--as-of reads an event log: use it with --db, not a file")
-        return compute_file(file)
+        if position is not None:
+            raise UsageProblem(
+                "--as-of N reads an event log: use it with --db, or give a day (YYYY-MM-DD)"
+            )
+        return compute_file(file, cutoff)
+    from pursuit.app.as_of import decided_as_of
     from pursuit.core.engine import compute
     from pursuit.views.results import build_view
 
     svc = service(db)
-    state = svc.existing(competition_id(svc, competition), as_of)
-    results = compute(state.competition())
+    cid = competition_id(svc, competition)
+    if cutoff is None:
+        model = svc.existing(cid, position).competition()
+    else:
+        model = decided_as_of(svc, cid, cutoff, position)
+    results = compute(model)
     return Computed(results, results.findings, build_view(results))
+
+
+def read_as_of(as_of: str | None, decisions: int | None) -> tuple[int | None, Cutoff | None]:
+    """`--as-of` and `--decisions` as a log position and a cutoff of the decisions."""
+    position: int | None = None
+    day: str | None = None
+    if as_of is not None:
+        text = as_of.strip()
+        if text.isdigit():
+            position = int(text)
+        elif is_iso_date(text):
+            day = text
+        else:
+            raise UsageProblem(
+                f"--as-of takes a day written YYYY-MM-DD or a log position; got {as_of!r}"
+            )
+    if day is None and decisions is None:
+        return position, None
+    return position, Cutoff(day, decisions)
 
 
 class UsageProblem(PursuitError):
@@ -60,10 +102,11 @@ def show(
     file: Path | None = FILE,
     db: str | None = DB,
     competition: str | None = COMPETITION,
-    as_of: int | None = AS_OF,
+    as_of: str | None = AS_OF,
+    decisions: int | None = DECISIONS,
 ) -> None:
     """Print every round's table and the final classification."""
-    computed = computed_for(file, db, competition, as_of)
+    computed = computed_for(file, db, competition, as_of, decisions)
     print_results(_console(), computed.view)
 
 
@@ -72,13 +115,14 @@ def classify(
     file: Path | None = FILE,
     db: str | None = DB,
     competition: str | None = COMPETITION,
-    as_of: int | None = AS_OF,
+    as_of: str | None = AS_OF,
+    decisions: int | None = DECISIONS,
     as_json: bool = typer.Option(False, "--json", help="Machine output (JSON)."),
 ) -> None:
     """Print the final classification (or, with --json, every round and the classification)."""
     from pursuit.export.json_export import results_document
 
-    computed = computed_for(file, db, competition, as_of)
+    computed = computed_for(file, db, competition, as_of, decisions)
     if as_json:
         print(json.dumps(results_document(computed.view), ensure_ascii=False, indent=2))
     else:
@@ -90,7 +134,8 @@ def export(
     file: Path | None = FILE,
     db: str | None = DB,
     competition: str | None = COMPETITION,
-    as_of: int | None = AS_OF,
+    as_of: str | None = AS_OF,
+    decisions: int | None = DECISIONS,
     to: str = typer.Option(..., "--to", help="markdown, wikitext, csv or json."),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here instead of standard output."
@@ -99,7 +144,7 @@ def export(
     """Write the results tables as Markdown, wikitext, CSV or JSON."""
     from pursuit.export import render
 
-    computed = computed_for(file, db, competition, as_of)
+    computed = computed_for(file, db, competition, as_of, decisions)
     text = render(computed.view, to)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -86,8 +86,24 @@ def classification_table(places: tuple[PlaceView, ...]) -> Table:
         )
         rank = "" if same_group else p.rank
         name = p.name if not p.vacant else "(vacant)"
+        if p.awarded:
+            name = f"{name} ({p.awarded})"
         table.add_row(rank, name, p.nation)
         previous = p
+    return table
+
+
+def decisions_table(view: ResultsView) -> Table | None:
+    """The rulings after the race, in the order taken: who, when, what, where and why."""
+    if not view.decisions:
+        return None
+    table = Table(title="Decisions", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
+    for column in ("Date", "Authority", "Decision", "Reason"):
+        table.add_column(column)
+    for d in view.decisions:
+        reason = f"{d.reason} ({d.reference})" if d.reference else d.reason
+        date = f"{d.date} ({d.basis})" if d.date and d.basis else d.date
+        table.add_row(date, d.authority, d.what, reason)
     return table
 
 
@@ -108,6 +124,9 @@ def print_results(console: Console, view: ResultsView) -> None:
     for table in round_tables(view):
         console.print(table)
     console.print(classification_table(view.classification))
+    decisions = decisions_table(view)
+    if decisions is not None:
+        console.print(decisions)
     summary = findings_summary(view)
     if summary is not None:
         console.print(summary)

@@ -153,12 +153,14 @@ class CorrectSplit(Command):
 
 @dataclass(frozen=True, slots=True)
 class RecordDecision(Command):
-    effect: str  # disqualify | reinstate | note
+    effect: str  # disqualify | reinstate | award | note
     authority: str
     reason: str
     round: str | None = None
     entrant: str | None = None
     date: str | None = None
+    place: int | None = None  # award: the place given
+    reference: str | None = None  # where the decision was published
 
 
 @dataclass(frozen=True, slots=True)

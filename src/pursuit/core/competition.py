@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from pursuit.core.decisions import Decision
 from pursuit.core.entrants import Entrant
 from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome
@@ -133,6 +134,8 @@ class Competition:
     # published orders without times, by round id: each a chain of names, faster first
     # (core/published_orders.py)
     orders: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # rulings after the race, in order: applied on top of the rides (core/decisions.py)
+    decisions: tuple[Decision, ...] = ()
 
     def entrant(self, name: str) -> Entrant:
         for e in self.entrants:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pursuit.core import commands as c
 from pursuit.core import events as ev
-from pursuit.core.competition import metadata_problem
+from pursuit.core.competition import is_iso_date, metadata_problem
 from pursuit.core.decide_impulses import (
     discard_impulse,
     map_channels,
@@ -28,6 +28,7 @@ from pursuit.core.decide_lineups import (
 )
 from pursuit.core.decide_orders import publish_order
 from pursuit.core.decide_timing import catch, correct_split, finish, skip, split
+from pursuit.core.decisions import EFFECTS
 from pursuit.core.draw import check_pairs, knockout_heats, qualifying_pairs, with_sides
 from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import RoundKind
@@ -39,7 +40,6 @@ from pursuit.core.times import RaceTime
 from pursuit.errors import FormatDefinitionError, RuleViolation
 
 STATUSES = {s.value for s in Status}
-EFFECTS = ("disqualify", "reinstate", "note")
 
 
 def decide(state: CompetitionState, command: c.Command) -> list[ev.Event]:
@@ -191,7 +191,13 @@ def _decision(state: CompetitionState, cmd: c.RecordDecision) -> list[ev.Event]:
         round_spec(state, cmd.round)
     if cmd.entrant is not None:
         entrant(state, cmd.entrant)
-    if cmd.effect != "note":
+    if cmd.date is not None and not is_iso_date(cmd.date):
+        raise RuleViolation(f"a decision's date is a day written YYYY-MM-DD; got {cmd.date!r}")
+    if cmd.effect == "award":
+        _award(state, cmd)
+    elif cmd.place is not None:
+        raise RuleViolation(f"a place goes with a decision to award, not to {cmd.effect}")
+    elif cmd.effect != "note":
         if cmd.round is None or cmd.entrant is None:
             raise RuleViolation(f"a decision to {cmd.effect} names the round and the entrant")
         ride = _ride(state, cmd.round, cmd.entrant)
@@ -205,8 +211,20 @@ def _decision(state: CompetitionState, cmd: c.RecordDecision) -> list[ev.Event]:
             cmd.round,
             cmd.entrant,
             cmd.date,
+            cmd.place,
+            cmd.reference.strip() if cmd.reference and cmd.reference.strip() else None,
         )
     ]
+
+
+def _award(state: CompetitionState, cmd: c.RecordDecision) -> None:
+    """An award names the entrant and a place the competition has."""
+    if cmd.entrant is None or cmd.place is None:
+        raise RuleViolation("a decision to award names the entrant and the place")
+    if not 1 <= cmd.place <= len(state.entrants):
+        raise RuleViolation(
+            f"{cmd.entrant}: place {cmd.place} is not one of 1–{len(state.entrants)}"
+        )
 
 
 def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pursuit.core.awards import with_awards
 from pursuit.core.classification import classify
 from pursuit.core.competition import Competition, Ride
+from pursuit.core.decisions import awards
 from pursuit.core.formats import RoundKind
 from pursuit.core.lineups import check_lineups
 from pursuit.core.records import with_marks
@@ -13,6 +15,7 @@ from pursuit.core.resolver import Context
 from pursuit.core.results import ClassifiedPlace, RankedRide, Results, RoundResult
 from pursuit.core.round_checks import check_published_orders
 from pursuit.core.rounds import knockout_round, timed_round
+from pursuit.core.sanctions import sanctioned
 
 
 def compute(competition: Competition) -> Results:
@@ -21,7 +24,14 @@ def compute(competition: Competition) -> Results:
 
     A ride the rules count that beat a record standing when the competition began is marked
     (`core.records.with_marks`), and the competition computed again with its marks: only a
-    competition with standing records is looked at, and computed twice only once one falls."""
+    competition with standing records is looked at, and computed twice only once one falls.
+
+    The competition's decisions are applied on top of its rides: sanctions to the rides,
+    places awarded to the classification (`core.decisions`)."""
+    if competition.decisions:
+        competition = replace(
+            competition, rides=sanctioned(competition.rides, competition.decisions)
+        )
     results = _compute(competition)
     if not competition.meta.standing_records:
         return results
@@ -53,7 +63,7 @@ def _compute(competition: Competition) -> Results:
         _check_published_ranks(ctx, done)
         check_published_orders(ctx, spec)
         check_lineups(ctx, spec)
-    classification = classify(ctx)
+    classification = with_awards(classify(ctx), awards(competition.decisions))
     _check_published_classification(ctx, classification)
     return Results(
         competition,

@@ -154,12 +154,14 @@ class DecisionRecorded(Event):
     """A commissaires' or federation's ruling: its effect, authority, date and reason."""
 
     wire_name = "DecisionRecorded"
-    effect: str  # disqualify | reinstate | note
+    effect: str  # disqualify | reinstate | award | note (core/decisions.py)
     authority: str
     reason: str
     round: str | None = None
     entrant: str | None = None
     date: str | None = None
+    place: int | None = None  # award: the place given
+    reference: str | None = None  # where the decision was published (a communiqué)
 
 
 @dataclass(frozen=True, slots=True)

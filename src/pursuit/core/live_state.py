@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride, Side, Slot
+from pursuit.core.decisions import Decision
 from pursuit.core.entrants import Entrant
 from pursuit.core.events import DecisionRecorded
 from pursuit.core.formats import Format
@@ -177,8 +178,16 @@ class CompetitionState:
                 tuple(self.published),
                 schedule=dict(self.schedule),
                 orders={r: tuple(chains) for r, chains in self.orders.items()},
+                decisions=tuple(as_decision(e) for _, e in self.decisions),
             )
         return self._model
+
+
+def as_decision(e: DecisionRecorded) -> Decision:
+    """The decision a recorded event carries, as the engine applies it."""
+    return Decision(
+        e.effect, e.authority, e.reason, e.round, e.entrant, e.date, e.place, e.reference
+    )
 
 
 def _counts(ride: RideState) -> bool:

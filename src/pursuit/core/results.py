@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pursuit.core.competition import Competition, Ride
+from pursuit.core.decisions import Decision
 from pursuit.core.findings import Finding
 from pursuit.core.formats import RoundSpec
 
@@ -77,6 +78,7 @@ class ClassifiedPlace:
     rank: int | None = None
     shared: bool = False
     vacant: bool = False
+    awarded: Decision | None = None  # the decision that gave this place, when one did
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from pursuit.views.results import HeatView, ResultsView, RoundView, RowView
+from pursuit.views.results import HeatView, PlaceView, ResultsView, RoundView, RowView
 
 
 def render(view: ResultsView) -> str:
@@ -25,17 +25,25 @@ def results_document(view: ResultsView) -> dict[str, Any]:
     """The results as plain JSON-ready data (dicts, lists, strings, numbers, booleans)."""
     competition = asdict(view.competition)
     competition["dates"] = list(view.competition.dates)
-    return {
+    document = {
         "competition": competition,
         "rounds": [_round(r) for r in view.rounds],
-        "classification": [
-            {"rank": p.rank, "name": p.name, "nation": p.nation} for p in view.classification
-        ],
+        "classification": [_place(p) for p in view.classification],
         "findings": [
             {"code": f.code, "message": f.message, "place": f.place} for f in view.findings
         ],
         "complete": view.complete,
     }
+    if view.decisions:  # rulings after the race, in the order taken
+        document["decisions"] = [asdict(d) for d in view.decisions]
+    return document
+
+
+def _place(p: PlaceView) -> dict[str, Any]:
+    place = {"rank": p.rank, "name": p.name, "nation": p.nation}
+    if p.awarded:  # the place was given by a decision
+        place["awarded"] = p.awarded
+    return place
 
 
 def _round(rnd: RoundView) -> dict[str, Any]:

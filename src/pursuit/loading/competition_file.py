@@ -29,6 +29,7 @@ from pursuit.core.records import standing_for
 from pursuit.core.schedule import slot
 from pursuit.core.standing import DEFAULT_KINDS, KINDS
 from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place
+from pursuit.loading.decisions import read_decisions
 from pursuit.loading.document import Document
 from pursuit.loading.format_files import load_format
 from pursuit.loading.nations import ioc_nations
@@ -51,7 +52,7 @@ COMPETITION_FIELDS = {
     "format",
     "records",
 }
-TOP_LEVEL = {"competition", "entrants", "rounds", "published", "nations"}
+TOP_LEVEL = {"competition", "entrants", "rounds", "published", "nations", "decisions"}
 ENTRANTS_FIELDS = {"riders", "teams"}
 PUBLISHED_FIELDS = {"classification", "source"}
 ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
@@ -153,7 +154,14 @@ class _Reader:
             if when is not None:
                 schedule[round_id] = when
         competition = Competition(
-            meta, fmt, tuple(entrants), rides, self.published(known), entrant_places, schedule
+            meta,
+            fmt,
+            tuple(entrants),
+            rides,
+            self.published(known),
+            entrant_places,
+            schedule,
+            read_decisions(self.doc, fmt, known),
         )
         if orders:
             competition = replace(competition, orders=orders)

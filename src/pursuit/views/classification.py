@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pursuit.core.live_state import CompetitionState
 from pursuit.views.document import OFF_DOCUMENT
 from pursuit.views.pictures import Picture, bracket_picture
-from pursuit.views.results import PlaceView, ResultsView, RowView, last_rides
+from pursuit.views.results import DecisionView, PlaceView, ResultsView, RowView, last_rides
 from pursuit.views.status import OFFICIAL, PROVISIONAL
 
 
@@ -24,6 +24,7 @@ class Place:
     time: str = ""  # the time there, or how that ride ended
     # the row of that ride (time, value, note), for the renderers; not in the page's JSON
     ride: RowView | None = field(default=None, metadata=OFF_DOCUMENT)
+    awarded: str = ""  # "awarded by FIAC, 1968-11-30": a decision gave this place
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Classification:
     places: tuple[Place, ...]
     notes: tuple[str, ...]
     picture: Picture | None  # the knockout bracket
+    decisions: tuple[DecisionView, ...] = ()  # rulings after the race, in the order taken
 
 
 def classification(competition: str) -> Callable[[CompetitionState, ResultsView], Classification]:
@@ -58,6 +60,7 @@ def classification(competition: str) -> Callable[[CompetitionState, ResultsView]
             bracket_picture(competition, state.position)
             if any(r.kind == "knockout" for r in view.rounds)
             else None,
+            view.decisions,
         )
 
     return build
@@ -104,10 +107,10 @@ def _number(rank: str) -> int:
 
 def _place(p: PlaceView, last: tuple[str, RowView] | None) -> Place:
     if last is None:
-        return Place(p.rank, p.name, p.nation, p.shared, p.vacant)
+        return Place(p.rank, p.name, p.nation, p.shared, p.vacant, awarded=p.awarded)
     round_name, row = last
     ended = " ".join(part for part in (row.time, row.note) if part)
-    return Place(p.rank, p.name, p.nation, p.shared, p.vacant, round_name, ended, row)
+    return Place(p.rank, p.name, p.nation, p.shared, p.vacant, round_name, ended, row, p.awarded)
 
 
 _INCIDENT_NOTES = (

@@ -13,6 +13,7 @@ from operator import attrgetter
 from typing import Any
 
 from pursuit.core.competition import Slot
+from pursuit.core.decisions import Decision
 from pursuit.core.findings import Finding
 from pursuit.core.formats import RoundKind
 from pursuit.core.results import RankedRide, Results, RoundResult
@@ -72,6 +73,20 @@ class PlaceView:
     nation: str
     shared: bool = False
     vacant: bool = False
+    awarded: str = ""  # "awarded by FIAC, 1968-11-30" when a decision gave the place
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionView:
+    """One ruling after the race, as listed with the results."""
+
+    effect: str
+    what: str  # "disqualify F, West Germany", "award place 2 to West Germany"
+    authority: str
+    date: str
+    reference: str
+    reason: str
+    basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +121,7 @@ class ResultsView:
     classification: tuple[PlaceView, ...]
     findings: tuple[FindingView, ...]
     complete: bool
+    decisions: tuple[DecisionView, ...] = ()  # in the order taken, those in force
 
 
 def build_view(results: Results, findings: Sequence[Finding] | None = None) -> ResultsView:
@@ -142,7 +158,14 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
 
     rounds = tuple(_round(r, row, comp.schedule.get(r.spec.id)) for r in results.rounds)
     places = tuple(
-        PlaceView(p.label, p.entrant or "", nation_of.get(p.entrant or "", ""), p.shared, p.vacant)
+        PlaceView(
+            p.label,
+            p.entrant or "",
+            nation_of.get(p.entrant or "", ""),
+            p.shared,
+            p.vacant,
+            awarded_words(p.awarded),
+        )
         for p in results.classification
     )
     nations = {e.nation for e in comp.entrants if e.nation}
@@ -170,6 +193,19 @@ def build_view(results: Results, findings: Sequence[Finding] | None = None) -> R
             for f in (results.findings if findings is None else findings)
         ),
         complete=results.complete,
+        decisions=tuple(decision_view(d) for d in comp.decisions),
+    )
+
+
+def awarded_words(decision: Decision | None) -> str:
+    if decision is None:
+        return ""
+    return ", ".join(part for part in (f"awarded by {decision.authority}", decision.date) if part)
+
+
+def decision_view(d: Decision) -> DecisionView:
+    return DecisionView(
+        d.effect, d.words(), d.authority, d.date or "", d.reference or "", d.reason, d.basis or ""
     )
 
 
