@@ -161,7 +161,7 @@ class _Reader:
             self.published(known),
             entrant_places,
             schedule,
-            read_decisions(self.doc, fmt, known),
+            decisions=read_decisions(self.doc, fmt, known),
         )
         if orders:
             competition = replace(competition, orders=orders)
