@@ -65,7 +65,8 @@ def test_an_extending_format_may_extend_a_file_next_to_it(tmp_path: Path):
         ('extends = 1968\nname = "x"\n', 1, "extends: must be a preset name"),
         ('extends = "edition.toml"\nname = "x"\n', 1, "extends: formats extend one another"),
         (
-            'extends = "olympic-1968"\nname = "x"\n[[rounds]]\nid = "SF"\nheats = [["QF.W1", "QF.W9"]]\n',
+            'extends = "olympic-1968"\nname = "x"\n[[rounds]]\nid = "SF"\n'
+            'heats = [["QF.W1", "QF.W9"]]\n',
             5,
             "QF.W9: round QF has 4 heats",
         ),

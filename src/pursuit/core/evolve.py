@@ -92,7 +92,7 @@ def _passages_for(state: CompetitionState, heat: HeatState) -> HeatPassages:
         for name, side in zip(heat.entrants, heat.sides, strict=True)
         if side in ("red", "green")
     ]
-    return HeatPassages(state.meta.track_length_m / 2, state.meta.half_laps, sides)
+    return HeatPassages(state.meta.half_lap_m, state.meta.counted_half_laps, sides)
 
 
 def _ride(state: CompetitionState, round_id: str, entrant: str) -> RideState:
@@ -110,7 +110,7 @@ def _within(state: CompetitionState, half_lap: int) -> None:
     by hand may say anything, and nothing is made of a number beyond the distance)."""
     if state.meta is None:
         raise ValueError("a split before the competition was created")
-    last = state.meta.half_laps - 1
+    last = state.meta.counted_half_laps - 1
     if not 1 <= half_lap <= last:
         raise ValueError(f"half lap {half_lap} is not between 1 and {last}")
 

@@ -8,8 +8,11 @@ from pursuit.core.splits import Splits
 from pursuit.core.times import RaceTime, truncate
 
 
-def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) -> RaceTime | None:
-    """Finish time minus the split one lap (two half laps) earlier; None without splits.
+def last_lap(
+    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int | None
+) -> RaceTime | None:
+    """Finish time minus the split one lap (two half laps) earlier; None without splits or
+    when the half laps are not known (a track of unknown length).
 
     `splits` are elapsed times at half laps 1, 2, …; they may stop before the finish
     or include it.
@@ -21,7 +24,7 @@ def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) 
 
 
 def last_laps_ticks(
-    times: Sequence[RaceTime], splits: Sequence[Splits], half_laps: int, step: int
+    times: Sequence[RaceTime], splits: Sequence[Splits], half_laps: int | None, step: int
 ) -> list[int | None]:
     """For each ride, `truncate(last_lap(time, splits, half_laps), digits).ticks` where
     `step` is `unit(digits)`, or None where that is None: what ranking compares of tied
@@ -30,7 +33,7 @@ def last_laps_ticks(
     A time's ticks are a multiple of the unit of its own decimals, so truncating to
     `digits` is `ticks // step * step` (and changes nothing when it has no more).
     """
-    if half_laps < 2:
+    if half_laps is None or half_laps < 2:
         return [None] * len(times)
     if half_laps == 2:  # a one-lap race: the last lap is the time
         return [t.ticks // step * step for t in times]
@@ -44,10 +47,10 @@ def last_laps_ticks(
 
 
 def _lap_start(
-    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int
+    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int | None
 ) -> RaceTime | None:
     """The split one lap before the finish (zero in a one-lap race); None when unknown."""
-    if time is None or half_laps < 2 or len(splits) < half_laps - 2:
+    if time is None or half_laps is None or half_laps < 2 or len(splits) < half_laps - 2:
         return None
     lap_before = splits[half_laps - 3] if half_laps >= 3 else RaceTime(0, time.digits)
     if lap_before.ticks > time.ticks:

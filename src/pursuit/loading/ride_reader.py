@@ -30,6 +30,11 @@ RIDE_FIELDS = {
     "dropped",
     "note",
 }
+# Why half-lap splits are dropped on a track whose length is not known.
+TRACK_UNKNOWN_SPLITS = (
+    'splits are not read: the track length is "unknown", so which half lap each split '
+    "is cannot be known"
+)
 _STATUSES = {s.value: s for s in Status}  # Status(text) without the enum's slower lookup
 _SIDES = {s.value: s for s in Side}
 
@@ -153,23 +158,28 @@ class RideReader:
         if not isinstance(raw, list):
             self.find("bad-splits", f"{name}: splits must be a list of times", *path, "splits")
             return NO_SPLITS
+        half_laps = meta.half_laps
+        if half_laps is None:
+            if raw:
+                self.find("track-unknown", f"{name}: {TRACK_UNKNOWN_SPLITS}", *path, "splits")
+            return NO_SPLITS
         parsed = parse_usual(raw)  # all at once, when all are in the usual notation
         if parsed is None or not all(map(operator.lt, parsed[0], parsed[0][1:])):
             parsed = self.splits_one_by_one(raw, name, path)  # and find what is wrong
             if parsed is None:
                 return NO_SPLITS
         ticks, digits = parsed
-        if len(ticks) > meta.half_laps:
+        if len(ticks) > half_laps:
             self.find(
                 "bad-splits",
-                f"{name}: {len(ticks)} splits for {meta.half_laps} half laps",
+                f"{name}: {len(ticks)} splits for {half_laps} half laps",
                 *path,
                 "splits",
             )
             return NO_SPLITS
         if time is not None and ticks:
             last = RaceTime(ticks[-1], digits[-1])
-            if len(ticks) == meta.half_laps and last != time:
+            if len(ticks) == half_laps and last != time:
                 self.find(
                     "bad-splits",
                     f"{name}: the last split {last} is not the time {time}",
