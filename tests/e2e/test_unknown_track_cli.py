@@ -4,6 +4,7 @@ splits refused with a finding, kept unknown through a database and back to a fil
 from __future__ import annotations
 
 import json
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -60,3 +61,14 @@ def test_an_unknown_track_stays_unknown_through_a_database_and_back_to_a_file(tm
     exported = run("export-log", "--to", "toml", "-o", str(out), "--db", db, "-c", "moscow")
     assert exported.returncode == 0, exported.stderr
     assert tomllib.loads(out.read_text("utf-8"))["competition"]["track_length_m"] == "unknown"
+
+
+def test_a_heat_sheet_on_an_unknown_track_says_no_half_laps_can_be_shown(tmp_path: Path):
+    out = tmp_path / "sf2.pdf"
+    path = unknown_track(tmp_path)
+    done = run("sheet", str(path), "--round", "SF", "--heat", "2", "--no-charts", "--to", str(out))
+    assert done.returncode == 0, done.stderr
+    # pdftotext: poppler-utils, which the sheet tests need too
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True)
+    assert "track length unknown" in text.stdout
+    assert "The track length is not known, so no half laps can be shown." in text.stdout
