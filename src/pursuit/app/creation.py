@@ -24,7 +24,7 @@ def create_command(
     event: str | None = None,
     gender: str | None = None,
     distance_m: int = 4000,
-    track_length_m: float = 250.0,
+    track_length_m: float | None = 250.0,  # None: not known
     venue: str | None = None,
     altitude_m: int | None = None,
     dates: tuple[str, ...] = (),

@@ -39,7 +39,8 @@ def commands_from_competition(
 ) -> list[c.Command]:
     out = setup_commands(comp, format_name, definition)
     for spec in comp.format.rounds:
-        half_lap_m = comp.meta.track_length_m / 2
+        half_lap_m = comp.meta.half_lap_m if comp.meta.track_length_m is not None else 0.0
+        # (on an unknown track no ride has splits at distances: the reader dropped them)
         out.extend(_import_ride(spec.id, r, half_lap_m) for r in comp.rides_of(spec.id))
         out.extend(c.PublishOrder(spec.id, chain) for chain in comp.orders.get(spec.id, ()))
     if comp.published_classification:

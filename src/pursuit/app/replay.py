@@ -69,7 +69,7 @@ def replay_script(
         steps.append(Step(clock, c.DrawRound(spec.id, pairs)))
         for number, heat in heats:
             clock += 5.0
-            heat_steps, length = _heat_steps(spec, number, heat, meta.half_laps)
+            heat_steps, length = _heat_steps(spec, number, heat, meta.counted_half_laps)
             steps += [Step(clock + s.at, s.command) for s in heat_steps]
             clock += length + pause_heats
         clock += GAP_BETWEEN_ROUNDS_S

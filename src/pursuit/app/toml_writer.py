@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pursuit.core.competition import Competition, Ride
+from pursuit.core.competition import UNKNOWN_TRACK, Competition, Ride
 from pursuit.core.entrants import Team
 from pursuit.core.split_points import distance_text, distances_of
 from pursuit.core.standing import DEFAULT_KINDS
@@ -50,7 +50,7 @@ def competition_text(comp: Competition, format_reference: str, note: str = "") -
             "event": meta.event,
             "gender": meta.gender,
             "distance_m": meta.distance_m,
-            "track_length_m": meta.track_length_m,
+            "track_length_m": UNKNOWN_TRACK if meta.track_length_m is None else meta.track_length_m,
             "venue": meta.venue,
             "altitude_m": meta.altitude_m,
             "dates": list(meta.dates),
@@ -98,7 +98,7 @@ def competition_text(comp: Competition, format_reference: str, note: str = "") -
             lines.append(f"order = {value([list(chain) for chain in chains])}")
         if rides:
             lines.append("rides = [")
-            lines += [f"  {value(_ride(r, comp.meta.track_length_m / 2))}," for r in rides]
+            lines += [f"  {value(_ride(r, (comp.meta.track_length_m or 0.0) / 2))}," for r in rides]
             lines.append("]")
     if comp.published_classification:
         lines += ["", "[published]", "classification = ["]

@@ -16,7 +16,9 @@ def header(view: ResultsView) -> RenderableType:
     facts = [
         c.venue,
         " to ".join(c.dates) if len(c.dates) <= 2 else ", ".join(c.dates),
-        f"{c.distance_m:,} m on a {c.track_length_m:g} m track",
+        f"{c.distance_m:,} m on a {c.track_length_m:g} m track"
+        if c.track_length_m is not None
+        else f"{c.distance_m:,} m, track length unknown",
         f"times to {c.precision} s",
     ]
     lines.append(Text(" · ".join(f for f in facts if f), style="dim"))

@@ -14,12 +14,14 @@ from pursuit.core.formats import Format
 from pursuit.core.outcomes import Outcome
 from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.core.standing import DEFAULT_KINDS, RecordMark, StandingRecord
-from pursuit.errors import Place
+from pursuit.errors import Place, RuleViolation
 
 # The distances a pursuit is ridden over, in metres, and the tracks it is ridden on: what is
 # outside is a typing mistake (or a hostile number), refused wherever a competition begins.
 DISTANCES_M = range(100, 100_001)
 TRACKS_M = (100, 500)
+# What a competition file writes for a track whose length the sources do not give.
+UNKNOWN_TRACK = "unknown"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -35,13 +37,14 @@ def is_iso_date(text: object) -> bool:
 
 
 def metadata_problem(
-    distance_m: int, track_length_m: float, dates: tuple[str, ...]
+    distance_m: int, track_length_m: float | None, dates: tuple[str, ...]
 ) -> tuple[str, str] | None:
-    """The field and what is wrong with a competition's distance, track or dates, or None."""
+    """The field and what is wrong with a competition's distance, track or dates, or None.
+    A track length of None is not known, which is no problem."""
     if distance_m not in DISTANCES_M:
         low, high = DISTANCES_M.start, DISTANCES_M.stop - 1
         return "distance_m", f"distance_m must be {low}–{high} m; got {distance_m}"
-    if not TRACKS_M[0] <= track_length_m <= TRACKS_M[1]:
+    if track_length_m is not None and not TRACKS_M[0] <= track_length_m <= TRACKS_M[1]:
         low_t, high_t = TRACKS_M
         return "track_length_m", f"track_length_m must be {low_t}–{high_t} m; got {track_length_m}"
     bad = [d for d in dates if not is_iso_date(d)]
@@ -61,7 +64,7 @@ class Metadata:
     event: str = "individual pursuit"
     gender: str | None = None
     distance_m: int = 4000
-    track_length_m: float = 250.0
+    track_length_m: float | None = 250.0  # None: not known (a historical record may not say)
     venue: str | None = None
     altitude_m: int | None = None
     dates: tuple[str, ...] = ()
@@ -74,9 +77,44 @@ class Metadata:
     standing_records: tuple[StandingRecord, ...] = ()
 
     @property
-    def half_laps(self) -> int:
-        """Half laps in the distance: the number of pursuit-line crossings to the finish."""
+    def half_laps(self) -> int | None:
+        """Half laps in the distance: the number of pursuit-line crossings to the finish;
+        None when the track length is not known."""
+        if self.track_length_m is None:
+            return None
         return round(self.distance_m / (self.track_length_m / 2))
+
+    @property
+    def counted_half_laps(self) -> int:
+        """The half laps, for what cannot do without them (timing a heat, a split's half
+        lap); raises TrackLengthUnknown when the track length is not known."""
+        if self.half_laps is None:
+            raise TrackLengthUnknown()
+        return self.half_laps
+
+    def require_track_length(self) -> None:
+        """Raises TrackLengthUnknown when the track length is not known: a heat on such a
+        track cannot be timed live (its half laps cannot be counted)."""
+        if self.track_length_m is None:
+            raise TrackLengthUnknown()
+
+    @property
+    def half_lap_m(self) -> float:
+        """Metres from one pursuit line to the other; raises TrackLengthUnknown when unknown."""
+        if self.track_length_m is None:
+            raise TrackLengthUnknown()
+        return self.track_length_m / 2
+
+
+class TrackLengthUnknown(RuleViolation):
+    """Something needs the half laps of a competition whose track length is not known."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            'the track length is not known (track_length_m = "unknown"): half laps cannot '
+            "be counted, so half-lap splits and timing by half lap are not possible",
+            field="track_length_m",
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -234,6 +234,8 @@ def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:
         raise RuleViolation(
             f"{cmd.entrant}: status {cmd.status!r} is not one of {', '.join(sorted(STATUSES))}"
         )
+    if cmd.splits and state.meta is not None:  # half-lap splits need the track length
+        state.meta.require_track_length()
     if cmd.split_at:
         sparse_splits(state, cmd.entrant, cmd.splits, cmd.split_at)  # they must read
     return [

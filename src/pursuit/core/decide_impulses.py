@@ -247,6 +247,8 @@ def _start_by_hand(
         raise at.refuse(f"{running.round} heat {running.number} is still running")
     if heat.done:
         raise at.refuse(f"{heat.round} heat {heat.number} is over")
+    assert state.meta is not None
+    state.meta.require_track_length()
     return [ev.HeatStarted(heat.round, heat.number, time_of_day), placed]
 
 
@@ -264,8 +266,10 @@ def _passage_by_hand(
         raise at.refuse(f"{name} does not ride in {heat.round} heat {heat.number}")
     if heat.start_impulse is None:
         raise at.refuse(f"{heat.round} heat {heat.number} has no start impulse to time from")
-    if not 1 <= cmd.half_lap <= state.meta.half_laps:
-        raise at.refuse(f"half lap {cmd.half_lap} is not between 1 and {state.meta.half_laps}")
+    if not 1 <= cmd.half_lap <= state.meta.counted_half_laps:
+        raise at.refuse(
+            f"half lap {cmd.half_lap} is not between 1 and {state.meta.counted_half_laps}"
+        )
     ride = state.ride(heat.round, name)
     splits = ride.splits if ride is not None else []
     missing = ride.missing if ride is not None else set()
@@ -287,7 +291,7 @@ def _passage_by_hand(
         raise at.refuse(f"{name}: half lap {k} is recorded already; correct it with a reason")
     if splits and time <= splits[-1]:
         raise at.refuse(f"{name}: {format_time(time)} is not after half lap {len(splits)}")
-    last = k == state.meta.half_laps
+    last = k == state.meta.counted_half_laps
     gap = tuple(range(len(splits) + 1, k))
     finish = Passage(name, k, time.ticks, gap, last)
     return [placed, *_timed(heat, name, k, time, finish)]

@@ -48,7 +48,7 @@ def incident(state: CompetitionState, cmd: c.RecordIncident) -> list[ev.Event]:
         field = "team_stops" if cmd.team_stops else "short_team"
         raise replace(at, field=field).refuse(f"{cmd.entrant} is a rider, not a team: {field}")
     half_lap = cmd.half_lap if cmd.half_lap is not None else len(ride.splits) + 1
-    last = state.meta.half_laps
+    last = state.meta.counted_half_laps
     if not 1 <= half_lap <= last or half_lap <= len(ride.splits):
         raise replace(at, half_lap=half_lap, field="half_lap").refuse(
             f"{cmd.entrant}: half lap {half_lap} is not one still to ride "

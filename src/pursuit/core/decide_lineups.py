@@ -120,8 +120,10 @@ def drop_rider(state: CompetitionState, cmd: c.RecordRiderDropped) -> list[ev.Ev
         raise at.refuse(f"{rider} is not in {team.name}'s line-up for {spec.name} ({riding})")
     if rider in ride.dropped:
         raise at.refuse(f"{rider} of {team.name} has already dropped")
-    if cmd.half_lap is not None and not 1 <= cmd.half_lap <= state.meta.half_laps:
-        raise at.refuse(f"half lap {cmd.half_lap} is not between 1 and {state.meta.half_laps}")
+    if cmd.half_lap is not None and not 1 <= cmd.half_lap <= state.meta.counted_half_laps:
+        raise at.refuse(
+            f"half lap {cmd.half_lap} is not between 1 and {state.meta.counted_half_laps}"
+        )
     events: list[ev.Event] = [ev.RiderDropped(spec.id, cmd.heat, team.name, rider, cmd.half_lap)]
     riding_on = len(ride.lineup) - len(ride.dropped) - 1
     if riding_on < state.format.counting_rider:

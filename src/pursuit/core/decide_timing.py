@@ -30,6 +30,8 @@ def start(state: CompetitionState, cmd: c.StartHeat) -> list[ev.Event]:
         raise at.refuse(f"{running.round} heat {running.number} is still running; finish it first")
     if heat.stops and heat.done:
         raise at.refuse(f"{cmd.round} heat {cmd.heat}: nobody is left to start it again")
+    assert state.meta is not None
+    state.meta.require_track_length()
     return [ev.HeatStarted(cmd.round, cmd.heat, cmd.start_impulse)]
 
 
@@ -91,7 +93,7 @@ def split(state: CompetitionState, cmd: c.RecordSplit) -> list[ev.Event]:
             f"after half lap {before} ({format_time(previous)})"
         )
     half_laps = half_lap - len(ride.splits)
-    if reason := implausible(state.meta.track_length_m / 2 * half_laps, segment):
+    if reason := implausible(state.meta.half_lap_m * half_laps, segment):
         raise at.refuse(f"{cmd.entrant}: half lap {half_lap} rejected: {reason}")
     return [ev.SplitRecorded(cmd.round, cmd.heat, cmd.entrant, half_lap, time, cmd.synthetic)]
 
@@ -117,10 +119,10 @@ def skip(state: CompetitionState, cmd: c.SkipHalfLap) -> list[ev.Event]:
 
 def _within(state: CompetitionState, at: About, half_lap: int) -> None:
     assert state.meta is not None
-    if not 1 <= half_lap <= state.meta.half_laps - 1:
+    if not 1 <= half_lap <= state.meta.counted_half_laps - 1:
         raise replace(at, field="half_lap").refuse(
             f"{at.entrant}: half lap {half_lap} is not between 1 and "
-            f"{state.meta.half_laps - 1} (the finish is recorded as a finish)"
+            f"{state.meta.counted_half_laps - 1} (the finish is recorded as a finish)"
         )
 
 
@@ -257,7 +259,7 @@ def correct_split(state: CompetitionState, cmd: c.CorrectSplit) -> list[ev.Event
         raise at.refuse(f"{name}: half lap {k} is already {splits[k - 1]}")
     before = splits[k - 2] if k >= 2 else RaceTime(0, 4)
     after = splits[k] if k < len(splits) else None
-    if after is None and ride.time is not None and len(splits) == state.meta.half_laps - 1:
+    if after is None and ride.time is not None and len(splits) == state.meta.counted_half_laps - 1:
         after = ride.time
     shown = format_time(time)
     if time.ticks <= before.ticks:
@@ -268,7 +270,7 @@ def correct_split(state: CompetitionState, cmd: c.CorrectSplit) -> list[ev.Event
             f"{name}: half lap {k} at {shown} is not before the next crossing "
             f"({format_time(after)})"
         )
-    half_lap_m = state.meta.track_length_m / 2
+    half_lap_m = state.meta.half_lap_m
     segments = [time.ticks - before.ticks] + ([after.ticks - time.ticks] if after else [])
     for segment in segments:
         if why := implausible(half_lap_m, segment):

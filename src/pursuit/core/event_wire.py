@@ -222,6 +222,8 @@ def _read_created(data: Data) -> ev.CompetitionCreated:
         ).precision
     for optional in ("gender", "venue", "altitude_m"):
         facts.setdefault(optional, None)
+    if "track_length_m" in data and data["track_length_m"] is None:  # written: not known
+        facts["track_length_m"] = None
     return ev.CompetitionCreated(data["format_name"], data["format_definition"], Metadata(**facts))
 
 

@@ -93,7 +93,7 @@ def _passages_for(state: CompetitionState, heat: HeatState) -> HeatPassages:
         for name, side in zip(heat.entrants, heat.sides, strict=True)
         if side in ("red", "green")
     ]
-    return HeatPassages(state.meta.track_length_m / 2, state.meta.half_laps, sides)
+    return HeatPassages(state.meta.half_lap_m, state.meta.counted_half_laps, sides)
 
 
 def _ride(state: CompetitionState, round_id: str, entrant: str) -> RideState:
@@ -111,7 +111,7 @@ def _within(state: CompetitionState, half_lap: int) -> None:
     by hand may say anything, and nothing is made of a number beyond the distance)."""
     if state.meta is None:
         raise ValueError("a split before the competition was created")
-    last = state.meta.half_laps - 1
+    last = state.meta.counted_half_laps - 1
     if not 1 <= half_lap <= last:
         raise ValueError(f"half lap {half_lap} is not between 1 and {last}")
 
@@ -252,7 +252,7 @@ def _recorded(state: CompetitionState, e: ev.RideRecorded) -> None:
     ride.splits = list(e.splits)
     ride.sparse = None
     if e.split_at and state.meta is not None:  # splits at some distances only
-        ride.sparse = from_distances(e.splits, e.split_at, state.meta.track_length_m / 2)
+        ride.sparse = from_distances(e.splits, e.split_at, state.meta.half_lap_m)
         ride.splits = []  # no half lap from the first: the live timing has none to go on
     ride.record, ride.published_rank, ride.basis = e.record, e.published_rank, e.basis
     ride.lineup = tuple(e.lineup)

@@ -62,6 +62,6 @@ def sparse_splits(
     """Splits given at distances, read as the fold will read them; refused when they do not."""
     assert state.meta is not None
     try:
-        return from_distances(times, distances, state.meta.track_length_m / 2)
+        return from_distances(times, distances, state.meta.half_lap_m)
     except DistanceError as e:
         raise RuleViolation(f"{name}: splits at distances: {e}") from None

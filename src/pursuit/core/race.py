@@ -8,8 +8,11 @@ from pursuit.core.splits import Splits
 from pursuit.core.times import RaceTime, truncate
 
 
-def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) -> RaceTime | None:
-    """Finish time minus the split one lap (two half laps) earlier; None without splits.
+def last_lap(
+    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int | None
+) -> RaceTime | None:
+    """Finish time minus the split one lap (two half laps) earlier; None without splits or
+    when the half laps are not known (a track of unknown length).
 
     `splits` are elapsed times at half laps 1, 2, … (or `Splits` with gaps: then the
     split one lap before the finish must be among the known); they may stop before the
@@ -22,7 +25,7 @@ def last_lap(time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int) 
 
 
 def last_laps_ticks(
-    times: Sequence[RaceTime], splits: Sequence[Splits], half_laps: int, step: int
+    times: Sequence[RaceTime], splits: Sequence[Splits], half_laps: int | None, step: int
 ) -> list[int | None]:
     """For each ride, `truncate(last_lap(time, splits, half_laps), digits).ticks` where
     `step` is `unit(digits)`, or None where that is None: what ranking compares of tied
@@ -31,7 +34,7 @@ def last_laps_ticks(
     A time's ticks are a multiple of the unit of its own decimals, so truncating to
     `digits` is `ticks // step * step` (and changes nothing when it has no more).
     """
-    if half_laps < 2:
+    if half_laps is None or half_laps < 2:
         return [None] * len(times)
     if half_laps == 2:  # a one-lap race: the last lap is the time
         return [t.ticks // step * step for t in times]
@@ -45,10 +48,10 @@ def last_laps_ticks(
 
 
 def _lap_start(
-    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int
+    time: RaceTime | None, splits: Sequence[RaceTime], half_laps: int | None
 ) -> RaceTime | None:
     """The split one lap before the finish (zero in a one-lap race); None when unknown."""
-    if time is None or half_laps < 2:
+    if time is None or half_laps is None or half_laps < 2:
         return None
     if half_laps == 2:
         lap_before: RaceTime | None = RaceTime(0, time.digits)

@@ -22,7 +22,7 @@ def rank_by_time(
     splits_of: Callable[[T], Sequence[RaceTime]],
     *,
     digits: int,
-    half_laps: int,
+    half_laps: int | None,  # None: the track length is not known, so no last lap
     tie_break: Sequence[TieBreak],
     name: Callable[[T], str],
 ) -> list[tuple[int, bool, T]]:
@@ -74,7 +74,7 @@ def _with_last_laps(
     items: Sequence[T],
     times: list[RaceTime],
     splits_of: Callable[[T], Sequence[RaceTime]],
-    half_laps: int,
+    half_laps: int | None,  # None: the track length is not known, so no last lap
     step: int,
 ) -> list[int]:
     """(time, last lap) of each item as one integer, `time * span + lap`: the last lap

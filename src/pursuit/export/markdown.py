@@ -60,7 +60,7 @@ def _header(view: ResultsView) -> str:
         ("Venue", comp.venue),
         ("Dates", format_dates(comp.dates)),
         ("Distance", metres(comp.distance_m) if comp.distance_m else ""),
-        ("Track length", metres(comp.track_length_m) if comp.track_length_m else ""),
+        ("Track length", metres(comp.track_length_m) if comp.track_length_m else "unknown"),
         ("Format", comp.format_title or comp.format_name),
     )
     return "\n".join(f"- **{label}:** {_text(value)}" for label, value in facts if value)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pursuit.core.competition import (
+    UNKNOWN_TRACK,
     Competition,
     Metadata,
     PublishedPlace,
@@ -187,7 +188,11 @@ class _Reader:
                 "precision",
             )
         distance = get("distance_m", int, 4000)
-        track = get("track_length_m", (int, float), 250)
+        track = (
+            None
+            if t.get("track_length_m") == UNKNOWN_TRACK
+            else get("track_length_m", (int, float), 250)
+        )
         dates = tuple(str(d) for d in get("dates", list, []))  # a TOML date reads as ISO
         problem = metadata_problem(distance, track, dates)
         if problem is not None:
@@ -197,7 +202,7 @@ class _Reader:
             event=get("event", str, "individual pursuit"),
             gender=get("gender", str),
             distance_m=distance,
-            track_length_m=float(track),
+            track_length_m=None if track is None else float(track),
             venue=get("venue", str),
             altitude_m=get("altitude_m", int),
             dates=dates,

@@ -32,6 +32,11 @@ RIDE_FIELDS = {
     "dropped",
     "note",
 }
+# Why half-lap splits are dropped on a track whose length is not known.
+TRACK_UNKNOWN_SPLITS = (
+    'splits are not read: the track length is "unknown", so which half lap each split '
+    "is cannot be known"
+)
 _STATUSES = {s.value: s for s in Status}  # Status(text) without the enum's slower lookup
 _SIDES = {s.value: s for s in Side}
 
@@ -158,6 +163,11 @@ class RideReader:
         if not isinstance(raw, list):
             self.find("bad-splits", f"{name}: splits must be a list of times", *path, "splits")
             return NO_SPLITS
+        half_laps = meta.half_laps
+        if half_laps is None:
+            if raw:
+                self.find("track-unknown", f"{name}: {TRACK_UNKNOWN_SPLITS}", *path, "splits")
+            return NO_SPLITS
         if uses_distances(raw, every):
             found = read_at_distances(raw, every, name, path, meta, self.find, self.time)
             return self.check_finish(found, name, path, meta, time)
@@ -167,10 +177,10 @@ class RideReader:
             if parsed is None:
                 return NO_SPLITS
         ticks, digits = parsed
-        if len(ticks) > meta.half_laps:
+        if len(ticks) > half_laps:
             self.find(
                 "bad-splits",
-                f"{name}: {len(ticks)} splits for {meta.half_laps} half laps",
+                f"{name}: {len(ticks)} splits for {half_laps} half laps",
                 *path,
                 "splits",
             )

@@ -34,7 +34,7 @@ def read_at_distances(
     read_time: ReadTime,
 ) -> Splits:
     """The splits of `raw` at the distances given, or NO_SPLITS after a finding."""
-    half_lap_m = meta.track_length_m / 2
+    half_lap_m = meta.half_lap_m  # known: the reader drops splits on an unknown track
     step: float | None = None
     if every is not None:
         if not isinstance(every, str):

@@ -32,6 +32,7 @@ def heat_page(source: SheetSource, round_id: str, number: int, charts: bool = Tr
         "splits": sheet.has_splits,
         "synthetic": sheet.synthetic,
         "half_laps": sheet.half_laps,
+        "track_unknown": sheet.half_laps == 0,  # a heat's half laps are 0 only then
         "half_lap_m": f"{sheet.half_lap_m:g}",
         "charts": list(pictures),
         "legend": record_legend(

@@ -90,15 +90,19 @@ def record_tag(record: str, note: str) -> str:
 
 def competition_data(view: CompetitionView) -> dict[str, Any]:
     """The header every page carries: title, venue, dates, distance, track, precision."""
-    laps = view.distance_m / view.track_length_m
-    lap_text = f"{laps:.0f} laps" if abs(laps - round(laps)) < 0.01 else f"{laps:.1f} laps"
+    if view.track_length_m is not None:
+        laps = view.distance_m / view.track_length_m
+        lap_text = f"{laps:.0f} laps" if abs(laps - round(laps)) < 0.01 else f"{laps:.1f} laps"
+        track = f"track {view.track_length_m:g} m ({lap_text})"
+    else:
+        track = "track length unknown"
     venue = view.venue
     if view.altitude_m:
         venue = f"{venue} ({view.altitude_m:,} m altitude)" if venue else ""
     facts = [
         dates_text(view.dates),
         f"{view.distance_m:,} m",
-        f"track {view.track_length_m:g} m ({lap_text})",
+        track,
         f"times to {view.precision} s",
     ]
     return {

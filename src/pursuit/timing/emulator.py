@@ -166,7 +166,7 @@ def ridden_heats(
     comp: Competition, commands: Sequence[c.Command], at: Sequence[float]
 ) -> list[_Heat]:
     """Each heat the replay rides: its entrants in drawn order and their elapsed times."""
-    half_laps = comp.meta.half_laps
+    half_laps = comp.meta.counted_half_laps
     heats: dict[tuple[str, int], _Heat] = {}
     pairs: dict[str, tuple[tuple[str, ...], ...] | None] = {}
     for command, when in zip(commands, at, strict=True):
@@ -329,7 +329,7 @@ def plan_file(
     """The plan for the chosen heats of the competition file at `path` (all heats in order)."""
     comp, commands, at = load_file(path)
     chosen = select_heats(ridden_heats(comp, commands, at), round_id, heat)
-    return plan_heats(chosen, comp.meta.half_laps, channel_map, options, start_at or now())
+    return plan_heats(chosen, comp.meta.counted_half_laps, channel_map, options, start_at or now())
 
 
 def now() -> RaceTime:

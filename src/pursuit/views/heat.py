@@ -87,8 +87,8 @@ class Heat:
     round_id: str
     number: int
     distance_m: int
-    half_laps: int
-    half_lap_m: float
+    half_laps: int  # 0 when the track length is not known: no half lap can be shown
+    half_lap_m: float  # 0 when the track length is not known
     precision: int  # decimals times are shown to
     riders: tuple[HeatRider, ...]  # one or two
     rows: tuple[HalfLap, ...]  # half laps 1 to the furthest any rider has crossed
@@ -110,10 +110,11 @@ def heat_of(
 ) -> Heat:
     """The heat `number` of `round_id` ridden as `rides` (its riders in any order; `expected`:
     who the format puts there, in its order)."""
-    half_laps = meta.half_laps
+    half_laps = meta.half_laps or 0
+    half_lap_m = meta.track_length_m / 2 if meta.track_length_m is not None else 0.0
     riders = tuple(_rider(r, entrants.get(r.entrant), half_laps) for r in _ordered(rides, expected))
     return Heat(
-        round_id, number, meta.distance_m, half_laps, meta.track_length_m / 2, meta.precision,
+        round_id, number, meta.distance_m, half_laps, half_lap_m, meta.precision,
         riders, _rows(riders, half_laps, meta.distance_m), _catch(riders),
         any(r.synthetic for r in riders),
     )  # fmt: skip

@@ -72,6 +72,7 @@ class LiveHeat:
     pictures: tuple[Picture, ...]  # the gap and lap charts, once both riders have splits
     synthetic: bool
     timed_on: str = ""  # team pursuit: "the 3rd rider", whose front wheel takes time and splits
+    track_unknown: bool = False  # the track length is not known: no half lap can be shown
 
 
 def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
@@ -172,6 +173,7 @@ def live_heat(
             pictures,
             ridden.synthetic,
             timed_on(state.format),
+            state.meta.track_length_m is None,
         )
 
     return build

@@ -43,7 +43,7 @@ class Overview:
     event: str
     gender: str
     distance_m: int
-    track_length_m: float
+    track_length_m: float | None  # None: not known
     venue: str
     altitude_m: int | None
     dates: tuple[str, ...]

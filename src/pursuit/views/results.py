@@ -102,7 +102,7 @@ class CompetitionView:
     event: str
     gender: str
     distance_m: int
-    track_length_m: float
+    track_length_m: float | None  # None: not known
     venue: str
     altitude_m: int | None
     dates: tuple[str, ...]

@@ -244,7 +244,7 @@ def _form_id(record: ImpulseRecord) -> str:
 
 
 def _half_lap_name(state: CompetitionState, entrant: str | None, half_lap: int) -> str:
-    last = state.meta.half_laps if state.meta is not None else 0
+    last = (state.meta.half_laps or 0) if state.meta is not None else 0
     what = "the finish" if half_lap == last else f"half lap {half_lap}"
     return f"{entrant}, {what}"
 
@@ -359,7 +359,7 @@ def _passages(state: CompetitionState, heat: HeatState, passages: HeatPassages) 
         missing = sorted(ride.missing) if ride is not None else []
         for k in missing:
             out.append(_placement(state, heat, passages, entrant, k, "missed"))
-        for k in range(done + 1, min(done + NEXT_HALF_LAPS, state.meta.half_laps) + 1):
+        for k in range(done + 1, min(done + NEXT_HALF_LAPS, state.meta.half_laps or 0) + 1):
             out.append(_placement(state, heat, passages, entrant, k, "next"))
     return out
 

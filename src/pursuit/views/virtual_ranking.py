@@ -110,7 +110,7 @@ def round_ranks(state: CompetitionState, view: ResultsView, round_id: str) -> Ma
         return {}
     rides = [RideSoFar.of(r) for r in state.rides.get(round_id, {}).values()]
     meta = state.meta
-    ranks = virtual_ranks(rides, timed=True, half_laps=meta.half_laps, digits=meta.precision)
+    ranks = virtual_ranks(rides, timed=True, half_laps=meta.half_laps or 0, digits=meta.precision)
     return {name: rank.label for name, rank in ranks.items()}
 
 

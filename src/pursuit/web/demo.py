@@ -275,7 +275,7 @@ def _where(
     if heat is None or state.meta is None or command.entrant not in heat.entrants:
         return None
     side = heat.sides[heat.entrants.index(command.entrant)]
-    return side, state.meta.half_laps, heat.start_impulse
+    return side, state.meta.counted_half_laps, heat.start_impulse
 
 
 class _Named:

@@ -150,7 +150,7 @@ def desk(competition: str) -> Callable[[CompetitionState, ResultsView], Desk]:
         return Desk(
             competition=competition,
             title=view.competition.title,
-            half_laps=state.meta.half_laps,
+            half_laps=state.meta.half_laps or 0,  # 0: the track length is not known
             rounds=tuple(
                 DeskRound(
                     r.id,
