@@ -179,12 +179,18 @@ class _Writer:
         _info(infos, "UI", "NAME", title)
         _info(infos, "UI", "DISTANCE", str(self.view.competition.distance_m))
         rows = unit.heat.rides if unit.heat is not None else rnd.ranking
-        if rows:
-            for order, row in enumerate(rows, 1):
-                competition.append(self.row(row, rnd.id, order))
-        elif unit.heat is not None:  # the start list: who the format puts here
-            for order, name in enumerate((n for n in unit.heat.expected if n), 1):
-                competition.append(self.entry(name, order))
+        for order, row in enumerate(rows, 1):
+            competition.append(self.row(row, rnd.id, order))
+        # the start list of who is still to ride: who the format puts in the heat, or, for a
+        # timed round, who is drawn in it
+        if unit.heat is not None:
+            drawn: Sequence[str] = [n for n in unit.heat.expected if n]
+        else:
+            drawn = self.facts.drawn.get(rnd.id, ())
+        ridden = {r.name for r in rows}
+        waiting = [(k, n) for k, n in enumerate(drawn, 1) if n not in ridden]
+        for order, (start, name) in enumerate(waiting, len(rows) + 1):
+            competition.append(self.entry(name, order, start))
         return body
 
     def row(self, row: RowView, round_id: str, order: int) -> ET.Element:
@@ -220,8 +226,8 @@ class _Writer:
         ranks = [int(r.rank) for r in (heat.rides if heat else ()) if r.rank.isdigit()]
         return bool(ranks) and int(row.rank) == min(ranks)
 
-    def entry(self, name: str, order: int) -> ET.Element:
-        result = ET.Element("Result", SortOrder=str(order), StartOrder=str(order))
+    def entry(self, name: str, order: int, start: int) -> ET.Element:
+        result = ET.Element("Result", SortOrder=str(order), StartOrder=str(start))
         result.append(self.competitor(name, self.lineups.get(name, ())))
         return result
 

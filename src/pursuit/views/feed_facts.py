@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from pursuit.core.live_state import CompetitionState
 from pursuit.core.results import Results
 from pursuit.core.times import format_time
 from pursuit.views.heat import crossings_of
@@ -33,10 +34,26 @@ class FeedFacts:
     rides: Mapping[tuple[str, str], RideFacts]  # by (round id, competitor)
     rounds: Mapping[str, RoundFacts]
     running: frozenset[tuple[str, int]] = field(default=frozenset())  # (round id, heat)
+    drawn: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # round -> start order
 
 
-def feed_facts(results: Results, running: frozenset[tuple[str, int]] = frozenset()) -> FeedFacts:
-    """The facts of `results`; `running`: the heats on the track now (none for a file)."""
+def drawn_of(state: CompetitionState) -> dict[str, tuple[str, ...]]:
+    """Who is drawn in each round, heat by heat in heat order: the start lists."""
+    return {
+        round_id: tuple(n for _, heat in sorted(heats.items()) for n in heat.entrants)
+        for round_id, heats in state.heats.items()
+    }
+
+
+def running_of(state: CompetitionState) -> frozenset[tuple[str, int]]:
+    """The heat on the track now, as (round id, heat), if any."""
+    heat = state.running_heat()
+    return frozenset({(heat.round, heat.number)}) if heat is not None else frozenset()
+
+
+def feed_facts(results: Results, state: CompetitionState | None = None) -> FeedFacts:
+    """The facts of `results`; with the live `state` they were computed from, also the heat
+    on the track now and the start lists (a file has neither)."""
     meta = results.competition.meta
     digits, half_laps, distance = meta.precision, meta.half_laps, meta.distance_m
     rides: dict[tuple[str, str], RideFacts] = {}
@@ -52,4 +69,6 @@ def feed_facts(results: Results, running: frozenset[tuple[str, int]] = frozenset
                 if k not in ride.missing
             )
             rides[rnd.id, ride.entrant] = RideFacts(ride.outcome.status.value, splits)
-    return FeedFacts(rides, rounds, running)
+    if state is None:
+        return FeedFacts(rides, rounds)
+    return FeedFacts(rides, rounds, running_of(state), drawn_of(state))
