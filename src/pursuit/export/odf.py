@@ -202,8 +202,8 @@ class _Writer:
         if row.time:
             result.set("Result", row.time)
             result.set("ResultType", "TIME")
-        irm = IRMS.get(ride.status)
-        if irm is not None:
+        irm = _irm(ride.status, row, _is_timed(self.view, round_id))
+        if irm:
             result.set("IRM", irm)
         if row.mark in QUALIFICATION_MARKS:
             result.set("QualificationMark", row.mark)
@@ -282,8 +282,8 @@ class _Writer:
                 if row.time:
                     place.set("Result", row.time)
                 ride = self.facts.rides.get((rnd.id, name), RideFacts(""))
-                if ride.status in IRMS:
-                    place.set("IRM", IRMS[ride.status])
+                if irm := _irm(ride.status, row, timed=False):
+                    place.set("IRM", irm)
                 if row.rank.isdigit():
                     place.set("WLT", "W" if self._won(row, rnd.id) else "L")
             place.append(self.competitor(name, row.lineup if row else self.lineups.get(name, ())))
@@ -326,6 +326,14 @@ class _Writer:
                         data.set("Venue", self.view.competition.venue)
                     data.append(self.competitor(row.name, row.lineup))
         return body
+
+
+def _irm(status: str, row: RowView, timed: bool) -> str:
+    """The invalid-result mark of a ride: its outcome's, except that being overtaken is no
+    invalid result in a timed round where the time still counts (the row has a rank)."""
+    if status == "overtaken" and timed and row.rank.isdigit():
+        return ""
+    return IRMS.get(status, "")
 
 
 def _info(parent: ET.Element, kind: str, code: str, value: str) -> None:

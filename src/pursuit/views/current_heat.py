@@ -35,6 +35,8 @@ CAUGHT = "caught"
 ABANDON = "abandon"
 FALSE_START = "false-start"
 
+# outcomes whose time is taken at the finish line (as `views.heat.crossings_of` reads them)
+_COVERED = (Status.FINISHED, Status.CAUGHT_OPPONENT, Status.OVERTAKEN)
 _TIME = re.compile(r"^(?:(?:(\d+):)?(\d+):)?(\d+(?:\.\d+)?)$")
 
 
@@ -101,7 +103,8 @@ def iso_duration(text: str) -> str:
         parts.append(f"{int(hours)}H")
     if minutes and (int(minutes) or hours):
         parts.append(f"{int(minutes)}M")
-    parts.append(f"{seconds}S")
+    whole, dot, fraction = seconds.partition(".")
+    parts.append(f"{int(whole)}{dot}{fraction}S")
     return "".join(parts)
 
 
@@ -185,7 +188,7 @@ def _competitor(
 ) -> Competitor:
     status = ride.status if ride is not None else Status.FINISHED
     done = len(rider.splits)
-    if rider.done and status in (Status.FINISHED, Status.CAUGHT_OPPONENT) and rider.time:
+    if rider.done and rider.time and status in _COVERED:  # the finish is the last half lap
         done = half_laps
     latest = rider.time or next((s for s in reversed(rider.splits) if s != "missed"), "")
     down = None
