@@ -144,7 +144,7 @@ def frames(live: LiveServer) -> Iterator[list[dict[str, Any]]]:
     stop.set()
 
 
-def wait_until(check: Any, message: str, within: float = 5.0) -> None:
+def wait_until(check: Any, message: str, within: float = 20.0) -> None:  # a loaded CI box
     deadline = time.monotonic() + within
     while not check():
         assert time.monotonic() < deadline, message

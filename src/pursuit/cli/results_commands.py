@@ -96,7 +96,7 @@ def export(
         None, "--output", "-o", help="Write here instead of standard output."
     ),
 ) -> None:
-    """Write the results tables as Markdown, wikitext, CSV, JSON or ODF-style XML."""
+    """Write the results tables as Markdown, wikitext, CSV, JSON or ODF XML."""
     from pursuit.export import render
 
     computed = computed_for(file, db, competition, as_of)
