@@ -198,3 +198,29 @@ def test_the_odf_export_on_the_web_is_live_and_valid(client: TestClient, web: We
     assert ridden[red]["time"] == "4:30.123" and ridden[red]["rank"] == "1"
     assert ridden[red]["splits"] == [(125, "12.5")]
     assert ridden[green]["splits"] == [(125, "13.0")]
+
+
+def test_a_team_pursuit_feed_names_the_members_and_the_catch(client: TestClient, web: Web) -> None:
+    from test_team_pursuit import create, qualify_and_ride_the_first_round, roster
+
+    track = create(client, web, "tp", "uci-team-pursuit")
+    qualify_and_ride_the_first_round(track)
+    answer = client.get("/c/tp/current-heat.json")
+    assert answer.status_code == 200
+    document = answer.json()
+    jsonschema.Draft202012Validator(FEED_SCHEMA).validate(document)
+    assert (document["round_id"], document["heat"]) == ("R1", 4)  # the last heat ridden
+    assert document["status"] == "final"  # the first round is complete
+    teams = by_name(document)
+    assert teams["Team 1"]["members"] == roster("Team 1")
+    assert (teams["Team 1"]["info"], teams["Team 4"]["info"]) == ("catch", "caught")
+    assert (teams["Team 1"]["rank"], teams["Team 4"]["rank"]) == (1, 2)
+    odf_text = client.get("/c/tp/odf.xml").text
+    document_xml = parse(odf_text)
+    assert schema().validate(document_xml), schema().error_log
+    first_round = [
+        b for b in bodies(document_xml, "DT_RESULT") if b.get("DocumentCode") == "CTX402804"
+    ]
+    team1 = next(r for r in rows_of(first_round[0]) if r["name"] == "Team 1")
+    assert team1["members"] == roster("Team 1")
+    assert team1["mark"] == "QG"
