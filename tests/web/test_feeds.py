@@ -103,8 +103,8 @@ def test_a_false_start_and_an_unknown_competition(client: TestClient, web: Web) 
     web.hub.handle("cup", c.StartHeat("Q", 1), "tk")
     web.hub.handle("cup", c.RecordFalseStart("Q", 1, red), "tk")
     assert by_name(feed(client))[red]["info"] == "false-start"
-    missing = client.get("/c/nowhere/current-heat.json")
-    assert missing.status_code == 404
+    for path in ("current-heat.json", "odf.xml"):
+        assert client.get(f"/c/nowhere/{path}").status_code == 404
 
 
 def test_iso_durations_match_the_published_text() -> None:
@@ -168,7 +168,13 @@ def test_the_event_stream_sends_the_feed_at_once_and_after_a_split(
     assert latest["status"] == "virtual"
     assert by_name(latest)[red]["time"] == {"text": "12.5", "iso": "PT12.5S"}
     positions = [f["position"] for f in frames]
-    assert positions == sorted(set(positions))  # a frame only when the feed moved
+    assert positions == sorted(set(positions))
+    # a line-up or a split elsewhere moves the log; the frame comes only when the feed changes
+    sent = len(frames)
+    web.hub.handle("cup", c.ScheduleRound("F", "2026-05-02"), "boss")
+    split(web, red, "22.5")
+    wait_until(lambda: any(by_name(f)[red]["half_laps"] == 2 for f in frames), "no 2nd split")
+    assert len(frames) == sent + 1, frames[sent:]
 
 
 def test_the_odf_export_on_the_web_is_live_and_valid(client: TestClient, web: Web) -> None:

@@ -21,7 +21,8 @@ from pursuit.web.live.stream import HEADERS, PING, RETRY_MS
 
 EVENT = "current-heat"
 
-FeedText = Callable[[], tuple[int, str] | None]  # (position, feed JSON), None: nothing to show
+# (position, feed JSON, what it says without the position), None while there is nothing to show
+FeedText = Callable[[], tuple[int, str, str] | None]
 
 
 def frame(position: int, text: str) -> bytes:
@@ -81,10 +82,11 @@ class FeedStream(Response):
 
     async def _send_if_new(self, send: Send, last: str) -> str:
         found = await run_in_threadpool(self.feed)
-        if found is None or found[1] == last:
-            return last
-        await send(_body(frame(*found)))
-        return found[1]
+        if found is None or found[2] == last:
+            return last  # the log moved elsewhere (another heat, a line-up): nothing new here
+        position, text, said = found
+        await send(_body(frame(position, text)))
+        return said
 
 
 def _body(data: bytes) -> dict[str, object]:

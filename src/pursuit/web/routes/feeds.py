@@ -38,19 +38,20 @@ def odf_feed(request: Request, cid: str) -> Response:
     return Response(text, media_type=XML_TYPE, headers=headers)
 
 
-def feed_text(request: Request, cid: str) -> tuple[int, str] | None:
-    """The current-heat feed as JSON text with its log position; None before any heat."""
+def feed_text(request: Request, cid: str) -> tuple[int, str, str] | None:
+    """The current-heat feed as JSON text with its log position, and the text without the
+    position (what the feed says); None before any heat is drawn."""
     w = web(request)
     try:
         position, model = w.hub.model(cid, "current-heat", current_heat(cid))
     except NothingToShow:
         return None
     key = (cid, position, "current-heat", "json")
-    text = w.hub.rendered.get(key)
-    if text is None:
-        text = to_json(position, model)
-        w.hub.rendered.put(key, text)
-    return position, text
+    texts: tuple[str, str] | None = w.hub.rendered.get(key)
+    if texts is None:
+        texts = (to_json(position, model), to_json(None, model))
+        w.hub.rendered.put(key, texts)
+    return position, *texts
 
 
 @router.get("/c/{cid}/current-heat")  # and, through JsonSuffix, /c/{cid}/current-heat.json
@@ -60,7 +61,7 @@ def current_heat_feed(request: Request, cid: str) -> Response:
     found = feed_text(request, cid)
     if found is None:
         raise NothingToShow(f"no heat drawn yet in {cid}")
-    position, text = found
+    position, text, _ = found
     headers = {"Cache-Control": "no-cache", "X-Log-Position": str(position)}
     return Response(text, media_type=JSON_TYPE, headers=headers)
 
