@@ -70,8 +70,8 @@ def test_every_qualifying_time_and_accented_name_appears(view: ResultsView, fmt:
         assert text in out
 
 
-def test_registry_names_four_formats_and_refuses_others(view: ResultsView) -> None:
-    assert set(EXPORTERS) == {"markdown", "wikitext", "csv", "json"}
+def test_registry_names_five_formats_and_refuses_others(view: ResultsView) -> None:
+    assert set(EXPORTERS) == {"markdown", "wikitext", "csv", "json", "odf"}
     assert render(view, "csv") == csv_export.render(view)
     with pytest.raises(PursuitError) as caught:
         render(view, "pdf")

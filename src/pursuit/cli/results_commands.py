@@ -136,16 +136,16 @@ def export(
     competition: str | None = COMPETITION,
     as_of: str | None = AS_OF,
     decisions: int | None = DECISIONS,
-    to: str = typer.Option(..., "--to", help="markdown, wikitext, csv or json."),
+    to: str = typer.Option(..., "--to", help="markdown, wikitext, csv, json or odf (XML)."),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here instead of standard output."
     ),
 ) -> None:
-    """Write the results tables as Markdown, wikitext, CSV or JSON."""
+    """Write the results tables as Markdown, wikitext, CSV, JSON or ODF XML."""
     from pursuit.export import render
 
     computed = computed_for(file, db, competition, as_of, decisions)
-    text = render(computed.view, to)
+    text = render(computed.view, to, computed.results)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:

@@ -24,6 +24,7 @@ from pursuit.web.routes import (
     console,
     console_admin,
     console_timing,
+    feeds,
     live,
     login,
     public,
@@ -95,6 +96,7 @@ def create_app(
         app.include_router(module.router)
     app.include_router(console_timing.router)
     app.include_router(console_timing.api)
+    app.include_router(feeds.router)
     app.mount("/static", StaticFiles(packages=[("pursuit.web", "static")]), name="static")
     app.add_middleware(JsonSuffix)
     app.add_middleware(BodyLimit, max_bytes=settings.limits.body_bytes)
