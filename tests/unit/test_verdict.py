@@ -145,6 +145,6 @@ def test_records_are_named_and_a_recognised_one_is_to_be_ratified() -> None:
     verdict = heat_verdict(riders, None, 2, knockout=True, decided_by="time")
     assert verdict is not None
     assert verdict.records == (
-        "Mogens Frey: OR (Olympic record)",
-        "Daniel Rébillard: WR to be ratified (world record)",
+        "OR (Olympic record) by Mogens Frey",
+        "WR to be ratified (world record) by Daniel Rébillard",
     )

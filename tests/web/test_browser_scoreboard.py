@@ -141,6 +141,9 @@ def test_the_heat_page_says_who_won_and_by_how_much(
     expect(winner.locator(".winner-mark")).to_have_text("▲ Winner")
     # the split table says who leads in words, not by a coloured dot alone
     expect(page.locator("table.splits tbody tr").first.locator(".leader")).to_contain_text("Red")
-    page.wait_for_function("Array.from(document.images).every((i) => i.complete)")
+    page.evaluate(
+        "Promise.all(Array.from(document.images).map((i) => i.complete ? 1"
+        " : new Promise((done) => { i.onload = i.onerror = done; })))"
+    )
     page.screenshot(path=screenshots / "heat-verdict-1366px.png", full_page=True)
     page.close()

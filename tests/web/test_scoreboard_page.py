@@ -51,8 +51,10 @@ def test_a_record_set_in_a_heat_is_said_with_the_verdict(client: TestClient, oly
     # Summer Olympics – Men's individual pursuit")
     verdict = client.get(f"/c/{olympics}/heat/QF/4.json").json()["verdict"]
     assert verdict["text"].startswith("Mogens Frey won by ")
-    assert verdict["records"] == ["Mogens Frey: OR (Olympic record)"]
-    assert "Record: Mogens Frey: OR (Olympic record)" in client.get(f"/c/{olympics}/heat/QF/4").text
+    assert verdict["records"] == ["OR (Olympic record) by Mogens Frey"]
+    assert (
+        "Record: OR (Olympic record) by Mogens Frey" in client.get(f"/c/{olympics}/heat/QF/4").text
+    )
 
 
 def test_the_scoreboard_of_a_finished_competition_shows_its_final(
@@ -125,3 +127,16 @@ def test_an_opponent_who_does_not_start_is_said_on_the_heat_page(
     data = client.get("/c/cup/heat/Q/1.json").json()
     assert data["verdict"]["text"] == f"{b} did not start (DNS)"
     assert data["verdict"]["winner"] == a
+
+
+def test_an_imported_team_pursuit_shows_its_last_heat_with_the_teams_riders(
+    client: TestClient, web: Web
+) -> None:
+    example = EXAMPLE.with_name("example-club-team-pursuit.toml")
+    web.hub.handle("club", commands_from_file(example), "import", "import-club")
+    data = client.get("/c/club/scoreboard.json").json()
+    assert data["shown"] == "complete"
+    teams = data["board"]["competitors"]
+    assert all(len(team["riders"]) == 4 for team in teams)
+    assert data["board"]["verdict"]["winner"] in {team["name"] for team in teams}
+    assert client.get("/c/club/scoreboard").status_code == 200

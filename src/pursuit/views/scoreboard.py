@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pursuit.core.live_state import CompetitionState, HeatState
+from pursuit.views.errors import NothingToShow
 from pursuit.views.live_heat import HalfLap, LiveHeat, Rider, live_heat
 from pursuit.views.now import now
 from pursuit.views.results import ResultsView
@@ -178,13 +179,18 @@ def _waiting(state: CompetitionState, ref: HeatRef) -> Board:
 
 
 def _last_known(competition: str, state: CompetitionState, view: ResultsView) -> LiveHeat | None:
-    """A competition known from its results (imported, never ridden live): its last heat,
-    the last of the last round that has heats, once the whole competition is decided."""
-    rounds = [r for r in view.rounds if r.heats]
-    if not view.complete or not rounds:
+    """A competition known from its results (imported, never ridden live): its last heat
+    with rides, the last of the last round that has one, once the whole competition is
+    decided."""
+    if not view.complete:
         return None
-    last = rounds[-1]
-    return live_heat(competition, last.id, last.heats[-1].number)(state, view)
+    for rnd in reversed(view.rounds):
+        for heat in reversed(rnd.heats):
+            try:
+                return live_heat(competition, rnd.id, heat.number)(state, view)
+            except NothingToShow:
+                continue  # a heat the results list without its rides
+    return None
 
 
 def _distance(state: CompetitionState) -> str:

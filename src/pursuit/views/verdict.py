@@ -46,7 +46,7 @@ class Verdict:
     margin: str  # "0.72 s" when decided by time, else ""
     text: str  # the whole of it in one sentence
     medals: tuple[Medal, ...] = ()
-    records: tuple[str, ...] = ()  # "Mogens Frey: OR (Olympic record)", one per record set
+    records: tuple[str, ...] = ()  # "OR (Olympic record) by Mogens Frey", one per record set
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,8 @@ def record_text(ranked: Ranked) -> str:
         return ""
     shown = f"{ranked.record} to be ratified" if ranked.record_note else ranked.record
     words = KIND_NAMES.get(ranked.record)
-    name = ranked.rider.name
-    return f"{name}: {shown} ({words})" if words else f"{name}: {shown}"
+    said = f"{shown} ({words})" if words else shown
+    return f"{said} by {ranked.rider.name}"
 
 
 def _number(rank: str) -> int | None:
