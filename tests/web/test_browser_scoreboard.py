@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from web_support import STREAM_OPEN, LiveServer, heat_riders
+from web_support import EXAMPLE, STREAM_OPEN, LiveServer, heat_riders
 
+from pursuit.app.importing import commands_from_file
 from pursuit.core import commands as c
 from pursuit.core.times import parse_time
 from pursuit.web.parts import Web
@@ -146,4 +147,23 @@ def test_the_heat_page_says_who_won_and_by_how_much(
         " : new Promise((done) => { i.onload = i.onerror = done; })))"
     )
     page.screenshot(path=screenshots / "heat-verdict-1366px.png", full_page=True)
+    page.close()
+
+
+def test_the_1968_final_says_the_winner_the_margin_and_the_medals(
+    live: LiveServer, web: Web, browser: Browser, screenshots: Path
+) -> None:
+    web.hub.handle("mexico-1968", commands_from_file(EXAMPLE), "import", "import-1968")
+    page = browser.new_page(viewport=OTHER["390px"])
+    page.goto(f"{live.url}/c/mexico-1968/heat/F/1")
+    expect(page.locator(".verdict-text")).to_contain_text("Daniel Rébillard won by 0.72 s")
+    expect(page.locator(".medal-gold")).to_have_text("Gold")
+    assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth") is True
+    page.screenshot(path=screenshots / "heat-final-1968-390px.png", full_page=True)
+    page.set_viewport_size(SCREENS["1920x1080"])
+    page.goto(f"{live.url}/c/mexico-1968/scoreboard")
+    expect(page.locator(".sb-verdict")).to_have_text("Daniel Rébillard won by 0.72 s")
+    expect(page.locator(".sb-winner .sb-medal")).to_have_text("Gold")
+    assert fits(page)
+    shoot(page, screenshots, "final-1968-1920x1080")
     page.close()
