@@ -44,6 +44,7 @@ def test_the_final_of_1968_says_who_won_by_how_much_and_the_medals(
     assert "Daniel Rébillard won by 0.72 s" in html
     assert '<span class="medal medal-gold">Gold</span> Daniel Rébillard' in html
     assert "▲ Winner" in html
+    assert html.count('<span class="medal medal-silver">Silver</span>') == 2  # verdict, card
 
 
 def test_a_record_set_in_a_heat_is_said_with_the_verdict(client: TestClient, olympics: str) -> None:
