@@ -157,7 +157,7 @@ def test_the_1968_final_says_the_winner_the_margin_and_the_medals(
     page = browser.new_page(viewport=OTHER["390px"])
     page.goto(f"{live.url}/c/mexico-1968/heat/F/1")
     expect(page.locator(".verdict-text")).to_contain_text("Daniel Rébillard won by 0.72 s")
-    expect(page.locator(".medal-gold")).to_have_text("Gold")
+    expect(page.locator(".verdict .medal-gold")).to_have_text("Gold")
     assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth") is True
     page.screenshot(path=screenshots / "heat-final-1968-390px.png", full_page=True)
     page.set_viewport_size(SCREENS["1920x1080"])
