@@ -144,8 +144,9 @@ def feed_of(state: CompetitionState, view: ResultsView, heat: LiveHeat) -> Curre
     rides = {r.entrant: r for r in heat_rides(state, heat.round_id, heat.number)}
     rows = {row.name: row for row in rnd.ranking} if rnd is not None else {}
     ranks = _ranks(heat, rows, status)
+    half_laps = meta.half_laps or 0  # 0: the track length is not known (no half laps counted)
     competitors = tuple(
-        _competitor(heat, k, rider, meta.half_laps, rides.get(rider.name), ranks.get(rider.name))
+        _competitor(heat, k, rider, half_laps, rides.get(rider.name), ranks.get(rider.name))
         for k, rider in enumerate(heat.riders)
     )
     start = drawn.start_impulse if drawn is not None else None
@@ -161,8 +162,8 @@ def feed_of(state: CompetitionState, view: ResultsView, heat: LiveHeat) -> Curre
         heat_title=heat.heat_title,
         status=status,
         distance_m=meta.distance_m,
-        half_laps=meta.half_laps,
-        laps=laps_to_go(meta.half_laps),
+        half_laps=half_laps,
+        laps=laps_to_go(half_laps),
         start_time=time_of_day(start) if start is not None else "",
         scheduled=scheduled,
         competitors=competitors,

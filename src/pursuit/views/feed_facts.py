@@ -55,7 +55,8 @@ def feed_facts(results: Results, state: CompetitionState | None = None) -> FeedF
     """The facts of `results`; with the live `state` they were computed from, also the heat
     on the track now and the start lists (a file has neither)."""
     meta = results.competition.meta
-    digits, half_laps, distance = meta.precision, meta.half_laps, meta.distance_m
+    # an unknown track length: no half lap, so no split, can be placed
+    digits, half_laps, distance = meta.precision, meta.half_laps or 0, meta.distance_m
     rides: dict[tuple[str, str], RideFacts] = {}
     rounds: dict[str, RoundFacts] = {}
     for rnd in results.rounds:
@@ -66,7 +67,7 @@ def feed_facts(results: Results, state: CompetitionState | None = None) -> FeedF
             splits = tuple(
                 (round(distance * k / half_laps), format_time(t, digits))
                 for k, t in enumerate(crossings, 1)
-                if k not in ride.missing
+                if t is not None and k not in ride.missing
             )
             rides[rnd.id, ride.entrant] = RideFacts(ride.outcome.status.value, splits)
     if state is None:

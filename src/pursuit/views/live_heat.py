@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime, format_time
 from pursuit.views.errors import NothingToShow
-from pursuit.views.heat import Catch, HeatRider, heat_of
+from pursuit.views.heat import Catch, Heat, HeatRider, heat_of
 from pursuit.views.heat import HalfLap as HeatHalfLap
 from pursuit.views.lineups import LineupRider, lineup_riders, timed_on
 from pursuit.views.pictures import Picture, heat_pictures
-from pursuit.views.results import ResultsView, RowView
+from pursuit.views.results import ResultsView, RoundView, RowView
 from pursuit.views.status import (
     drawn_heat_title,
     find_round,
@@ -23,6 +23,7 @@ from pursuit.views.status import (
     heat_status,
     heat_title,
 )
+from pursuit.views.verdict import Verdict, heat_verdict, ranked
 from pursuit.views.virtual_ranking import projected_time, round_ranks
 
 
@@ -73,6 +74,7 @@ class LiveHeat:
     synthetic: bool
     timed_on: str = ""  # team pursuit: "the 3rd rider", whose front wheel takes time and splits
     track_unknown: bool = False  # the track length is not known: no half lap can be shown
+    verdict: Verdict | None = None  # who won and by how much, once decided (`views.verdict`)
 
 
 def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
@@ -129,6 +131,25 @@ def _half_lap(row: HeatHalfLap, digits: int) -> HalfLap:
     return HalfLap(row.number, row.distance_m, times, leader, shown, gap_s, row.finish, row.mark)
 
 
+def _verdict(
+    state: CompetitionState, rnd: RoundView, number: int, ridden: Heat, status: str
+) -> Verdict | None:
+    """The heat's verdict from what the engine decided: the round's rows and, for a knockout
+    heat, how it was decided and the places it gives."""
+    assert state.format is not None
+    spec = next((s for s in state.format.rounds if s.id == rnd.id), None)
+    heat = next((h for h in rnd.heats if h.number == number), None)
+    return heat_verdict(
+        ranked(ridden.riders, {row.name: row for row in rnd.ranking}),
+        ridden.catch,
+        ridden.precision,
+        knockout=rnd.kind == "knockout",
+        decided_by=heat.decided_by if heat is not None else "",
+        places=spec.places if spec is not None else (),
+        finished=status == "finished",
+    )
+
+
 def live_heat(
     competition: str, round_id: str, number: int
 ) -> Callable[[CompetitionState, ResultsView], LiveHeat]:
@@ -174,6 +195,7 @@ def live_heat(
             ridden.synthetic,
             timed_on(state.format),
             state.meta.track_length_m is None,
+            _verdict(state, rnd, number, ridden, status),
         )
 
     return build

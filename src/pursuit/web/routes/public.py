@@ -12,6 +12,7 @@ from pursuit.views.live_heat import live_heat
 from pursuit.views.now import now
 from pursuit.views.overview import Summary, overview, summary
 from pursuit.views.round import round_results
+from pursuit.views.scoreboard import scoreboard
 from pursuit.views.start_list import start_list
 from pursuit.web.demo import superseded_replays
 from pursuit.web.negotiation import wants_json
@@ -93,6 +94,13 @@ def knockout_bracket(request: Request, cid: str) -> Response:
 def final_classification(request: Request, cid: str) -> Response:
     build = classification(cid)
     return page(request, cid, "classification", "classification.html", build, _is_fragment(request))
+
+
+@router.get("/c/{cid}/scoreboard")
+@router.get("/c/{cid}/scoreboard/fragment")
+def big_screen(request: Request, cid: str) -> Response:
+    build = scoreboard(cid)
+    return page(request, cid, "scoreboard", "scoreboard.html", build, _is_fragment(request))
 
 
 def _is_fragment(request: Request) -> bool:
