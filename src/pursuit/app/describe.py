@@ -138,6 +138,7 @@ _WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
         + ", ".join(str(r) for r in d.get("riders") or ())
         + (" (by default)" if d.get("by_default") else "")
     ),
+    "RoundNoted": lambda d: f"{d.get('round')}: note " + repr(d.get("note") or ""),
     "RiderDropped": lambda d: (
         f"{_heat(d)}: {d.get('rider')} of {d.get('team')} dropped"
         + (f" at half lap {d['half_lap']}" if d.get("half_lap") else "")

@@ -35,6 +35,9 @@ class RegisterEntrant(Command):
     bib: str | None = None
     seed_time: RaceTime | None = None
     roster: tuple[str, ...] | None = None
+    note: str | None = None
+    aka: tuple[str, ...] = ()
+    basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +178,13 @@ class ImportRide(Command):
     basis: str | None = None
     lineup: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PublishClassification(Command):
     places: tuple[tuple[str, str], ...]  # (rank, entrant)
+    source: str | None = None
 
 
 # --- the timer ------------------------------------------------------------------------------
@@ -296,3 +301,11 @@ class RecordIncident(Command):
     half_lap: int | None = None
     team_stops: bool = False
     short_team: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRound(Command):
+    """Write (or, with an empty note, clear) the note on a round."""
+
+    round: str
+    note: str

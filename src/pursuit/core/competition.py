@@ -10,6 +10,7 @@ from enum import Enum
 
 from pursuit.core.entrants import Entrant
 from pursuit.core.formats import Format
+from pursuit.core.notes import Notes
 from pursuit.core.outcomes import Outcome
 from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.core.standing import DEFAULT_KINDS, RecordMark, StandingRecord
@@ -97,6 +98,7 @@ class Ride:
     missing: frozenset[int] = frozenset()  # half laps the timer missed: their splits estimated
     remarks: tuple[str, ...] = ()  # what an incident made of the ride: "2nd start", "re-ride"
     record_mark: RecordMark | None = None  # a record this ride beat, recognised: to be ratified
+    note: str | None = None  # what the source or the editor says about the ride
 
     @property
     def record_shown(self) -> str:
@@ -130,6 +132,7 @@ class Competition:
     published_classification: tuple[PublishedPlace, ...] = ()
     entrant_places: Mapping[str, Place] = field(default_factory=dict, compare=False)
     schedule: dict[str, Slot] = field(default_factory=dict)  # by round id
+    notes: Notes = field(default_factory=Notes)  # notes, other names, the published source
 
     def entrant(self, name: str) -> Entrant:
         for e in self.entrants:

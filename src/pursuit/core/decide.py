@@ -84,6 +84,9 @@ def _register(state: CompetitionState, cmd: c.RegisterEntrant) -> list[ev.Event]
             cmd.bib,
             cmd.seed_time,
             cmd.roster,
+            cmd.note,
+            tuple(cmd.aka),
+            cmd.basis,
         )
     ]
 
@@ -229,6 +232,7 @@ def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:
             cmd.basis,
             tuple(cmd.lineup),
             tuple(cmd.dropped),
+            cmd.note,
         )
     ]
 
@@ -236,7 +240,8 @@ def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:
 def _publish(state: CompetitionState, cmd: c.PublishClassification) -> list[ev.Event]:
     for _, name in cmd.places:
         entrant(state, name)
-    return [ev.ClassificationPublished(tuple(ev.PublishedPlace(r, n) for r, n in cmd.places))]
+    places = tuple(ev.PublishedPlace(r, n) for r, n in cmd.places)
+    return [ev.ClassificationPublished(places, cmd.source)]
 
 
 _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event]]] = {
@@ -271,3 +276,14 @@ _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event
 
 # --- incidents: false starts and mishaps (core/decide_incidents.py) ---------------------------
 _HANDLERS.update({c.RecordFalseStart: false_start, c.RecordIncident: incident})
+
+
+# --- notes (core/notes.py) -------------------------------------------------------------------
+
+
+def _note_round(state: CompetitionState, cmd: c.NoteRound) -> list[ev.Event]:
+    spec = round_spec(state, cmd.round)
+    return [ev.RoundNoted(spec.id, cmd.note)]
+
+
+_HANDLERS[c.NoteRound] = _note_round

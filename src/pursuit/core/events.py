@@ -37,6 +37,9 @@ class EntrantRegistered(Event):
     bib: str | None = None
     seed_time: RaceTime | None = None  # declared or seeded time, for the qualifying draw
     roster: tuple[str, ...] | None = None  # a team's riders; None for a rider
+    note: str | None = None  # what the source or the editor says about the entrant
+    aka: tuple[str, ...] = ()  # other spellings of the name in the sources
+    basis: str | None = None  # how the entrant's facts are known
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +182,7 @@ class RideRecorded(Event):
     basis: str | None = None
     lineup: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
+    note: str | None = None  # what the source or the editor says about the ride
 
 
 # --- the timer ------------------------------------------------------------------------------
@@ -291,6 +295,7 @@ class ClassificationPublished(Event):
 
     wire_name = "ClassificationPublished"
     places: tuple[PublishedPlace, ...] = field(default_factory=tuple)
+    source: str | None = None  # where it was published
 
 
 # --- team pursuit: line-ups and riders dropped ----------------------------------------------
@@ -428,3 +433,18 @@ INCIDENT_EVENTS: tuple[type[Event], ...] = (
     ConsideredBeaten,
 )
 EVENT_TYPES.update({cls.wire_name: cls for cls in INCIDENT_EVENTS})
+
+
+# --- notes: what a record says about a round (core/notes.py) ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RoundNoted(Event):
+    """A note on a round (a source's remark, an editor's explanation); an empty note clears it."""
+
+    wire_name = "RoundNoted"
+    round: str
+    note: str
+
+
+EVENT_TYPES[RoundNoted.wire_name] = RoundNoted

@@ -12,6 +12,7 @@ from pursuit.core.competition import Competition, Metadata, PublishedPlace, Ride
 from pursuit.core.entrants import Entrant
 from pursuit.core.events import DecisionRecorded
 from pursuit.core.formats import Format
+from pursuit.core.notes import EntrantNotes, Notes
 from pursuit.core.ordinals import ordinal
 from pursuit.core.outcomes import Outcome, Status
 from pursuit.core.splits import Splits
@@ -52,6 +53,7 @@ class RideState:
     set_aside: list[SetAside] = field(default_factory=list)
     reride: bool = False
     remarks: list[str] = field(default_factory=list)
+    note: str | None = None
 
     def set_ride_aside(self, reason: str) -> None:
         """Keep what was ridden so far in `set_aside` and begin the ride again."""
@@ -89,6 +91,7 @@ class RideState:
             remarks=self.incident_remarks()
             if self.starts > 1 or self.remarks or self.false_starts
             else (),
+            note=self.note,
         )
 
 
@@ -129,6 +132,9 @@ class CompetitionState:
     corrections: list[Correction] = field(default_factory=list)
     schedule: dict[str, Slot] = field(default_factory=dict)
     timing: TimingState = field(default_factory=TimingState)
+    entrant_notes: dict[str, EntrantNotes] = field(default_factory=dict)
+    round_notes: dict[str, str] = field(default_factory=dict)
+    published_source: str | None = None
     _model: Competition | None = None
 
     def advance(self) -> None:
@@ -174,6 +180,9 @@ class CompetitionState:
                 rides,
                 tuple(self.published),
                 schedule=dict(self.schedule),
+                notes=Notes(
+                    dict(self.entrant_notes), dict(self.round_notes), self.published_source
+                ),
             )
         return self._model
 
