@@ -7,9 +7,9 @@ from pathlib import Path
 from pursuit.core import commands as c
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.entrants import Team
+from pursuit.core.notes import EntrantNotes
 from pursuit.errors import CompetitionFileError
 from pursuit.loading.competition_file import load_competition
-from pursuit.loading.format_files import format_definition, preset_names
 
 
 def commands_from_file(path: Path) -> list[c.Command]:
@@ -24,12 +24,9 @@ def commands_from_file(path: Path) -> list[c.Command]:
         raise CompetitionFileError(
             f"{path} has facts that cannot be read; fix them first (pursuit check):\n{problems}"
         )
-    import tomllib
-
-    reference = tomllib.loads(path.read_text("utf-8"))["competition"]["format"]
-    name = reference if reference in preset_names() else loaded.competition.format.name
-    definition = format_definition(reference, path.parent)
-    return commands_from_competition(loaded.competition, name, definition)
+    assert loaded.format is not None  # a file that loads has its format
+    fmt = loaded.format
+    return commands_from_competition(loaded.competition, fmt.name, fmt.definition)
 
 
 def commands_from_competition(
@@ -41,7 +38,8 @@ def commands_from_competition(
     if comp.published_classification:
         out.append(
             c.PublishClassification(
-                tuple((p.rank, p.entrant) for p in comp.published_classification)
+                tuple((p.rank, p.entrant) for p in comp.published_classification),
+                comp.notes.published_source,
             )
         )
     return out
@@ -56,11 +54,18 @@ def setup_commands(
     for e in comp.entrants:
         roster = tuple(r.name for r in e.roster) if isinstance(e, Team) else None
         family = None if isinstance(e, Team) else e.family_name
-        out.append(c.RegisterEntrant(e.name, e.nation, family, e.bib, None, roster))
+        said = comp.notes.entrants.get(e.name, EntrantNotes())
+        out.append(
+            c.RegisterEntrant(
+                e.name, e.nation, family, e.bib, None, roster, said.note, said.aka, said.basis
+            )
+        )
     for spec in comp.format.rounds:
         slot = comp.schedule.get(spec.id)
         if slot is not None:
             out.append(c.ScheduleRound(spec.id, slot.date, slot.time))
+        if spec.id in comp.notes.rounds:
+            out.append(c.NoteRound(spec.id, comp.notes.rounds[spec.id]))
     return out
 
 
@@ -79,4 +84,5 @@ def _import_ride(round_id: str, ride: Ride) -> c.ImportRide:
         basis=ride.basis,
         lineup=ride.lineup,
         dropped=ride.dropped,
+        note=ride.note,
     )
