@@ -41,6 +41,7 @@ class Rider:
     record: str = ""  # "WR", "OR" as typed or recognised, "" for none
     record_note: str = ""  # a recognised record in words: to be ratified, the time it beat
     virtual_rank: str = ""  # timed rounds: "provisional 3rd of 12", "on course for 1st of 9"
+    basis_note: str = ""  # how the ride is known, in words, when not published as it stands
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class LiveHeat:
     pictures: tuple[Picture, ...]  # the gap and lap charts, once both riders have splits
     synthetic: bool
     timed_on: str = ""  # team pursuit: "the 3rd rider", whose front wheel takes time and splits
+    decided_by: str = ""  # a knockout heat: time | last_lap | catch | outcome | published
 
 
 def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
@@ -147,6 +149,7 @@ def live_heat(
             replace(
                 _rider(r, done[r.name], status, half_laps, digits, rows_of.get(r.name)),
                 virtual_rank=ranks.get(r.name, ""),
+                basis_note=row.basis_note if (row := rows_of.get(r.name)) else "",
             )
             for r in ridden.riders
         )
@@ -171,6 +174,7 @@ def live_heat(
             pictures,
             ridden.synthetic,
             timed_on(state.format),
+            next((h.decided_by for h in rnd.heats if h.number == number), ""),
         )
 
     return build
