@@ -4,6 +4,8 @@ way, so a blank cell never has to mean both "the same as above" and "not placed"
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 NOT_PLACED = "–"  # no place: still in competition, or the rides give none
 
 DECIDED_BY = {
@@ -43,3 +45,18 @@ def notes_cell(
     riders = lineup_text(lineup, dropped)
     parts = (note, basis_note, f"line-up: {riders}" if riders else "")
     return "; ".join(p for p in parts if p)
+
+
+# What each way of knowing a ride means, for the footnotes of a printed sheet (`views.basis`
+# gives the short note a row carries).
+BASIS_FOOTNOTES = {
+    "seed": "name not printed with the time: the source prints the time by rank; "
+    "the rider follows from the rank",
+    "inferred": "inferred: worked out from other facts of the record, not printed as such",
+}
+
+
+def basis_footnotes(bases: Iterable[str]) -> list[str]:
+    """One footnote for each way of knowing, other than published, that the rows use."""
+    used = {part.strip() for basis in bases for part in basis.split(";")}
+    return [said for key, said in BASIS_FOOTNOTES.items() if key in used]
