@@ -3,6 +3,7 @@ gives the same state as folding what the store would give back; old and broken r
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import cache
 from typing import Any
@@ -130,6 +131,12 @@ EXAMPLES: list[ev.Event] = [
     ev.LineupDeclared("F", "Germany", ("A", "B", "C", "E"), None, by_default=True),
     ev.RiderDropped("R1", 2, "Germany", "D", 9),
     ev.RiderDropped("R1", 2, "Germany", "C"),
+    ev.RoundNoted("SF", "The semifinal pairing is as the official report gives it."),
+    ev.RoundNoted("SF", ""),
+    ev.EntrantRegistered("Mogens Frey", "DEN", note="nation: published", aka=("Mogens Jensen",)),
+    ev.EntrantRegistered("Denfield McNab", basis="inferred"),
+    ev.RideRecorded("Q", "Anna", time=t("4:51.09"), note="time as in the official report"),
+    ev.ClassificationPublished((ev.PublishedPlace("1", "Bert"),), source="Official report"),
     # incidents
     ev.FalseStartRecorded("Q", 2, "Bert", 1),
     ev.IncidentRecorded("Q", 2, "Carl", "puncture", 9, "reride"),
@@ -174,6 +181,23 @@ def test_a_stored_field_this_version_does_not_know_is_ignored() -> None:
     finish = ev.FinishRecorded("Q", 2, "Bert", t("4:40.41"))
     name, version, data = to_wire(finish)
     assert from_wire(name, version, {**data, "wind": "calm"}) == finish
+
+
+def test_a_log_written_before_notes_were_carried_reads_without_them() -> None:
+    """Notes, other names and the published source are optional fields: an old log's
+    events, which have none, read as events without them."""
+    cases = [
+        (ev.EntrantRegistered("Anna", "FRA"), ("note", "aka", "basis")),
+        (ev.RideRecorded("Q", "Anna", time=t("4:40.41")), ("note",)),
+        (ev.ClassificationPublished((ev.PublishedPlace("1", "Anna"),), "Report"), ("source",)),
+    ]
+    for event, added in cases:
+        name, version, data = to_wire(event)
+        assert set(added) <= set(data)
+        old = {k: v for k, v in data.items() if k not in added}
+        assert from_wire(name, version, old) == dataclasses.replace(
+            event, **{k: () if k == "aka" else None for k in added}
+        )
 
 
 # --- (b) folding what was decided is folding what is stored -----------------------------------

@@ -375,7 +375,13 @@ def test_every_key_the_format_reader_reads_is_documented_and_in_the_schema() -> 
 def test_every_key_the_competition_reader_reads_is_documented_and_in_the_schema() -> None:
     source = "".join(
         (SRC / "loading" / name).read_text("utf-8")
-        for name in ("competition_file.py", "ride_reader.py", "decisions.py")
+        for name in (
+            "competition_file.py",
+            "ride_reader.py",
+            "decisions.py",
+            "embedded_format.py",
+            "notes_reader.py",
+        )
     )
     keys = set(re.findall(r"\bget\(\s*\"(\w+)\"", source))
     assert {"title", "format", "distance_m", "riders", "rides", "classification"} <= keys

@@ -40,22 +40,22 @@ def test_show_prints_every_published_table_in_the_article_order_with_ranks_times
             found = cells(lines[at])
             assert found[:2] == [row["rank"], row["name"]], (table["title"], lines[at])
             assert row["time"] in found, (table["title"], lines[at])
-            if "note" in row:
-                assert row["note"] in found
+            if "note" in row:  # with how the ride is known after it ("Overtaken; inferred")
+                assert found[-1].split("; ")[0] == row["note"], (table["title"], lines[at])
 
 
-def test_show_prints_the_classification_with_the_shared_fifth_and_ac_listed_as_published():
+def test_show_prints_the_classification_with_the_shared_fifth_and_ac_on_every_row():
+    """A shared rank reads `=5` on each of its rows and AC on each AC row: no row is blank,
+    so none reads as tied with the row above (before, only the first row had its rank)."""
     result = run("show", str(EXAMPLE))
     lines = result.stdout.splitlines()
     at = section(lines, "Final classification", 0)
-    previous_rank = None
+    ranks = [place["rank"] for place in FACTS["classification"]]
     for place in FACTS["classification"]:
         at = next(i for i in range(at + 1, len(lines)) if place["name"] in lines[i])
         found = cells(lines[at])
-        shown_rank = found[0] if found[0] != place["name"] else ""
-        expected = "" if place["rank"] == previous_rank else place["rank"]
-        assert shown_rank == expected, lines[at]
-        previous_rank = place["rank"]
+        shared = place["rank"].isdigit() and ranks.count(place["rank"]) > 1
+        assert found[0] == ("=" if shared else "") + place["rank"], lines[at]
 
 
 def test_classify_json_gives_every_round_and_the_classification_as_published():
@@ -79,3 +79,15 @@ def test_check_on_the_example_is_clean():
     result = run("check", str(EXAMPLE))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "clean" in result.stdout
+
+
+def test_show_says_how_each_heat_was_decided_and_how_a_ride_is_known():
+    result = run("show", str(EXAMPLE))
+    lines = result.stdout.splitlines()
+    at = section(lines, "Quarterfinal 1", 0)
+    assert next(line for line in lines[at:] if line.startswith("decided")).strip() == (
+        "decided on time"
+    )
+    assert sum(line.strip() == "decided on time" for line in lines) == 8  # QF, SF, finals
+    lizano = next(line for line in lines if "Inocente Lizano" in line)
+    assert cells(lizano)[-1] == "Overtaken; inferred"

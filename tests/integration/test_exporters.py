@@ -105,13 +105,17 @@ def test_markdown_round_tables_carry_the_published_ranks_times_and_names(
     assert {r[4] for r in overtaken} == {"Overtaken"}
 
 
-def test_markdown_shows_a_shared_rank_once_per_group(view: ResultsView) -> None:
+def test_markdown_marks_a_shared_rank_on_every_row_and_leaves_no_rank_blank(
+    view: ResultsView,
+) -> None:
+    """Before, the 2nd to 4th of a shared 5th had a blank rank, as an unplaced row had."""
     rows = markdown_tables(markdown.render(view))["Final classification"]
     assert [r[1] for r in rows] == [p["name"] for p in FACTS["classification"]]
     fifth = [r for r in rows if r[1] in SHARED_FIFTH]
-    assert [r[0] for r in fifth] == ["5", "", "", ""]
+    assert [r[0] for r in fifth] == ["=5", "=5", "=5", "=5"]
     assert [r[1] for r in fifth] == SHARED_FIFTH
-    assert [r[0] for r in rows[-6:]] == ["AC", "", "", "", "", ""]
+    assert [r[0] for r in rows[-6:]] == ["AC"] * 6
+    assert all(r[0] for r in rows)
     assert [r[0] for r in rows[:4]] == ["1", "2", "3", "4"]
 
 
@@ -180,9 +184,10 @@ def test_csv_parses_back_to_every_ride_and_place(view: ResultsView) -> None:
     assert list(rows[0]) == ["section", "round", "heat", "rank", "name", "nation", "time", "note"]
     places = [r for r in rows if r["section"] == "classification"]
     assert len(places) == 28
-    assert [(p["rank"], p["name"]) for p in places] == [
+    assert [(p["rank"].removeprefix("="), p["name"]) for p in places] == [
         (p["rank"], p["name"]) for p in FACTS["classification"]
     ]
+    assert [p["name"] for p in places if p["rank"] == "=5"] == SHARED_FIFTH
     rides = [r for r in rows if r["section"] == "round"]
     assert len(rides) == 28 + 8 + 4 + 2 + 2
     qualifying = [
@@ -205,13 +210,19 @@ def test_json_parses_with_five_rounds_and_the_cli_shape(view: ResultsView) -> No
     assert doc["competition"]["distance_m"] == 4000
     assert doc["competition"]["dates"] == ["1968-10-17", "1968-10-18"]
     assert len(doc["classification"]) == 28
-    assert doc["classification"][4] == {"rank": "5", "name": "Cipriano Chemello", "nation": "ITA"}
+    fifth = {"rank": "5", "name": "Cipriano Chemello", "nation": "ITA", "shared": True}
+    assert doc["classification"][4] == fifth
+    assert doc["classification"][3] == {"rank": "4", "name": "John Bylsma", "nation": "AUS"}
     assert doc["classification"][-1] == {"rank": "AC", "name": "Denfield McNab", "nation": ""}
     quarter = doc["rounds"][1]
     assert [h["title"] for h in quarter["heats"]] == [f"Quarterfinal {n}" for n in range(1, 5)]
     frey = {"name": "Mogens Frey", "nation": "DEN", "time": "4:37.54", "rank": "1"}
-    assert quarter["heats"][3]["rides"][0] == frey
-    assert set(doc["rounds"][0]["ranking"][0]) == {"rank", "name", "nation", "time", "note"}
+    assert quarter["heats"][3]["rides"][0] == frey | {"basis": "published"}
+    assert [h["decided_by"] for h in quarter["heats"]] == ["time"] * 4
+    first = doc["rounds"][0]["ranking"][0]
+    assert set(first) == {"rank", "name", "nation", "time", "note", "basis"}
+    lizano = next(r for r in doc["rounds"][0]["ranking"] if r["name"] == "Inocente Lizano")
+    assert (lizano["basis"], lizano["basis_note"]) == ("inferred", "inferred")
 
 
 def test_vacant_place_keeps_its_rank_with_an_empty_name(view: ResultsView) -> None:
@@ -244,5 +255,5 @@ def test_a_heat_not_yet_ridden_lists_who_the_format_puts_there(view: ResultsView
     text = markdown.render(pending)
     assert "*Provisional: the competition is not complete.*" in text
     final_table = text.split("#### Final\n")[1].split("##")[0]
-    assert "|  | Daniel Rébillard | FRA |  |" in final_table
-    assert "|  | Mogens Frey | DEN |  |" in final_table
+    assert "| – | Daniel Rébillard | FRA |  |" in final_table  # no place yet: "–"
+    assert "| – | Mogens Frey | DEN |  |" in final_table

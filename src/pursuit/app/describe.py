@@ -144,6 +144,7 @@ _WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
     "OrderPublished": lambda d: (
         f"{d.get('round')}: published order " + " > ".join(str(n) for n in d.get("names") or ())
     ),
+    "RoundNoted": lambda d: f"{d.get('round')}: note " + repr(d.get("note") or ""),
     "RiderDropped": lambda d: (
         f"{_heat(d)}: {d.get('rider')} of {d.get('team')} dropped"
         + (f" at half lap {d['half_lap']}" if d.get("half_lap") else "")

@@ -8,10 +8,10 @@ from pursuit.core import commands as c
 from pursuit.core.competition import Competition, Ride
 from pursuit.core.decisions import Decision
 from pursuit.core.entrants import Team
+from pursuit.core.notes import EntrantNotes
 from pursuit.core.split_points import distance_text, distances_of
 from pursuit.errors import CompetitionFileError
 from pursuit.loading.competition_file import load_competition
-from pursuit.loading.format_files import format_definition, preset_names
 
 
 def commands_from_file(path: Path) -> list[c.Command]:
@@ -26,12 +26,9 @@ def commands_from_file(path: Path) -> list[c.Command]:
         raise CompetitionFileError(
             f"{path} has facts that cannot be read; fix them first (pursuit check):\n{problems}"
         )
-    import tomllib
-
-    reference = tomllib.loads(path.read_text("utf-8"))["competition"]["format"]
-    name = reference if reference in preset_names() else loaded.competition.format.name
-    definition = format_definition(reference, path.parent)
-    return commands_from_competition(loaded.competition, name, definition)
+    assert loaded.format is not None  # a file that loads has its format
+    fmt = loaded.format
+    return commands_from_competition(loaded.competition, fmt.name, fmt.definition)
 
 
 def commands_from_competition(
@@ -46,7 +43,8 @@ def commands_from_competition(
     if comp.published_classification:
         out.append(
             c.PublishClassification(
-                tuple((p.rank, p.entrant) for p in comp.published_classification)
+                tuple((p.rank, p.entrant) for p in comp.published_classification),
+                comp.notes.published_source,
             )
         )
     out.extend(_record_decision(d) for d in comp.decisions)
@@ -69,11 +67,18 @@ def setup_commands(
     for e in comp.entrants:
         roster = tuple(r.name for r in e.roster) if isinstance(e, Team) else None
         family = None if isinstance(e, Team) else e.family_name
-        out.append(c.RegisterEntrant(e.name, e.nation, family, e.bib, None, roster))
+        said = comp.notes.entrants.get(e.name, EntrantNotes())
+        out.append(
+            c.RegisterEntrant(
+                e.name, e.nation, family, e.bib, None, roster, said.note, said.aka, said.basis
+            )
+        )
     for spec in comp.format.rounds:
         slot = comp.schedule.get(spec.id)
         if slot is not None:
             out.append(c.ScheduleRound(spec.id, slot.date, slot.time))
+        if spec.id in comp.notes.rounds:
+            out.append(c.NoteRound(spec.id, comp.notes.rounds[spec.id]))
     return out
 
 
@@ -94,4 +99,5 @@ def _import_ride(round_id: str, ride: Ride, half_lap_m: float) -> c.ImportRide:
         lineup=ride.lineup,
         dropped=ride.dropped,
         split_at=tuple(distance_text(d) for d, _ in points),
+        note=ride.note,
     )

@@ -161,17 +161,22 @@ def export_log(
     if to == "jsonl":
         text = write_jsonl(svc.history(cid))
     elif to == "toml":
+        created = next(iter(svc.history(cid)))  # the log's first event holds the format
         text = competition_text(
             state.competition(),
             state.format_name,
             f"Exported from the event log of {cid} at event {state.position}.",
+            created.data["format_definition"],
         )
     else:
         raise PursuitError(f"--to is jsonl or toml, not {to!r}")
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, "utf-8")
+        try:
+            output.write_text(text, "utf-8")
+        except OSError as e:
+            raise PursuitError(f"cannot write {output}: {e.strerror or e}") from e
         say(f"wrote {output}")
 
 

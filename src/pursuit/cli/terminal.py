@@ -7,6 +7,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from pursuit.views.known import decided_by_words, lineup_text, notes_cell, rank_mark
 from pursuit.views.results import PlaceView, ResultsView, RoundView, RowView
 
 
@@ -43,7 +44,11 @@ def _heat_tables(rnd: RoundView) -> list[RenderableType]:
     tables: list[RenderableType] = []
     for heat in rnd.heats:
         if heat.rides:
-            tables.append(_rows_table(heat.title, heat.rides, notes=True))
+            table = _rows_table(heat.title, heat.rides, notes=True)
+            if heat.decided_by:
+                table.caption = f"decided {decided_by_words(heat.decided_by)}"
+                table.caption_justify, table.caption_style = "left", "dim"
+            tables.append(table)
         elif any(heat.expected):
             pair = " v ".join(n or "to be decided" for n in heat.expected)
             tables.append(Text(f"{heat.title}: {pair}", style="dim"))
@@ -59,9 +64,9 @@ def _rows_table(title: str, rows: tuple[RowView, ...], *, notes: bool) -> Table:
     if notes:
         table.add_column("Notes")
     for r in rows:
-        cells: list[RenderableType] = [r.rank, _name(r), r.nation, r.time]
+        cells: list[RenderableType] = [rank_mark(r.rank, r.shared), _name(r), r.nation, r.time]
         if notes:
-            cells.append(r.note)
+            cells.append(notes_cell(r.note, r.basis_note, (), ()))  # the line-up: under the name
         table.add_row(*cells)
     return table
 
@@ -70,7 +75,7 @@ def _name(row: RowView) -> RenderableType:
     """The name; a team's line-up below it, a rider who dropped said so."""
     if not row.lineup:
         return row.name
-    riders = ", ".join(f"{n} (dropped)" if n in row.dropped else n for n in row.lineup)
+    riders = lineup_text(row.lineup, row.dropped)
     return Text.assemble(row.name, "\n", (riders, "dim"))
 
 
@@ -81,17 +86,11 @@ def classification_table(places: tuple[PlaceView, ...]) -> Table:
     table.add_column("Rank", justify="right")
     table.add_column("Name")
     table.add_column("Nation")
-    previous = None
-    for p in places:
-        same_group = (
-            previous is not None and p.rank == previous.rank and (p.shared or not p.rank.isdigit())
-        )
-        rank = "" if same_group else p.rank
+    for p in places:  # a shared rank on every row ("=5"), no place "–": never a blank
         name = p.name if not p.vacant else "(vacant)"
         if p.awarded:
             name = f"{name} ({p.awarded})"
-        table.add_row(rank, name, p.nation)
-        previous = p
+        table.add_row(rank_mark(p.rank, p.shared), name, p.nation)
     return table
 
 

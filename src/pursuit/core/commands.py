@@ -35,6 +35,9 @@ class RegisterEntrant(Command):
     bib: str | None = None
     seed_time: RaceTime | None = None
     roster: tuple[str, ...] | None = None
+    note: str | None = None
+    aka: tuple[str, ...] = ()
+    basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,11 +181,13 @@ class ImportRide(Command):
     lineup: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
     split_at: tuple[str, ...] = ()  # distance of each split ("1000 m"); () when every half lap
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PublishClassification(Command):
     places: tuple[tuple[str, str], ...]  # (rank, entrant)
+    source: str | None = None
 
 
 # --- the timer ------------------------------------------------------------------------------
@@ -310,3 +315,11 @@ class PublishOrder(Command):
 
     round: str
     names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRound(Command):
+    """Write (or, with an empty note, clear) the note on a round."""
+
+    round: str
+    note: str

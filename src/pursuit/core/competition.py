@@ -11,6 +11,7 @@ from enum import Enum
 from pursuit.core.decisions import Decision
 from pursuit.core.entrants import Entrant
 from pursuit.core.formats import Format
+from pursuit.core.notes import Notes
 from pursuit.core.outcomes import Outcome
 from pursuit.core.splits import NO_SPLITS, Splits
 from pursuit.core.standing import DEFAULT_KINDS, RecordMark, StandingRecord
@@ -136,6 +137,7 @@ class Ride:
     missing: frozenset[int] = frozenset()  # half laps the timer missed: their splits estimated
     remarks: tuple[str, ...] = ()  # what an incident made of the ride: "2nd start", "re-ride"
     record_mark: RecordMark | None = None  # a record this ride beat, recognised: to be ratified
+    note: str | None = None  # what the source or the editor says about the ride
 
     @property
     def record_shown(self) -> str:
@@ -174,6 +176,7 @@ class Competition:
     orders: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # rulings after the race, in order: applied on top of the rides (core/decisions.py)
     decisions: tuple[Decision, ...] = ()
+    notes: Notes = field(default_factory=Notes)  # notes, other names, the published source
 
     def entrant(self, name: str) -> Entrant:
         for e in self.entrants:

@@ -85,6 +85,9 @@ def _register(state: CompetitionState, cmd: c.RegisterEntrant) -> list[ev.Event]
             cmd.bib,
             cmd.seed_time,
             cmd.roster,
+            cmd.note,
+            tuple(cmd.aka),
+            cmd.basis,
         )
     ]
 
@@ -253,6 +256,7 @@ def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:
             tuple(cmd.lineup),
             tuple(cmd.dropped),
             tuple(cmd.split_at),
+            cmd.note,
         )
     ]
 
@@ -260,7 +264,8 @@ def _import(state: CompetitionState, cmd: c.ImportRide) -> list[ev.Event]:
 def _publish(state: CompetitionState, cmd: c.PublishClassification) -> list[ev.Event]:
     for _, name in cmd.places:
         entrant(state, name)
-    return [ev.ClassificationPublished(tuple(ev.PublishedPlace(r, n) for r, n in cmd.places))]
+    places = tuple(ev.PublishedPlace(r, n) for r, n in cmd.places)
+    return [ev.ClassificationPublished(places, cmd.source)]
 
 
 _HANDLERS: dict[type[c.Command], Callable[[CompetitionState, Any], list[ev.Event]]] = {
@@ -298,3 +303,13 @@ _HANDLERS.update({c.RecordFalseStart: false_start, c.RecordIncident: incident})
 
 # --- published orders without times (core/decide_orders.py) ---------------------------------
 _HANDLERS[c.PublishOrder] = publish_order
+
+# --- notes (core/notes.py) -------------------------------------------------------------------
+
+
+def _note_round(state: CompetitionState, cmd: c.NoteRound) -> list[ev.Event]:
+    spec = round_spec(state, cmd.round)
+    return [ev.RoundNoted(spec.id, cmd.note)]
+
+
+_HANDLERS[c.NoteRound] = _note_round

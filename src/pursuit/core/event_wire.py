@@ -239,12 +239,16 @@ def _read_drawn(data: Data) -> ev.RoundDrawn:
 
 
 def _write_published(e: ev.ClassificationPublished) -> Data:
-    return {"places": [{"rank": p.rank, "entrant": p.entrant} for p in e.places]}
+    data: Data = {"places": [{"rank": p.rank, "entrant": p.entrant} for p in e.places]}
+    if e.source is not None:  # where it was published, when the record says
+        data["source"] = e.source
+    return data
 
 
 def _read_published(data: Data) -> ev.ClassificationPublished:
     return ev.ClassificationPublished(
-        tuple(ev.PublishedPlace(p["rank"], p["entrant"]) for p in data["places"])
+        tuple(ev.PublishedPlace(p["rank"], p["entrant"]) for p in data["places"]),
+        _of_type(str, True)(data.get("source")),
     )
 
 

@@ -37,6 +37,9 @@ class EntrantRegistered(Event):
     bib: str | None = None
     seed_time: RaceTime | None = None  # declared or seeded time, for the qualifying draw
     roster: tuple[str, ...] | None = None  # a team's riders; None for a rider
+    note: str | None = None  # what the source or the editor says about the entrant
+    aka: tuple[str, ...] = ()  # other spellings of the name in the sources
+    basis: str | None = None  # how the entrant's facts are known
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +185,7 @@ class RideRecorded(Event):
     lineup: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped
     split_at: tuple[str, ...] = ()  # distance of each split ("1000 m"); () when every half lap
+    note: str | None = None  # what the source or the editor says about the ride
 
 
 # --- the timer ------------------------------------------------------------------------------
@@ -294,6 +298,7 @@ class ClassificationPublished(Event):
 
     wire_name = "ClassificationPublished"
     places: tuple[PublishedPlace, ...] = field(default_factory=tuple)
+    source: str | None = None  # where it was published
 
 
 # --- team pursuit: line-ups and riders dropped ----------------------------------------------
@@ -447,3 +452,16 @@ class OrderPublished(Event):
 
 
 EVENT_TYPES[OrderPublished.wire_name] = OrderPublished
+# --- notes: what a record says about a round (core/notes.py) ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RoundNoted(Event):
+    """A note on a round (a source's remark, an editor's explanation); an empty note clears it."""
+
+    wire_name = "RoundNoted"
+    round: str
+    note: str
+
+
+EVENT_TYPES[RoundNoted.wire_name] = RoundNoted

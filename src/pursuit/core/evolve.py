@@ -19,6 +19,7 @@ from pursuit.core.live_state import (
     RideState,
     heat_over,
 )
+from pursuit.core.notes import EntrantNotes
 from pursuit.core.outcomes import Status
 from pursuit.core.passages import HeatPassages, PartOfPassage, Passage, SideProgress, Verdict
 from pursuit.core.split_points import from_distances
@@ -50,6 +51,9 @@ def _registered(state: CompetitionState, e: ev.EntrantRegistered) -> None:
         state.entrants[e.name] = Rider(e.name, e.nation, e.family_name, e.bib)
     if e.seed_time is not None:
         state.seed_times[e.name] = e.seed_time
+    said = EntrantNotes(e.note, tuple(e.aka), e.basis)
+    if said:
+        state.entrant_notes[e.name] = said
 
 
 def _scheduled(state: CompetitionState, e: ev.RoundScheduled) -> None:
@@ -257,11 +261,13 @@ def _recorded(state: CompetitionState, e: ev.RideRecorded) -> None:
     ride.record, ride.published_rank, ride.basis = e.record, e.published_rank, e.basis
     ride.lineup = tuple(e.lineup)
     ride.dropped = tuple(e.dropped)
+    ride.note = e.note
     ride.finished = True
 
 
 def _published(state: CompetitionState, e: ev.ClassificationPublished) -> None:
     state.published = [ModelPlace(p.rank, p.entrant) for p in e.places]
+    state.published_source = e.source
 
 
 # --- the timer ------------------------------------------------------------------------------
@@ -483,3 +489,16 @@ def evolve(state: CompetitionState, event: ev.Event) -> CompetitionState:
     state.advance()
     _HANDLERS[type(event)](state, event)
     return state
+
+
+# --- notes (core/notes.py) -------------------------------------------------------------------
+
+
+def _round_noted(state: CompetitionState, e: ev.RoundNoted) -> None:
+    if e.note:
+        state.round_notes[e.round] = e.note
+    else:
+        state.round_notes.pop(e.round, None)
+
+
+_HANDLERS[ev.RoundNoted] = _round_noted

@@ -13,6 +13,7 @@ from pursuit.core.decisions import Decision
 from pursuit.core.entrants import Entrant
 from pursuit.core.events import DecisionRecorded
 from pursuit.core.formats import Format
+from pursuit.core.notes import EntrantNotes, Notes
 from pursuit.core.ordinals import ordinal
 from pursuit.core.outcomes import Outcome, Status
 from pursuit.core.splits import Splits
@@ -54,6 +55,7 @@ class RideState:
     set_aside: list[SetAside] = field(default_factory=list)
     reride: bool = False
     remarks: list[str] = field(default_factory=list)
+    note: str | None = None
 
     def set_ride_aside(self, reason: str) -> None:
         """Keep what was ridden so far in `set_aside` and begin the ride again."""
@@ -91,6 +93,7 @@ class RideState:
             remarks=self.incident_remarks()
             if self.starts > 1 or self.remarks or self.false_starts
             else (),
+            note=self.note,
         )
 
 
@@ -132,6 +135,9 @@ class CompetitionState:
     schedule: dict[str, Slot] = field(default_factory=dict)
     timing: TimingState = field(default_factory=TimingState)
     orders: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # published, by round
+    entrant_notes: dict[str, EntrantNotes] = field(default_factory=dict)
+    round_notes: dict[str, str] = field(default_factory=dict)
+    published_source: str | None = None
     _model: Competition | None = None
 
     def advance(self) -> None:
@@ -179,6 +185,9 @@ class CompetitionState:
                 schedule=dict(self.schedule),
                 orders={r: tuple(chains) for r, chains in self.orders.items()},
                 decisions=tuple(as_decision(e) for _, e in self.decisions),
+                notes=Notes(
+                    dict(self.entrant_notes), dict(self.round_notes), self.published_source
+                ),
             )
         return self._model
 

@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Iterator
 
+from pursuit.views.known import notes_cell, rank_mark
 from pursuit.views.results import ResultsView
 
 COLUMNS = ("section", "round", "heat", "rank", "name", "nation", "time", "note")
@@ -32,7 +33,10 @@ def rows(view: ResultsView) -> Iterator[tuple[str, ...]]:
     for rnd in view.rounds:
         for r in rnd.ranking:
             heat = "" if r.heat is None else str(r.heat)
-            yield ("round", rnd.name, heat, r.rank, r.name, r.nation, r.time, r.note)
+            note = notes_cell(r.note, "", r.lineup, r.dropped)  # basis: in show, JSON, web, sheets
+            rank = rank_mark(r.rank, r.shared)
+            yield ("round", rnd.name, heat, rank, r.name, r.nation, r.time, note)
     for place in view.classification:
         note = VACANT if place.vacant else ""
-        yield ("classification", "", "", place.rank, place.name, place.nation, "", note)
+        rank = rank_mark(place.rank, place.shared)
+        yield ("classification", "", "", rank, place.name, place.nation, "", note)

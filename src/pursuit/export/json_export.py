@@ -4,7 +4,10 @@
  "classification": [{"rank", "name", "nation"}], "findings": [...], "complete": bool}
 
 Ranks and times are strings as published ("1", "5", "AC", "–"; "4:40.41"), "" when there
-is none; a vacant place has the name "".
+is none; a vacant place has the name "". A shared place says `"shared": true`; a ride says how
+it is known (`basis`, `basis_note`) when the record says, a team's ride its `lineup` (and who
+`dropped`), and a decided knockout heat how (`decided_by`: time, last_lap, catch, outcome,
+published).
 """
 
 from __future__ import annotations
@@ -39,13 +42,6 @@ def results_document(view: ResultsView) -> dict[str, Any]:
     return document
 
 
-def _place(p: PlaceView) -> dict[str, Any]:
-    place = {"rank": p.rank, "name": p.name, "nation": p.nation}
-    if p.awarded:  # the place was given by a decision
-        place["awarded"] = p.awarded
-    return place
-
-
 def _round(rnd: RoundView) -> dict[str, Any]:
     return {
         "id": rnd.id,
@@ -71,14 +67,45 @@ def _ranked(row: RowView) -> dict[str, Any]:
         ranked["dropped"] = list(row.dropped)
     if row.record_note:  # a recognised record: to be ratified, and the record it beat
         ranked["record_note"] = row.record_note
+    ranked |= _known(row)
     return ranked
 
 
+def _known(row: RowView) -> dict[str, Any]:
+    """How the ride is known (`basis` as recorded, `basis_note` in words), when recorded."""
+    known: dict[str, Any] = {}
+    if row.basis:
+        known["basis"] = row.basis
+    if row.basis_note:
+        known["basis_note"] = row.basis_note
+    return known
+
+
+def _place(place: PlaceView) -> dict[str, Any]:
+    out: dict[str, Any] = {"rank": place.rank, "name": place.name, "nation": place.nation}
+    if place.shared:  # the rank is shared with the places beside it ("=5" in text tables)
+        out["shared"] = True
+    if place.awarded:  # the place was given by a decision
+        out["awarded"] = place.awarded
+    return out
+
+
 def _heat(heat: HeatView) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "number": heat.number,
         "title": heat.title,
-        "rides": [
-            {"name": r.name, "nation": r.nation, "time": r.time, "rank": r.rank} for r in heat.rides
-        ],
+        "rides": [_heat_ride(r) for r in heat.rides],
     }
+    if heat.decided_by:  # time | last_lap | catch | outcome | published
+        out["decided_by"] = heat.decided_by
+    return out
+
+
+def _heat_ride(row: RowView) -> dict[str, Any]:
+    ride: dict[str, Any] = {"name": row.name, "nation": row.nation, "time": row.time}
+    ride["rank"] = row.rank
+    if row.lineup:  # team pursuit
+        ride["lineup"] = list(row.lineup)
+    if row.dropped:
+        ride["dropped"] = list(row.dropped)
+    return ride | _known(row)

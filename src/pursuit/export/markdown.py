@@ -13,10 +13,10 @@ from pursuit.export.layout import (
     Table,
     format_dates,
     metres,
-    rank_groups,
     record_notes,
     sections,
 )
+from pursuit.views.known import notes_cell, rank_mark
 from pursuit.views.results import ResultsView
 
 ROUND_HEADER = ("Rank", "Cyclist", "Nation", "Time", "Notes")
@@ -70,16 +70,16 @@ def _round_table(table: Table) -> str:
     header = ROUND_HEADER if table.notes else ROUND_HEADER[:-1]
     lines = [_row(header), _row(["---"] * len(header))]
     for r in table.rows:
-        cells = [r.rank, r.name, r.nation, r.time, r.note]
+        note = notes_cell(r.note, "", r.lineup, r.dropped)  # basis: in show, JSON, web, sheets
+        cells = [rank_mark(r.rank, r.shared), r.name, r.nation, r.time, note]
         lines.append(_row(cells[: len(header)]))
     return "\n".join(lines)
 
 
 def _classification(view: ResultsView) -> str:
     lines = [_row(CLASSIFICATION_HEADER), _row(["---"] * len(CLASSIFICATION_HEADER))]
-    for group in rank_groups(view.classification):
-        for i, place in enumerate(group):
-            lines.append(_row([place.rank if i == 0 else "", place.name, place.nation]))
+    for place in view.classification:  # a shared rank on every row: "=5", none "–"
+        lines.append(_row([rank_mark(place.rank, place.shared), place.name, place.nation]))
     return "\n".join(lines)
 
 

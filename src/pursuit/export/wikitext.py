@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from pursuit.export.layout import Table, games, rank_groups, record_notes, sections
+from pursuit.views.known import NOT_PLACED, notes_cell, rank_mark
 from pursuit.views.results import ResultsView
 
 ROUND_HEADER = ("Rank", "Cyclist", "Nation", "Time", "Notes")
@@ -63,7 +64,9 @@ def _round_table(table: Table, flag: _Flag) -> str:
     header = ROUND_HEADER if table.notes else ROUND_HEADER[:-1]
     lines = _open(header)
     for r in table.rows:
-        cells = [_plain(r.rank), _link(r.name), flag(r.nation), _plain(r.time), _plain(r.note)]
+        note = notes_cell(r.note, "", r.lineup, r.dropped)  # basis: in show, JSON, web, sheets
+        rank = rank_mark(r.rank, r.shared)
+        cells = [_plain(rank), _link(r.name), flag(r.nation), _plain(r.time), _plain(note)]
         lines += ["|-", _cells(cells[: len(header)])]
     return "\n".join([*lines, "|}"])
 
@@ -72,7 +75,7 @@ def _classification(view: ResultsView, flag: _Flag) -> str:
     lines = _open(CLASSIFICATION_HEADER)
     for group in rank_groups(view.classification):
         rank = MEDALS.get(group[0].rank, "") if view.complete else ""
-        rank = rank or _plain(group[0].rank)
+        rank = rank or _plain(group[0].rank or NOT_PLACED)  # a shared rank: one rowspan cell
         if len(group) > 1:
             rank = f"rowspan={len(group)} | {rank}"
         for i, place in enumerate(group):

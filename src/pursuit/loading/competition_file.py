@@ -29,11 +29,12 @@ from pursuit.core.nations import nation_problem
 from pursuit.core.records import standing_for
 from pursuit.core.schedule import slot
 from pursuit.core.standing import DEFAULT_KINDS, KINDS
-from pursuit.errors import CompetitionFileError, FormatDefinitionError, Place
+from pursuit.errors import CompetitionFileError, Place
 from pursuit.loading.decisions import read_decisions
 from pursuit.loading.document import Document
-from pursuit.loading.format_files import load_format
+from pursuit.loading.embedded_format import FileFormat, file_format
 from pursuit.loading.nations import ioc_nations
+from pursuit.loading.notes_reader import read_notes
 from pursuit.loading.places import PlacesByName
 from pursuit.loading.published_orders import read_orders
 from pursuit.loading.records import record_book
@@ -53,7 +54,7 @@ COMPETITION_FIELDS = {
     "format",
     "records",
 }
-TOP_LEVEL = {"competition", "entrants", "rounds", "published", "nations", "decisions"}
+TOP_LEVEL = {"competition", "entrants", "rounds", "published", "nations", "decisions", "format"}
 ENTRANTS_FIELDS = {"riders", "teams"}
 PUBLISHED_FIELDS = {"classification", "source"}
 ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
@@ -71,6 +72,7 @@ class Loaded:
     competition: Competition
     findings: list[Finding] = field(default_factory=list)
     source: str = ""
+    format: FileFormat | None = None  # the format as the file gives it, to store with a log
 
 
 def load_competition(path: Path) -> Loaded:
@@ -111,15 +113,8 @@ class _Reader:
         meta_data = self.data.get("competition")
         if not isinstance(meta_data, dict):
             raise self.fail("the file needs a [competition] table with title and format")
-        fmt_ref = meta_data.get("format")
-        if not isinstance(fmt_ref, str) or not fmt_ref:
-            raise self.fail(
-                "competition.format must name a preset or a format file", "competition", "format"
-            )
-        try:
-            fmt = load_format(fmt_ref, self.doc.base)
-        except FormatDefinitionError as e:
-            raise self.fail(str(e), "competition", "format") from e
+        self.format = file_format(self.doc, meta_data)  # a preset, a file, or [format]
+        fmt = self.format.format
         self.unknown_keys(self.data, TOP_LEVEL, ())
         self.unknown_keys(meta_data, COMPETITION_FIELDS, ("competition",))
         for name, allowed in (("entrants", ENTRANTS_FIELDS), ("published", PUBLISHED_FIELDS)):
@@ -166,7 +161,9 @@ class _Reader:
         )
         if orders:
             competition = replace(competition, orders=orders)
-        return Loaded(competition, self.doc.findings, self.doc.source)
+        notes = read_notes(self.data, known, set(fmt.round_ids()))
+        competition = replace(competition, notes=notes)
+        return Loaded(competition, self.doc.findings, self.doc.source, self.format)
 
     def metadata(self, t: Mapping[str, Any], format_precision: int) -> Metadata:
         def get(key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:

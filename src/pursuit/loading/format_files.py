@@ -70,6 +70,14 @@ def _fail(source: str, lines: LineIndex, key: str, message: str) -> FormatDefini
     return FormatDefinitionError(f"{key}: {message}", Place.in_document(source, lines, (key,)))
 
 
+def format_and_definition(
+    reference: str, base: Path | None = None
+) -> tuple[Format, dict[str, Any]]:
+    """The format and its table as written, reading the text once."""
+    text, source = _format_text(reference, base)
+    return format_from_text(text, source), tomllib.loads(text)
+
+
 def _format_text(reference: str, base: Path | None) -> tuple[str, str]:
     if reference in preset_names():
         text = resources.files(PRESET_PACKAGE).joinpath(f"{reference}.toml").read_text("utf-8")

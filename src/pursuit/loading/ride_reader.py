@@ -115,7 +115,7 @@ class RideReader:
         if dropped is not None and not all(isinstance(r, str) for r in dropped):
             self.find("bad-field", f"{name}: dropped is a list of names", *path, "dropped")
             dropped = None
-        typed(item, "note", (str,), *path, who=name)
+        note = typed(item, "note", (str,), *path, who=name)
         return Ride(
             entrant=name,
             outcome=Outcome(status, time),
@@ -129,6 +129,7 @@ class RideReader:
             dropped=tuple(dropped or ()),
             readable=readable,
             place=self.place(*path),
+            note=note,
         )
 
     def time(

@@ -15,6 +15,7 @@ from pursuit.sheets.sheet import (
     status_data,
 )
 from pursuit.sheets.source import SheetSource
+from pursuit.views.known import basis_footnotes, lineup_text
 from pursuit.views.results import RoundView
 from pursuit.views.round import Row, heat_results, ranking_rows
 
@@ -87,6 +88,10 @@ def _row(row: Row, qualified: bool, heat: bool = True) -> list[str]:
     shown = {record, f"{record} to be ratified"}
     notes = [n.strip() for n in row.note.split(",") if n.strip() and n.strip() not in shown]
     notes += [row.basis_note] if row.basis_note else []
+    riders = lineup_text(
+        tuple(r.name for r in row.lineup), tuple(r.name for r in row.lineup if r.dropped)
+    )
+    notes += [f"line-up: {riders}"] if riders else []
     return [
         ("=" + row.rank) if row.shared else row.rank,
         row.name,
@@ -114,4 +119,5 @@ def _legend(
         parts.append("– not ranked (overtaken riders are eliminated whatever their time)")
     if any(r.shared for r in view.ranking):
         parts.append("= shared rank")
+    parts += basis_footnotes(r.basis for r in view.ranking)
     return " · ".join(p for p in parts if p)

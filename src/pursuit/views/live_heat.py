@@ -42,6 +42,7 @@ class Rider:
     record: str = ""  # "WR", "OR" as typed or recognised, "" for none
     record_note: str = ""  # a recognised record in words: to be ratified, the time it beat
     virtual_rank: str = ""  # timed rounds: "provisional 3rd of 12", "on course for 1st of 9"
+    basis_note: str = ""  # how the ride is known, in words, when not published as it stands
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class LiveHeat:
     timed_on: str = ""  # team pursuit: "the 3rd rider", whose front wheel takes time and splits
     track_unknown: bool = False  # the track length is not known: no half lap can be shown
     verdict: Verdict | None = None  # who won and by how much, once decided (`views.verdict`)
+    decided_by: str = ""  # a knockout heat: time | last_lap | catch | outcome | published
 
 
 def projected(splits: list[RaceTime], half_laps: int, digits: int) -> str:
@@ -170,6 +172,7 @@ def live_heat(
             replace(
                 _rider(r, done[r.name], status, half_laps, digits, rows_of.get(r.name)),
                 virtual_rank=ranks.get(r.name, ""),
+                basis_note=row.basis_note if (row := rows_of.get(r.name)) else "",
             )
             for r in ridden.riders
         )
@@ -196,6 +199,7 @@ def live_heat(
             timed_on(state.format),
             state.meta.track_length_m is None,
             _verdict(state, rnd, number, ridden, status),
+            next((h.decided_by for h in rnd.heats if h.number == number), ""),
         )
 
     return build

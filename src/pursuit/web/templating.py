@@ -9,6 +9,8 @@ from typing import Any
 
 import jinja2
 
+from pursuit.views.known import decided_by_words
+
 STATUS_LABELS = {
     "official": "Official",
     "provisional": "Provisional",
@@ -64,6 +66,7 @@ class Renderer:
         self.env.filters["metres"] = _metres
         self.env.filters["long_date"] = _long_date
         self.env.filters["date_span"] = _date_span
+        self.env.filters["decided_by"] = decided_by_words  # how a heat was decided, in words
         self.env.globals["status_label"] = lambda s: STATUS_LABELS.get(s, s.capitalize())
         # macros every page, and every page's live fragment, may use
         for library in ("_badge.html", "_lineup.html", "_rounds_nav.html", "_rows_table.html"):
