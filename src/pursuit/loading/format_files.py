@@ -73,9 +73,10 @@ def _fail(source: str, lines: LineIndex, key: str, message: str) -> FormatDefini
 def format_and_definition(
     reference: str, base: Path | None = None
 ) -> tuple[Format, dict[str, Any]]:
-    """The format and its table as written, reading the text once."""
-    text, source = _format_text(reference, base)
-    return format_from_text(text, source), tomllib.loads(text)
+    """The format and its table as written, reading the text once (for a format that
+    extends another, the whole definition it makes)."""
+    data, source, lines = _format_data(reference, base)
+    return format_from_mapping(data, source, lines), data
 
 
 def _format_text(reference: str, base: Path | None) -> tuple[str, str]:
