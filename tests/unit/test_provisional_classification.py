@@ -51,3 +51,17 @@ def test_a_complete_competition_keeps_the_official_order() -> None:
         "Xaver Kurmann",
         "John Bylsma",
     ]
+
+
+def test_a_place_awarded_above_the_riders_still_in_stays_above_them() -> None:
+    """Riders still in take the places still open: after an awarded 1st, not before it."""
+    from pursuit.core.decisions import Decision
+
+    comp = load_competition(EXAMPLE).competition
+    ridden = {r: rides for r, rides in comp.rides.items() if r in ("Q", "QF")}
+    award = Decision("award", "Jury", "test", entrant="Paul Crapez", place=1)
+    view = build_view(compute(replace(comp, rides=ridden, decisions=(award,))))
+    places = [(p.rank, p.name) for p in places_of(view)]
+    assert places[0] == ("1", "Paul Crapez")
+    # places 2, 3 and 4 are open: three of the four still in fill them before the shared 5th
+    assert [rank for rank, _ in places[1:4]] == [""] * 3 and places[4][0] == "5"

@@ -54,7 +54,7 @@ def commands_from_competition(
 def _record_decision(d: Decision) -> c.RecordDecision:
     """A decision of the file, recorded in the log after the rides it rules on."""
     return c.RecordDecision(
-        d.effect, d.authority, d.reason, d.round, d.entrant, d.date, d.place, d.reference
+        d.effect, d.authority, d.reason, d.round, d.entrant, d.date, d.place, d.reference, d.basis
     )
 
 

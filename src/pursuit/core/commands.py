@@ -164,6 +164,7 @@ class RecordDecision(Command):
     date: str | None = None
     place: int | None = None  # award: the place given
     reference: str | None = None  # where the decision was published
+    basis: str | None = None  # how the decision is known: published, inferred
 
 
 @dataclass(frozen=True, slots=True)

@@ -216,6 +216,7 @@ def _decision(state: CompetitionState, cmd: c.RecordDecision) -> list[ev.Event]:
             cmd.date,
             cmd.place,
             cmd.reference.strip() if cmd.reference and cmd.reference.strip() else None,
+            cmd.basis,
         )
     ]
 

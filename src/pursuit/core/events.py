@@ -165,6 +165,7 @@ class DecisionRecorded(Event):
     date: str | None = None
     place: int | None = None  # award: the place given
     reference: str | None = None  # where the decision was published (a communiqué)
+    basis: str | None = None  # how the decision is known: published, inferred
 
 
 @dataclass(frozen=True, slots=True)

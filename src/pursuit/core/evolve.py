@@ -241,10 +241,12 @@ def _decision(state: CompetitionState, e: ev.DecisionRecorded) -> None:
     if e.effect == "disqualify":
         if ride.before_sanction is None:
             ride.before_sanction = (ride.status, ride.time)
+            ride.sanction_decided = True
         ride.status = Status.DSQ
     elif e.effect == "reinstate" and ride.before_sanction is not None:
         ride.status, ride.time = ride.before_sanction
         ride.before_sanction = None
+        ride.sanction_decided = False
 
 
 def _recorded(state: CompetitionState, e: ev.RideRecorded) -> None:

@@ -47,6 +47,10 @@ class RideState:
     lineup: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # team pursuit: riders of the line-up who dropped, in order
     before_sanction: tuple[Status, RaceTime | None] | None = None
+    # the sanction came from a decision, which the engine applies itself: the model keeps the
+    # ride as ridden (so a file written from it holds the race and the decision, not a DSQ
+    # that no later decision could lift)
+    sanction_decided: bool = False
     missing: set[int] = field(default_factory=set)  # half laps the timer missed (estimated)
     sparse: Splits | None = None  # splits given at some distances only (an imported ride)
     # incidents (core/decide_incidents.py): starts in this round, false starts, rides set aside
@@ -75,10 +79,16 @@ class RideState:
             words.append(f"{ordinal(self.starts)} start")
         return tuple(words)
 
+    def as_ridden(self) -> tuple[Status, RaceTime | None]:
+        """Status and time for the engine: before a decision's sanction, which it applies."""
+        if self.sanction_decided and self.before_sanction is not None:
+            return self.before_sanction
+        return self.status, self.time
+
     def to_ride(self) -> Ride:
         return Ride(
             entrant=self.entrant,
-            outcome=Outcome(self.status, self.time),
+            outcome=Outcome(*self.as_ridden()),
             heat=self.heat,
             side=Side(self.side) if self.side else None,
             splits=self.sparse if self.sparse is not None else Splits.of(self.splits),
@@ -195,7 +205,7 @@ class CompetitionState:
 def as_decision(e: DecisionRecorded) -> Decision:
     """The decision a recorded event carries, as the engine applies it."""
     return Decision(
-        e.effect, e.authority, e.reason, e.round, e.entrant, e.date, e.place, e.reference
+        e.effect, e.authority, e.reason, e.round, e.entrant, e.date, e.place, e.reference, e.basis
     )
 
 

@@ -3,6 +3,7 @@ each rider rode and how that ride ended."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -77,10 +78,27 @@ def places_of(view: ResultsView) -> tuple[Place, ...]:
     places = [_place(p, last.get(p.name)) for p in view.classification]
     if view.complete:
         return tuple(places)
-    contending = [p for p in places if p.rank == "" and p.name]
+    contending = sorted((p for p in places if p.rank == "" and p.name), key=_standing(view))
     placed = [p for p in places if p.rank.isdigit() or p.vacant]
     out = [p for p in places if p not in contending and p not in placed]
-    return (*sorted(contending, key=_standing(view)), *placed, *out)
+    return (*_in_open_places(contending, placed), *out)
+
+
+def _in_open_places(contending: list[Place], placed: list[Place]) -> list[Place]:
+    """The places decided, with the riders still in the competition in the places still open
+    (the lowest numbers nobody holds): first when the decided places are those of the
+    riders out, after an awarded 1st."""
+    sharing = Counter(_number(p.rank) for p in placed)  # a shared rank holds as many places
+    taken = {rank + k for rank, count in sharing.items() for k in range(count)}
+    slots: list[int] = []
+    number = 1
+    while len(slots) < len(contending):
+        if number not in taken:
+            slots.append(number)
+        number += 1
+    keyed = [(_number(p.rank), 1, k, p) for k, p in enumerate(placed)]
+    keyed += [(slot, 0, k, p) for k, (slot, p) in enumerate(zip(slots, contending, strict=True))]
+    return [p for *_, p in sorted(keyed, key=lambda item: item[:3])]
 
 
 def _standing(view: ResultsView) -> Callable[[Place], tuple[int, int, int, str]]:
