@@ -31,6 +31,7 @@ PAGES = (
     ("results-final", "/results/F"),
     ("bracket", "/bracket"),
     ("classification", "/classification"),
+    ("scoreboard", "/scoreboard"),
 )
 # Every status a page shows goes into window.statuses: a failed refresh cannot hide by being
 # followed by a good one.
