@@ -55,7 +55,7 @@ def phone_figure(view: ResultsView, fmt_spec: Format) -> Figure:
                     facecolor="white",
                     edgecolor=INK,
                     linewidth=0.7,
-                )  # fmt: skip
+                )
             )
             ax.plot([x, right], [top - LINE_IN] * 2, color="#e0e0e0", linewidth=0.5)
             for i, (rider, time, won) in enumerate(_lines(heat)):
