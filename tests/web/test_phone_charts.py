@@ -112,3 +112,10 @@ def test_the_status_line_of_a_round_has_no_dot_left_dangling_after_its_date(
     line = re.search(r'<p class="status-line">(.*?)</p>', html, re.S)
     assert line is not None and "1968</time>" in line.group(1)
     assert "·" not in line.group(1)  # the line's items are spaced by its layout, not a dot
+
+
+def test_a_start_list_names_a_heat_shortly_on_a_phone(client: TestClient) -> None:
+    html = client.get("/c/cup/start/Q").text
+    # the column says "Heat" and the caption the round: on a phone, "Heat 1" on one line
+    assert '<span class="narrow-only">Heat 1</span>' in html
+    assert '<span class="wide-only">Qualifying, heat 1</span>' in html
