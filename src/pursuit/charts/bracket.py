@@ -48,7 +48,6 @@ class BracketChart(Chart):
 
     view: ResultsView
     fmt_spec: Format
-    phone: bool = False  # drawn for a phone (`pursuit.charts.bracket_phone`)
 
     @property
     def weight(self) -> float:
@@ -56,10 +55,6 @@ class BracketChart(Chart):
 
     def render(self, save: Callable[[Figure], T]) -> T:
         with styled():
-            if self.phone:
-                from pursuit.charts.bracket_phone import phone_figure
-
-                return save(phone_figure(self.view, self.fmt_spec))
             return save(self._figure())
 
     def _figure(self) -> Figure:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from pursuit.charts.bracket import _Box, _layout, _lines
+from pursuit.charts.bracket import BracketChart, _Box, _layout, _lines
 from pursuit.charts.phone import FONT_PT, TITLE_PT, WIDTH_IN
 from pursuit.charts.style import ACCENT, INK, MUTED, new_figure
 from pursuit.core.formats import Format
@@ -17,6 +17,13 @@ ROUND_IN = 0.34  # a round's name
 HEAT_IN = 0.8  # a heat: its title and a box of two lines
 LINE_IN = 0.24
 MARGIN_IN = 0.06
+
+
+class PhoneBracketChart(BracketChart):
+    """The bracket of `BracketChart`, drawn for a phone."""
+
+    def _figure(self) -> Figure:
+        return phone_figure(self.view, self.fmt_spec)
 
 
 def phone_figure(view: ResultsView, fmt_spec: Format) -> Figure:

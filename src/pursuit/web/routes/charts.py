@@ -114,10 +114,13 @@ def round_chart(competition: str, round_id: str, phone: bool = False) -> ChartBu
 
 def bracket_chart(competition: str, phone: bool = False) -> ChartBuilder:
     from pursuit.charts.bracket import BracketChart  # here, not under the hub's lock (see above)
+    from pursuit.charts.bracket_phone import PhoneBracketChart
+
+    drawing = PhoneBracketChart if phone else BracketChart
 
     def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
         if not any(r.kind == "knockout" for r in view.rounds):
             raise NotFound(f"{competition} has no knockout rounds")
-        return BracketChart(view, results.competition.format, phone)
+        return drawing(view, results.competition.format)
 
     return build
