@@ -65,6 +65,7 @@ class QualifyingChart(Chart):
     round_view: RoundView
     width: float = WIDTH_IN
     max_height: float | None = None
+    phone: bool = False  # drawn for a phone (`pursuit.charts.qualifying_phone`)
 
     @property
     def weight(self) -> float:
@@ -75,10 +76,15 @@ class QualifyingChart(Chart):
         the sheets again during the later rounds finds it in the chart cache."""
         view = self.round_view
         rows = [(r.rank, r.name, r.time) for r in view.ranking]
-        return f"qualifying {(self.width, self.max_height, view.name, view.advance, rows)!r}"
+        size = (self.width, self.max_height, self.phone)
+        return f"qualifying {(size, view.name, view.advance, rows)!r}"
 
     def render(self, save: Callable[[Figure], T]) -> T:
         with styled():
+            if self.phone:
+                from pursuit.charts.qualifying_phone import phone_figure
+
+                return save(phone_figure(self.round_view))
             return save(self._figure())
 
     def _figure(self) -> Figure:

@@ -3,6 +3,8 @@
 The charts are the same pictures as the PDF sheets (`pursuit.charts`); the web serves them as SVG
 from `/c/{id}/charts/…` (`pursuit.web.routes.charts` makes them). The address carries the log
 position, so a live page that swaps in its new fragment after a split also loads the new picture.
+A picture may have a variant drawn for a phone (`phone`, under `/c/{id}/charts/phone/…`), which
+the page offers to narrow screens in a `<picture>` (`_picture.html`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 class Picture:
     src: str
     alt: str
+    phone: str = ""  # the address of the variant drawn for a phone; "": none
 
 
 def heat_pictures(
@@ -38,6 +41,7 @@ def round_picture(competition: str, round_id: str, name: str, position: int) -> 
         f"/c/{competition}/charts/results/{round_id}.svg?at={position}",
         f"Chart: the times of the {name.lower()} as bars in ranking order, with the "
         "qualification line and the overtaken riders below it.",
+        f"/c/{competition}/charts/phone/results/{round_id}.svg?at={position}",
     )
 
 
@@ -45,4 +49,5 @@ def bracket_picture(competition: str, position: int) -> Picture:
     return Picture(
         f"/c/{competition}/charts/bracket.svg?at={position}",
         "Chart: the knockout rounds as a bracket, each heat with both riders and the winner.",
+        f"/c/{competition}/charts/phone/bracket.svg?at={position}",
     )

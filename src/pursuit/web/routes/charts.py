@@ -45,6 +45,19 @@ def bracket_picture(request: Request, cid: str) -> Response:
     return _svg(request, cid, ("chart", "bracket"), bracket_chart(cid))
 
 
+@router.get("/c/{cid}/charts/phone/results/{round_id}.svg")
+def round_phone_picture(request: Request, cid: str, round_id: str) -> Response:
+    """The timed round's chart drawn for a phone (`pursuit.charts.qualifying_phone`)."""
+    key = ("chart", "phone", "results", round_id)
+    return _svg(request, cid, key, round_chart(cid, round_id, phone=True))
+
+
+@router.get("/c/{cid}/charts/phone/bracket.svg")
+def bracket_phone_picture(request: Request, cid: str) -> Response:
+    """The bracket drawn for a phone, its rounds one under the other."""
+    return _svg(request, cid, ("chart", "phone", "bracket"), bracket_chart(cid, phone=True))
+
+
 def _svg(request: Request, cid: str, key: Hashable, build: ChartBuilder) -> Response:
     w = web(request)
     position, chart = w.hub.model_of(cid, key, build)
@@ -85,7 +98,7 @@ def heat_chart(competition: str, round_id: str, number: int, kind: str) -> Chart
     return build
 
 
-def round_chart(competition: str, round_id: str) -> ChartBuilder:
+def round_chart(competition: str, round_id: str, phone: bool = False) -> ChartBuilder:
     from pursuit.charts.qualifying import (
         QualifyingChart,
     )  # here, not under the hub's lock (see above)
@@ -94,17 +107,20 @@ def round_chart(competition: str, round_id: str) -> ChartBuilder:
         rnd = find_round(view, round_id)
         if rnd is None or rnd.kind != "timed":
             raise NotFound(f"no timed round {round_id!r} in {competition}")
-        return QualifyingChart(rnd)
+        return QualifyingChart(rnd, phone=phone)
 
     return build
 
 
-def bracket_chart(competition: str) -> ChartBuilder:
+def bracket_chart(competition: str, phone: bool = False) -> ChartBuilder:
     from pursuit.charts.bracket import BracketChart  # here, not under the hub's lock (see above)
+    from pursuit.charts.bracket_phone import PhoneBracketChart
+
+    drawing = PhoneBracketChart if phone else BracketChart
 
     def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
         if not any(r.kind == "knockout" for r in view.rounds):
             raise NotFound(f"{competition} has no knockout rounds")
-        return BracketChart(view, results.competition.format)
+        return drawing(view, results.competition.format)
 
     return build
