@@ -4,8 +4,6 @@ the heat shows them with the half laps between left blank, never invented."""
 
 from __future__ import annotations
 
-from tests.unit.builders import competition_text, ride
-
 from pursuit.app.importing import commands_from_competition
 from pursuit.app.replay import replay_script
 from pursuit.app.toml_writer import competition_text as written
@@ -20,6 +18,7 @@ from pursuit.core.times import parse_time
 from pursuit.loading.competition_file import competition_from_text
 from pursuit.loading.format_files import format_definition
 from pursuit.views.heat import heat_of
+from unit.builders import competition_text, ride
 
 UCI = "uci-individual-pursuit"
 KM = [{"at": "1000 m", "time": "1:13.60"}, {"at": "2000 m", "time": "2:24.10"},

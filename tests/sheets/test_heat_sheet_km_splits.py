@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.unit.builders import competition_text, ride
-
 from pursuit.charts.heat import GapChart, LapChart
 from pursuit.core.engine import compute
 from pursuit.loading.competition_file import load_competition
 from pursuit.sheets.heat_page import _row
 from pursuit.views.heat_sheet import build_heat_sheet
+from unit.builders import competition_text, ride
 
 KM = [{"at": "1000 m", "time": "1:13.60"}, {"at": "2000 m", "time": "2:24.10"},
       {"at": "3000 m", "time": "3:34.80"}]  # fmt: skip

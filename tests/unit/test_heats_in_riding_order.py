@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.unit.builders import competition_text, ride
+from builders import competition_text, ride
 
 from pursuit.core.engine import compute
 from pursuit.core.results import Results

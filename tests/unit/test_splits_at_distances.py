@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.unit.builders import competition_text, line_of, ride, run
-from tests.unit.deciding import given, refuses
+from builders import competition_text, line_of, ride, run
+from deciding import given, refuses
 
 from pursuit.app.creation import create_command
 from pursuit.core import commands as c

@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from tests.unit.builders import competition_text, ride
 
 from pursuit.app.importing import commands_from_file
 from pursuit.web.parts import Web
+from unit.builders import competition_text, ride
 
 KM = [{"at": "1000 m", "time": "1:13.60"}, {"at": "2000 m", "time": "2:24.10"},
       {"at": "3000 m", "time": "3:34.80"}]  # fmt: skip

@@ -79,7 +79,9 @@ def test_the_classification_shows_shared_ranks_and_ac(client: TestClient, olympi
     assert "Official" in html and 'title="shared rank"' in html
     assert "AC: overtaken and eliminated" in html
     # on a phone the last-round columns are hidden: how each went out is said under the name
-    assert '<span class="narrow-only note-inline">Qualifying round: 6:12.96 Overtaken</span>' in html
+    assert (
+        '<span class="narrow-only note-inline">Qualifying round: 6:12.96 Overtaken</span>' in html
+    )
 
 
 def test_the_bracket_marks_who_went_through(client: TestClient, olympics: str) -> None:
