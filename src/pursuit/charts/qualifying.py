@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from matplotlib import rcParams
-from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, NullLocator
 from matplotlib.transforms import ScaledTranslation
 
+from pursuit.charts.bars import add_bars
 from pursuit.charts.style import (
     ACCENT,
     GRID,
@@ -107,23 +107,7 @@ class QualifyingChart(Chart):
             normal = [i for i in range(len(rows)) if i not in out]
             # the bars as two collections (plain and hatched), not one patch per rider
             bars = [_bar(i, base, seconds[i]) for i in range(len(rows))]
-            ax.add_collection(
-                PolyCollection(
-                    [bars[i] for i in normal],
-                    facecolors=[ACCENT if i in qualified else "#9db4cc" for i in normal],
-                    linewidths=0,
-                )
-            )
-            if out:
-                ax.add_collection(
-                    PolyCollection(
-                        [bars[i] for i in sorted(out)],
-                        facecolors="white",
-                        edgecolors=MUTED,
-                        hatch="////",
-                        linewidths=0.5,
-                    )
-                )
+            add_bars(ax, bars, normal, qualified, out, "#9db4cc")
             notes = [f"{r.time}  overtaken" if i in out else r.time for i, r in enumerate(rows)]
             # wide enough that the longest bar's note still ends inside the plot
             axes_in = ax.get_position().width * figure.get_figwidth()

@@ -4,11 +4,11 @@ so the bars get the whole width and every text is at least `phone.FONT_PT`."""
 
 from __future__ import annotations
 
-from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
+from pursuit.charts.bars import add_bars
 from pursuit.charts.phone import FONT_PT, TITLE_PT, WIDTH_IN
 from pursuit.charts.style import ACCENT, GRID, INK, MUTED, RED, new_figure
 from pursuit.views.results import RoundView
@@ -36,23 +36,7 @@ def phone_figure(round_view: RoundView) -> Figure:
         base = (min(seconds) // 5) * 5 - 5
         span = max(seconds) - base
         bars = [[(base, i), (base, i + 0.42), (v, i + 0.42), (v, i)] for i, v in enumerate(seconds)]
-        ax.add_collection(
-            PolyCollection(
-                [bars[i] for i in ranked],
-                facecolors=[ACCENT if i in qualified else LIGHT for i in ranked],
-                linewidths=0,
-            )
-        )
-        if out:
-            ax.add_collection(
-                PolyCollection(
-                    [bars[i] for i in sorted(out)],
-                    facecolors="white",
-                    edgecolors=MUTED,
-                    hatch="////",
-                    linewidths=0.5,
-                )
-            )
+        add_bars(ax, bars, ranked, qualified, out, LIGHT)
         notes = [f"{r.time} AC" if i in out else r.time for i, r in enumerate(rows)]
         axes_in = ax.get_position().width * WIDTH_IN
         per_char = FONT_PT * 0.6 / 72 / axes_in
