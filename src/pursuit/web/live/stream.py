@@ -24,21 +24,22 @@ HEADERS = [
 ]
 
 
-class UpdateStream(Response):
+class BroadcastStream(Response):
+    """A stream of one competition's updates to one client: the subscription, the task that
+    notices the client leave, and the clean-up, whatever the frames (`opening`, `on_update`)."""
+
     media_type = "text/event-stream"
 
     def __init__(
         self,
         broadcaster: Broadcaster,
         competition: str,
-        head: int,
         status_code: int = 200,
         release: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(status_code=status_code)  # (FastAPI's OpenAPI reads that default)
         self.broadcaster = broadcaster
         self.competition = competition
-        self.head = head
         self.release = release  # the stream's place under the cap, given back when it ends
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -47,6 +48,12 @@ class UpdateStream(Response):
         finally:
             if self.release is not None:
                 self.release()
+
+    async def opening(self, send: Send) -> None:
+        """What the client gets first, after the headers."""
+
+    async def on_update(self, update: Update, send: Send) -> None:
+        """What the client gets when the log moves."""
 
     async def _stream(self, receive: Receive, send: Send) -> None:
         subscription = self.broadcaster.subscribe(self.competition)
@@ -58,13 +65,13 @@ class UpdateStream(Response):
 
         watcher = asyncio.ensure_future(until_gone())
         try:
-            first = Update(
-                self.competition, max(self.head, self.broadcaster.head(self.competition) or 0)
-            )
             await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
-            await send(_body(f"retry: {RETRY_MS}\n".encode() + first.frame))
+            await self.opening(send)
             while (item := await subscription.next()) is not None:
-                await send(item.message if isinstance(item, Update) else PING)
+                if isinstance(item, Update):
+                    await self.on_update(item, send)
+                else:
+                    await send(PING)
         except OSError:
             pass  # the client went away mid-write
         finally:
@@ -72,6 +79,29 @@ class UpdateStream(Response):
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
             self.broadcaster.unsubscribe(subscription)
+
+
+class UpdateStream(BroadcastStream):
+    """The live pages' stream: each frame only says the log moved (the page re-reads)."""
+
+    def __init__(
+        self,
+        broadcaster: Broadcaster,
+        competition: str,
+        head: int,
+        status_code: int = 200,
+        release: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(broadcaster, competition, status_code, release)
+        self.head = head
+
+    async def opening(self, send: Send) -> None:
+        head = max(self.head, self.broadcaster.head(self.competition) or 0)
+        first = Update(self.competition, head)
+        await send(_body(f"retry: {RETRY_MS}\n".encode() + first.frame))
+
+    async def on_update(self, update: Update, send: Send) -> None:
+        await send(update.message)
 
 
 def _body(data: bytes) -> dict[str, object]:
