@@ -23,15 +23,18 @@ def heat_pictures(
     competition: str, round_id: str, number: int, position: int, riders: tuple[str, str]
 ) -> tuple[Picture, ...]:
     base = f"/c/{competition}/charts/heat/{round_id}/{number}"
+    phone = f"/c/{competition}/charts/phone/heat/{round_id}/{number}"
     a, b = riders
     return (
         Picture(
             f"{base}/gap.svg?at={position}",
             f"Chart: the gap between {a} and {b} at each half lap over the distance.",
+            f"{phone}/gap.svg?at={position}",
         ),
         Picture(
             f"{base}/laps.svg?at={position}",
             f"Chart: the lap times of {a} and {b}, lap by lap.",
+            f"{phone}/laps.svg?at={position}",
         ),
     )
 

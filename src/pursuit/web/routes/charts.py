@@ -35,6 +35,15 @@ def heat_picture(request: Request, cid: str, round_id: str, number: int, kind: s
     return _svg(request, cid, key, heat_chart(cid, round_id, number, kind))
 
 
+@router.get("/c/{cid}/charts/phone/heat/{round_id}/{number}/{kind}.svg")
+def heat_phone_picture(
+    request: Request, cid: str, round_id: str, number: int, kind: str
+) -> Response:
+    """A heat's gap or lap chart drawn for a phone (`pursuit.charts.heat_phone`)."""
+    key = ("chart", "phone", "heat", round_id, number, kind)
+    return _svg(request, cid, key, heat_chart(cid, round_id, number, kind, phone=True))
+
+
 @router.get("/c/{cid}/charts/results/{round_id}.svg")
 def round_picture(request: Request, cid: str, round_id: str) -> Response:
     return _svg(request, cid, ("chart", "results", round_id), round_chart(cid, round_id))
@@ -77,11 +86,16 @@ def _svg(request: Request, cid: str, key: Hashable, build: ChartBuilder) -> Resp
 ChartBuilder = Callable[[CompetitionState, Results, ResultsView], "Chart"]
 
 
-def heat_chart(competition: str, round_id: str, number: int, kind: str) -> ChartBuilder:
-    """The gap or lap chart of a heat as it stands, a rider still on the track included."""
+def heat_chart(
+    competition: str, round_id: str, number: int, kind: str, phone: bool = False
+) -> ChartBuilder:
+    """The gap or lap chart of a heat as it stands, a rider still on the track included; the
+    phone's (`pursuit.charts.heat_phone`) or the desktop's (`pursuit.charts.heat_web`)."""
     # matplotlib only when drawn, and imported here, not in `build`: that runs under the hub's
     # lock, and the first import takes seconds in which no operator could record anything
-    from pursuit.charts.heat import GapChart, LapChart
+    from pursuit.charts.heat import GapChart
+    from pursuit.charts.heat_phone import PhoneGapChart, PhoneLapChart
+    from pursuit.charts.heat_web import WebLapChart
 
     def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
         if kind not in HEAT_CHARTS or find_round(view, round_id) is None:
@@ -93,7 +107,9 @@ def heat_chart(competition: str, round_id: str, number: int, kind: str) -> Chart
             sheet = build_heat_sheet(results, round_id, number, riding)
         except KeyError:
             raise NotFound(f"no heat {number} in round {round_id!r} of {competition}") from None
-        return GapChart(sheet) if kind == "gap" else LapChart(sheet)
+        if phone:
+            return PhoneGapChart(sheet) if kind == "gap" else PhoneLapChart(sheet)
+        return GapChart(sheet) if kind == "gap" else WebLapChart(sheet)
 
     return build
 
