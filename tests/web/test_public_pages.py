@@ -129,7 +129,9 @@ def test_the_live_heat_shows_splits_gaps_projection_and_a_catch(
     assert gap.endswith(f"/gap.svg?at={data['position']}") and "/laps.svg" in laps
     html = client.get("/c/cup/heat/Q/1").text
     assert "ahead by <strong>1.500 s</strong>" in html
-    assert re.search(r'<img src="[^"]+/gap.svg\?at=\d+" alt="Chart: the gap between', html)
+    assert re.search(
+        r'<img class="wide" src="[^"]+/gap.svg\?at=\d+" alt="Chart: the gap between', html
+    )
 
 
 def test_the_live_heat_charts_are_drawn_while_the_heat_is_ridden(
