@@ -12,9 +12,9 @@ from matplotlib.lines import Line2D
 from test_phone_charts import text_sizes
 from web_support import heat_riders
 
-from pursuit.charts.heat import LapChart
+from pursuit.charts.heat import GapChart, LapChart
 from pursuit.charts.heat_phone import B_HATCH, PhoneGapChart, PhoneLapChart, gap_figure, lap_figure
-from pursuit.charts.heat_web import WebLapChart
+from pursuit.charts.heat_web import WebGapChart, WebLapChart
 from pursuit.charts.phone import MIN_TEXT_PX, SHOWN_PX, shown_px
 from pursuit.core import commands as c
 from pursuit.core.times import parse_time
@@ -133,6 +133,15 @@ def test_the_lap_charts_riders_differ_in_line_and_marker_not_only_colour(
     assert all(isinstance(line, Line2D) for line in lines)
     styles = {(line.get_linestyle(), line.get_marker()) for line in lines}  # type: ignore[union-attr]
     assert styles == {("-", "o"), ("--", "s")}
+
+
+def test_the_wide_gap_chart_hatches_where_rider_b_leads_and_the_sheets_is_drawn_as_before(
+    web: Web, heat: int
+) -> None:
+    sheet = sheet_of(web, heat)
+    web_svg = WebGapChart(sheet).draw("svg")  # the web's chart first: it must not restyle
+    assert b"<pattern" in web_svg  # a hatch
+    assert b"<pattern" not in GapChart(sheet).draw("svg")
 
 
 def test_the_sheets_lap_chart_is_drawn_as_before(web: Web, heat: int) -> None:

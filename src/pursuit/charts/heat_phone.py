@@ -94,7 +94,7 @@ def gap_figure(chart: GapChart) -> Figure:
     ax.fill_between(xs, ys, 0, where=[y >= 0 for y in ys], interpolate=True, color=colour_a,
                     alpha=0.25, linewidth=0)  # fmt: skip
     ax.fill_between(xs, ys, 0, where=[y <= 0 for y in ys], interpolate=True,
-                    facecolor=(*_rgb(colour_b), 0.2), edgecolor=colour_b, hatch=B_HATCH,
+                    facecolor=(*rgb(colour_b), 0.2), edgecolor=colour_b, hatch=B_HATCH,
                     linewidth=0)  # fmt: skip
     ax.plot(xs, ys, color=INK, linewidth=1.2, marker="o", markersize=2.5)
     ax.axhline(0, color=INK, linewidth=0.7)
@@ -112,7 +112,7 @@ def gap_figure(chart: GapChart) -> Figure:
         [
             Patch(facecolor=colour_a, alpha=0.4, label=f"▲ above: {_who(a.short, a.side)} ahead"),
             Patch(
-                facecolor=(*_rgb(colour_b), 0.2),
+                facecolor=(*rgb(colour_b), 0.2),
                 edgecolor=colour_b,
                 hatch=B_HATCH,
                 label=f"▼ below: {_who(b.short, b.side)} ahead",
@@ -151,7 +151,7 @@ def _who(short: str, side: str) -> str:
     return f"{short} ({side})" if side else short
 
 
-def _rgb(colour: str) -> tuple[float, float, float]:
+def rgb(colour: str) -> tuple[float, float, float]:
     value = colour.lstrip("#")
     red, green, blue = (int(value[k : k + 2], 16) / 255 for k in (0, 2, 4))
     return (red, green, blue)

@@ -1,8 +1,9 @@
-"""The lap chart as the web's wide pages show it: the sheets' `LapChart`, but its riders told
-apart without their colours — rider A's line solid with circles, rider B's dashed with squares,
-in the plot and in the key (the same pair the phone's chart uses, `heat_phone.RIDER_LINES`).
+"""The heat charts as the web's wide pages show them: the sheets' charts, but with the riders
+told apart without their colours, as on the phone's charts (`heat_phone`): in the lap chart
+rider A's line is solid with circles and rider B's dashed with squares, in the plot and in the
+key; in the gap chart the area where rider B leads is hatched.
 
-It keeps a canvas of its own (`kind`), so the sheets' lap chart is drawn as before.
+Each keeps a canvas of its own (`kind`), so the sheets' charts are drawn as before.
 """
 
 from __future__ import annotations
@@ -11,10 +12,23 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from matplotlib.lines import Line2D
+from matplotlib.patches import Polygon
 
-from pursuit.charts.heat import LapChart
-from pursuit.charts.heat_phone import RIDER_LINES
-from pursuit.charts.style import Canvas
+from pursuit.charts.heat import GapChart, LapChart
+from pursuit.charts.heat_phone import B_HATCH, RIDER_LINES, rgb
+from pursuit.charts.style import Canvas, side_colour
+
+
+@dataclass(frozen=True, eq=False)
+class WebGapChart(GapChart):
+    kind: ClassVar[str] = "gap-web"
+
+    def paint_data(self, canvas: Canvas) -> None:
+        super().paint_data(canvas)
+        area = canvas.parts["fill_b"]
+        assert isinstance(area, Polygon)
+        colour = side_colour(self.sheet.riders[1].side, 1)
+        area.set(alpha=None, facecolor=(*rgb(colour), 0.2), edgecolor=colour, hatch=B_HATCH)
 
 
 @dataclass(frozen=True, eq=False)

@@ -93,9 +93,8 @@ def heat_chart(
     phone's (`pursuit.charts.heat_phone`) or the desktop's (`pursuit.charts.heat_web`)."""
     # matplotlib only when drawn, and imported here, not in `build`: that runs under the hub's
     # lock, and the first import takes seconds in which no operator could record anything
-    from pursuit.charts.heat import GapChart
     from pursuit.charts.heat_phone import PhoneGapChart, PhoneLapChart
-    from pursuit.charts.heat_web import WebLapChart
+    from pursuit.charts.heat_web import WebGapChart, WebLapChart
 
     def build(state: CompetitionState, results: Results, view: ResultsView) -> Chart:
         if kind not in HEAT_CHARTS or find_round(view, round_id) is None:
@@ -109,7 +108,7 @@ def heat_chart(
             raise NotFound(f"no heat {number} in round {round_id!r} of {competition}") from None
         if phone:
             return PhoneGapChart(sheet) if kind == "gap" else PhoneLapChart(sheet)
-        return GapChart(sheet) if kind == "gap" else WebLapChart(sheet)
+        return WebGapChart(sheet) if kind == "gap" else WebLapChart(sheet)
 
     return build
 
