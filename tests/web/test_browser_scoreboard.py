@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_scoreboard_page import replayed_heat_12
 from web_support import EXAMPLE, STREAM_OPEN, LiveServer, heat_riders
 
 from pursuit.app.importing import commands_from_file
@@ -166,4 +167,46 @@ def test_the_1968_final_says_the_winner_the_margin_and_the_medals(
     expect(page.locator(".sb-winner .sb-medal")).to_have_text("Gold")
     assert fits(page)
     shoot(page, screenshots, "final-1968-1920x1080")
+    page.close()
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1366x768"])
+def test_the_scoreboard_shows_the_bell_and_a_catch_big_in_a_replayed_heat(
+    live: LiveServer, web: Web, browser: Browser, screenshots: Path, size: str
+) -> None:
+    width, height = (int(n) for n in size.split("x"))
+    heat = replayed_heat_12(web)
+    for command in heat:  # the qualifying up to heat 12, and its start
+        if isinstance(command, c.StartHeat):
+            break
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{live.url}/c/mx/scoreboard")
+    page.evaluate("window.notReloaded = true")
+    expect(page.locator("#live-status")).to_have_text(STREAM_OPEN)
+    board = page.locator("#live")
+    mcnab = board.locator(".sb-rider", has_text="McNab")
+    rebillard = board.locator(".sb-rider", has_text="Rébillard")
+    expect(board.locator(".sb-cue")).to_have_count(0)
+    splits = 0
+    for command in heat:
+        if isinstance(command, c.RecordCatch):
+            expect(mcnab.locator(".sb-cue-caught")).to_have_text("CAUGHT")
+            expect(rebillard.locator(".sb-cue")).to_have_count(0)
+            assert fits(page)
+        if isinstance(command, c.RecordSplit) and command.entrant == "Daniel Rébillard":
+            splits += 1
+            if splits == 21:  # 10½ laps done: not yet his last lap
+                expect(rebillard.locator(".sb-laps")).to_contain_text("1½ to go")
+                expect(rebillard.locator(".sb-cue")).to_have_count(0)
+            if splits == 22:  # 11 of 12 laps done: the bell
+                expect(rebillard.locator(".sb-cue-bell")).to_have_text("LAST LAP")
+                expect(mcnab.locator(".sb-cue-caught")).to_have_text("CAUGHT")
+                assert fits(page)
+                shoot(page, screenshots, f"last-lap-{size}")
+    expect(board.locator(".sb-state").first).to_have_text("Result")
+    expect(board.locator(".sb-cue-bell")).to_have_count(0)
+    expect(mcnab.locator(".sb-cue-caught")).to_have_text("CAUGHT")
+    assert fits(page)
+    assert page.evaluate("window.notReloaded") is True
+    shoot(page, screenshots, f"caught-result-{size}")
     page.close()

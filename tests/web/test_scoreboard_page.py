@@ -4,6 +4,7 @@ won, by how much, and a final's medals."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,8 +12,11 @@ from fastapi.testclient import TestClient
 from web_support import EXAMPLE, heat_riders
 
 from pursuit.app.importing import commands_from_file
+from pursuit.app.replay import replay_script
 from pursuit.core import commands as c
 from pursuit.core.times import parse_time
+from pursuit.loading.competition_file import load_competition
+from pursuit.loading.format_files import format_definition
 from pursuit.web.parts import Web
 
 
@@ -141,3 +145,53 @@ def test_an_imported_team_pursuit_shows_its_last_heat_with_the_teams_riders(
     assert all(len(team["riders"]) == 4 for team in teams)
     assert data["board"]["verdict"]["winner"] in {team["name"] for team in teams}
     assert client.get("/c/club/scoreboard").status_code == 200
+
+
+def replayed_heat_12(web: Web) -> Iterator[Any]:
+    """The 1968 replay up to qualifying heat 12 (Rébillard catches McNab), then that heat one
+    step at a time: yields each command of the heat once it has been handled."""
+    comp = load_competition(EXAMPLE).competition
+    steps = replay_script(comp, "olympic-1968", format_definition("olympic-1968"))
+    start = next(
+        k
+        for k, step in enumerate(steps)
+        if isinstance(step.command, c.StartHeat)
+        and (step.command.round, step.command.heat) == ("Q", 12)
+    )
+    for step in steps[:start]:
+        web.hub.handle("mx", step.command, "replay")
+    for step in steps[start:]:
+        if isinstance(step.command, c.StartHeat) and step.command.heat != 12:
+            return
+        web.hub.handle("mx", step.command, "replay")
+        yield step.command
+
+
+def test_the_scoreboard_rings_the_bell_on_a_riders_last_lap_and_says_a_catch(
+    client: TestClient, web: Web
+) -> None:
+    bells: list[tuple[str, int]] = []  # (rider, his splits) whenever his bell shows
+    caught_seen = False
+    for command in replayed_heat_12(web):
+        data = client.get("/c/mx/scoreboard.json").json()
+        riders = {r["name"]: r for r in data["board"]["competitors"]}
+        mcnab, rebillard = riders["Denfield McNab"], riders["Daniel Rébillard"]
+        if isinstance(command, c.RecordCatch):
+            assert mcnab["caught"] and not rebillard["caught"]
+            html = client.get("/c/mx/scoreboard/fragment").text
+            assert '<p class="sb-cue sb-cue-caught">CAUGHT</p>' in html
+            caught_seen = True
+        for rider in riders.values():
+            if rider["last_lap"]:
+                assert data["board"]["last_lap"] and rider["to_go"] in ("1", "½")
+                bells.append((rider["name"], int(rider["laps_done"].rstrip("½") or 0)))
+        if rebillard["last_lap"] and not rebillard["caught"]:
+            assert "LAST LAP" in client.get("/c/mx/scoreboard/fragment").text
+    assert caught_seen
+    # Rébillard's bell from his 22nd half lap (11 laps done of 12) until his finish
+    assert ("Daniel Rébillard", 11) in bells
+    assert all(laps >= 11 for _, laps in bells)
+    final = client.get("/c/mx/scoreboard.json").json()["board"]
+    assert final["status"] == "finished" and not final["last_lap"]
+    assert not any(r["last_lap"] for r in final["competitors"])
+    assert "LAST LAP" not in client.get("/c/mx/scoreboard/fragment").text

@@ -1,7 +1,8 @@
 """The scoreboard: what a big screen in the velodrome shows of the heat on the track, as UCI
 3.2.067 asks of a pursuit scoreboard (../shared/TIMING.md §3) — the order of passage, laps done
 and to go, both times and the gap every half lap (the latest large, the few before it smaller),
-a catch, then the final times and the winner; between heats, the last result and the next heat.
+the last lap (the bell) and a catch as cues read from the far straight, then the final times and
+the winner; between heats, the last result and the next heat.
 
 It follows the track by itself: the same "now" model as the on-the-track page (`views.now`) and
 the heat page (`views.live_heat`) — the running heat, else the last one ridden — reshaped for a
@@ -41,6 +42,8 @@ class Competitor:
     winner: bool = False
     medal: str = ""  # Gold | Silver | Bronze
     record: str = ""  # "OR", "WR to be ratified"
+    last_lap: bool = False  # riding his last lap: the bell has rung for him
+    caught: bool = False  # caught by the other competitor
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class GapLine:
     times: tuple[str, ...]  # one per competitor
     leader: str  # the name of the one ahead, "" when level
     gap: str  # seconds
+    side: str = ""  # the side of the one ahead (red | green), "" when level or without sides
 
 
 @dataclass(frozen=True)
@@ -98,11 +102,12 @@ def _passage(state: CompetitionState, round_id: str, number: int) -> str:
 
 
 def _gap_line(row: HalfLap, riders: tuple[Rider, ...]) -> GapLine:
-    leader = ""
+    leader = side = ""
     if row.leader in SIDES and SIDES.index(row.leader) < len(riders):
-        leader = riders[SIDES.index(row.leader)].name
+        ahead = riders[SIDES.index(row.leader)]
+        leader, side = ahead.name, ahead.side
     label = "Finish" if row.finish else f"Half lap {row.number}"
-    return GapLine(label, row.distance_m, row.times, leader, row.gap)
+    return GapLine(label, row.distance_m, row.times, leader, row.gap, side)
 
 
 def _competitor(heat: LiveHeat, rider: Rider, latest: GapLine | None) -> Competitor:
@@ -127,7 +132,15 @@ def _competitor(heat: LiveHeat, rider: Rider, latest: GapLine | None) -> Competi
         verdict is not None and verdict.winner == rider.name,
         medal,
         record,
+        heat.status == "running" and on_last_lap(rider.to_go),
+        heat.catch is not None and heat.catch.caught == rider.name,
     )
+
+
+def on_last_lap(to_go: str) -> bool:
+    """A rider has started his last lap (the bell): a lap or less to go while riding ("1",
+    then "½" after the half-lap line)."""
+    return to_go in ("1", "½")
 
 
 def board_of(state: CompetitionState, heat: LiveHeat) -> Board:
@@ -150,7 +163,7 @@ def board_of(state: CompetitionState, heat: LiveHeat) -> Board:
         previous,
         catch,
         heat.verdict,
-        heat.status == "running" and any(r.to_go in ("1", "½") for r in heat.riders),
+        heat.status == "running" and any(on_last_lap(r.to_go) for r in heat.riders),
     )
 
 
