@@ -4,6 +4,7 @@ won, by how much, and a final's medals."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -186,7 +187,10 @@ def test_the_scoreboard_rings_the_bell_on_a_riders_last_lap_and_says_a_catch(
                 assert data["board"]["last_lap"] and rider["to_go"] in ("1", "½")
                 bells.append((rider["name"], int(rider["laps_done"].rstrip("½") or 0)))
         if rebillard["last_lap"] and not rebillard["caught"]:
-            assert "LAST LAP" in client.get("/c/mx/scoreboard/fragment").text
+            html = client.get("/c/mx/scoreboard/fragment").text
+            assert "LAST LAP" in html
+            # the half laps before the latest name the leader's side in words, not by colour
+            assert re.search(r"Half lap \d+</span> \+[0-9.:]+ s ▲ Red</li>", html), html
     assert caught_seen
     # Rébillard's bell from his 22nd half lap (11 laps done of 12) until his finish
     assert ("Daniel Rébillard", 11) in bells
