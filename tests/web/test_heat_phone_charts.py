@@ -32,6 +32,9 @@ SPLITS = (
     ("104.000", "79.000"),
 )
 
+# a hatch filled with an opacity: SVG fades its lines with the fill, so the hatch barely shows
+HATCH_FADED = re.compile(rb"fill: url\(#h[0-9a-f]+\); fill-opacity")
+
 
 @pytest.fixture
 def heat(web: Web) -> int:
@@ -110,6 +113,7 @@ def test_the_phone_gap_chart_says_in_words_and_shapes_whose_lead_each_side_shows
     assert len(areas) == 2 and [area.get_hatch() for area in areas] == [None, B_HATCH]
     texts = [t.get_text() for t in figure.axes[0].texts]
     assert " catch" in texts
+    assert not HATCH_FADED.search(PhoneGapChart(sheet).draw("svg"))
 
 
 @pytest.mark.parametrize("draw", ["phone", "web"])
@@ -141,6 +145,7 @@ def test_the_wide_gap_chart_hatches_where_rider_b_leads_and_the_sheets_is_drawn_
     sheet = sheet_of(web, heat)
     web_svg = WebGapChart(sheet).draw("svg")  # the web's chart first: it must not restyle
     assert b"<pattern" in web_svg  # a hatch
+    assert not HATCH_FADED.search(web_svg)
     assert b"<pattern" not in GapChart(sheet).draw("svg")
 
 

@@ -91,10 +91,10 @@ def gap_figure(chart: GapChart) -> Figure:
     colour_a, colour_b = side_colour(a.side, 0), side_colour(b.side, 1)
     points = [(0.0, 0.0), *chart.points()]
     xs, ys = [x for x, _ in points], [y for _, y in points]
-    ax.fill_between(xs, ys, 0, where=[y >= 0 for y in ys], interpolate=True, color=colour_a,
-                    alpha=0.25, linewidth=0)  # fmt: skip
+    ax.fill_between(xs, ys, 0, where=[y >= 0 for y in ys], interpolate=True,
+                    color=tint(colour_a, 0.25), linewidth=0)  # fmt: skip
     ax.fill_between(xs, ys, 0, where=[y <= 0 for y in ys], interpolate=True,
-                    facecolor=(*rgb(colour_b), 0.2), edgecolor=colour_b, hatch=B_HATCH,
+                    facecolor=tint(colour_b), edgecolor=colour_b, hatch=B_HATCH,
                     linewidth=0)  # fmt: skip
     ax.plot(xs, ys, color=INK, linewidth=1.2, marker="o", markersize=2.5)
     ax.axhline(0, color=INK, linewidth=0.7)
@@ -110,9 +110,13 @@ def gap_figure(chart: GapChart) -> Figure:
     _key(
         figure,
         [
-            Patch(facecolor=colour_a, alpha=0.4, label=f"▲ above: {_who(a.short, a.side)} ahead"),
             Patch(
-                facecolor=(*rgb(colour_b), 0.2),
+                facecolor=tint(colour_a, 0.25),
+                edgecolor=colour_a,
+                label=f"▲ above: {_who(a.short, a.side)} ahead",
+            ),
+            Patch(
+                facecolor=tint(colour_b),
                 edgecolor=colour_b,
                 hatch=B_HATCH,
                 label=f"▼ below: {_who(b.short, b.side)} ahead",
@@ -151,9 +155,11 @@ def _who(short: str, side: str) -> str:
     return f"{short} ({side})" if side else short
 
 
-def rgb(colour: str) -> tuple[float, float, float]:
+def tint(colour: str, share: float = 0.2) -> tuple[float, float, float]:
+    """`colour` (#rrggbb) mixed with white, `share` of it: an opaque light fill, so a hatch
+    drawn over it keeps its full colour (an SVG fill's opacity would fade the hatch too)."""
     value = colour.lstrip("#")
-    red, green, blue = (int(value[k : k + 2], 16) / 255 for k in (0, 2, 4))
+    red, green, blue = (1 - share + share * int(value[k : k + 2], 16) / 255 for k in (0, 2, 4))
     return (red, green, blue)
 
 

@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 
 from pursuit.charts.heat import GapChart, LapChart
-from pursuit.charts.heat_phone import B_HATCH, RIDER_LINES, rgb
+from pursuit.charts.heat_phone import B_HATCH, RIDER_LINES, tint
 from pursuit.charts.style import Canvas, side_colour
 
 
@@ -28,7 +28,7 @@ class WebGapChart(GapChart):
         area = canvas.parts["fill_b"]
         assert isinstance(area, Polygon)
         colour = side_colour(self.sheet.riders[1].side, 1)
-        area.set(alpha=None, facecolor=(*rgb(colour), 0.2), edgecolor=colour, hatch=B_HATCH)
+        area.set(alpha=None, facecolor=tint(colour), edgecolor=colour, hatch=B_HATCH)
 
 
 @dataclass(frozen=True, eq=False)
