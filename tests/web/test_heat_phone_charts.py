@@ -4,6 +4,7 @@ told apart without their colours, on the phone's charts and the wide page's lap 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -154,3 +155,19 @@ def test_the_sheets_lap_chart_is_drawn_as_before(web: Web, heat: int) -> None:
     WebLapChart(sheet).draw("svg")  # the web's chart first: it must not restyle the sheets'
     assert b"stroke-dasharray" not in LapChart(sheet).draw("svg")
     assert b"stroke-dasharray" in WebLapChart(sheet).draw("svg")
+
+
+def test_a_long_team_name_is_shortened_to_fit_the_phone_charts_key(web: Web, heat: int) -> None:
+    sheet = sheet_of(web, heat)
+    long = "Federal Republic of Germany Olympic Squad"
+    renamed = dataclasses.replace(sheet.riders[1], short=long)
+    sheet = dataclasses.replace(sheet, riders=(sheet.riders[0], renamed))
+    for figure in (gap_figure(PhoneGapChart(sheet)), lap_figure(PhoneLapChart(sheet))):
+        figure.canvas.draw()
+        key = figure.legends[0]
+        texts = [t.get_text() for t in key.get_texts()]
+        assert not any(long in t for t in texts) and any(
+            "Federal Republic of G…" in t for t in texts
+        )
+        right = key.get_window_extent().x1
+        assert right <= figure.bbox.x1, texts  # the key ends inside the picture

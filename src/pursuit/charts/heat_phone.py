@@ -37,6 +37,7 @@ LAP_BINS = 6
 # (line style, marker) of rider A and rider B: told apart without their colours
 RIDER_LINES = (("-", "o"), ("--", "s"))
 B_HATCH = "////"  # the area where rider B leads
+NAME_CHARS = 22  # the longest name the key writes whole (about half its width at FONT_PT)
 
 
 def _frame(title: str, synthetic: bool, labels: tuple[str, str]) -> tuple[Figure, Axes]:
@@ -137,6 +138,8 @@ def lap_figure(chart: LapChart) -> Figure:
     handles: list[Line2D | Patch] = []
     seconds: list[float] = []
     for i, label, xs, ys in riders:
+        short = sheet.riders[i].short
+        label = label.replace(short, _fit(short), 1)
         style, marker = RIDER_LINES[i]
         colour = side_colour(sheet.riders[i].side, i)
         line = ax.plot(xs, ys, color=colour, linestyle=style, marker=marker, markersize=3.5,
@@ -152,7 +155,12 @@ def lap_figure(chart: LapChart) -> Figure:
 
 
 def _who(short: str, side: str) -> str:
-    return f"{short} ({side})" if side else short
+    return f"{_fit(short)} ({side})" if side else _fit(short)
+
+
+def _fit(name: str, limit: int = NAME_CHARS) -> str:
+    """A name short enough for a line of the key beside the other words on a phone."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def tint(colour: str, share: float = 0.2) -> tuple[float, float, float]:
