@@ -18,6 +18,7 @@ from pursuit.web.parts import Web
 
 SCREENS = {
     "1920x1080": {"width": 1920, "height": 1080},
+    "1366x768": {"width": 1366, "height": 768},
     "1280x720": {"width": 1280, "height": 720},
 }
 OTHER = {"390px": {"width": 390, "height": 844}, "1366px": {"width": 1366, "height": 800}}
