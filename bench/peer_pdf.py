@@ -5,9 +5,11 @@ Run with the peer's own interpreter, never the project's (metarace is no project
 
     /tmp/peer-venv/bin/python bench/peer_pdf.py < riders.json > times.json
 
-`bench/sheets.py --peer /tmp/peer-venv/bin/python` sets it up and feeds it the same rankings
-it typesets itself. Setting up the peer (Debian 12; PyGObject and pycairo from apt, because
-pip would build them from source against headers the image does not have):
+`bench/sheets.py --peer /tmp/peer-venv/bin/python` starts it with `--serve` and hands it the
+same rankings it typesets itself, one at a time, alternating with its own runs.
+
+Setting up the peer (Debian 12; PyGObject and pycairo from apt, because pip would build them
+from source against headers the image does not have):
 
     apt-get install python3-gi python3-gi-cairo python3-cairo gir1.2-pango-1.0 gir1.2-rsvg-2.0
     /usr/bin/python3 -m venv --system-site-packages /tmp/peer-venv
@@ -76,24 +78,44 @@ def results_report(job: dict[str, Any], ranking: dict[str, Any]) -> Any:
     return rep
 
 
+def one(job: dict[str, Any], ranking: dict[str, Any]) -> tuple[float, float, bytes]:
+    """Seconds and processor seconds of `output_pdf` for one ranking, and the PDF."""
+    rep = results_report(job, ranking)
+    out = io.BytesIO()
+    start, start_cpu = time.perf_counter(), time.process_time()
+    rep.output_pdf(out)
+    return time.perf_counter() - start, time.process_time() - start_cpu, out.getvalue()
+
+
+def serve() -> int:
+    """One request a line: a job whose "rankings" holds one ranking; answers one line with its
+    seconds, processor seconds and pages (so a caller can alternate the peer with its own runs)."""
+    for line in sys.stdin:
+        job = json.loads(line)
+        wall, cpu, pdf = one(job, job["rankings"][0])
+        pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf))
+        answer = {"seconds": wall, "cpu_seconds": cpu, "pages": pages, "metarace": metarace_version}
+        print(json.dumps(answer), flush=True)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--pdf", type=Path, help="keep the last PDF here")
+    parser.add_argument("--serve", action="store_true", help="one ranking a line (see `serve`)")
     args = parser.parse_args()
+    if args.serve:
+        return serve()
     job = json.load(sys.stdin)
     warmup = int(job.get("warmup", 2))
     wall: list[float] = []
     cpu: list[float] = []
     pdf = b""
     for i, ranking in enumerate(job["rankings"]):
-        rep = results_report(job, ranking)
-        out = io.BytesIO()
-        start, start_cpu = time.perf_counter(), time.process_time()
-        rep.output_pdf(out)
+        seconds_, cpu_seconds, pdf = one(job, ranking)
         if i >= warmup:
-            wall.append(time.perf_counter() - start)
-            cpu.append(time.process_time() - start_cpu)
-        pdf = out.getvalue()
+            wall.append(seconds_)
+            cpu.append(cpu_seconds)
     if args.pdf:
         args.pdf.write_bytes(pdf)
     pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf))

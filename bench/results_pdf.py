@@ -15,10 +15,10 @@ template loaded); every figure is in process.
                the least typst does to set these cells in columns
   peer         metarace (metarace-trackmeet's report library, cairo/pango) writing the same
                ranking as an individual-pursuit result report, `report.output_pdf` timed, in its
-               own interpreter (`bench/peer_pdf.py`), run before and after ours in the same run
+               own interpreter (`bench/peer_pdf.py --serve`, one ranking at a time)
 
-Ours and the floor alternate run by run; the peer's runs come from two processes, one before
-and one after them, so a change in the machine's load falls on both sides.
+Ours, the two floors and the peer alternate run by run (the same competition for each), so a
+change in the machine's load falls on all of them.
 """
 
 from __future__ import annotations
@@ -130,13 +130,14 @@ def measure(entrants: int, repeat: int, peer_python: str | None) -> dict[str, An
     from pursuit.sheets.typesetting import _compiler
 
     made = cases(entrants, WARMUP + repeat)
-    peer: dict[str, Any] | None = None
     peer_error = ""
+    server: Peer | None = None
     if peer_python:
         try:
-            peer = run_peer(peer_python, made)
-        except (OSError, subprocess.CalledProcessError, ValueError) as e:
+            server = Peer(peer_python, made[0].header)
+        except OSError as e:
             peer_error = f"{type(e).__name__}: {e}"
+    peer_runs: list[dict[str, Any]] = []
     ours: list[float] = []
     ours_cpu: list[float] = []
     floor: list[float] = []
@@ -158,19 +159,29 @@ def measure(entrants: int, repeat: int, peer_python: str | None) -> dict[str, An
             start = time.perf_counter()
             _compiler().compile(input=LINES, root=root, format="pdf", sys_inputs=inputs)
             lines_wall = time.perf_counter() - start
+            if server is not None and not peer_error:
+                try:
+                    answer = server.run(case.ranking)
+                    if i >= WARMUP:
+                        peer_runs.append(answer)
+                except (OSError, ValueError) as e:
+                    peer_error = f"{type(e).__name__}: {e}"
             if i >= WARMUP:
                 ours.append(wall)
                 ours_cpu.append(cpu)
                 floor.append(floor_wall)
                 lines.append(lines_wall)
             pages = len(_page_objects(pdf))
-    if peer_python and peer is not None:
-        try:
-            after = run_peer(peer_python, made)
-            peer = {**after, "seconds": peer["seconds"] + after["seconds"],
-                    "cpu_seconds": peer["cpu_seconds"] + after["cpu_seconds"]}  # fmt: skip
-        except (OSError, subprocess.CalledProcessError, ValueError) as e:
-            peer_error = f"{type(e).__name__}: {e}"
+    if server is not None:
+        peer_error = server.close() or peer_error
+    peer = None
+    if peer_runs and not peer_error:
+        peer = {
+            "seconds": [r["seconds"] for r in peer_runs],
+            "cpu_seconds": [r["cpu_seconds"] for r in peer_runs],
+            "pages": peer_runs[-1]["pages"],
+            "metarace": peer_runs[-1]["metarace"],
+        }
     result: dict[str, Any] = {
         "entrants": entrants,
         "repeat": repeat,
@@ -199,28 +210,42 @@ def _page_objects(pdf: bytes) -> list[bytes]:
     return re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf)
 
 
-def run_peer(python: str, made: list[Case]) -> dict[str, Any]:
-    """The peer's times for the same rankings, in its own interpreter (`bench/peer_pdf.py`)."""
-    first = made[0].header
-    job = {
-        "title": first.title,
-        "subtitle": "Individual pursuit",
-        "host": first.venue,
-        "date": ", ".join(first.dates),
-        "warmup": WARMUP,
-        "rankings": [case.ranking for case in made],
-    }
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    done = subprocess.run(
-        [python, str(PEER_SCRIPT)],
-        input=json.dumps(job),
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
+class Peer:
+    """The peer in its own interpreter (`bench/peer_pdf.py --serve`), one ranking at a time."""
+
+    def __init__(self, python: str, header: Any) -> None:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        self.job = {
+            "title": header.title,
+            "subtitle": "Individual pursuit",
+            "host": header.venue,
+            "date": ", ".join(header.dates),
+        }
+        self.process = subprocess.Popen(
+            [python, str(PEER_SCRIPT), "--serve"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+
+    def run(self, ranking: dict[str, Any]) -> dict[str, Any]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps({**self.job, "rankings": [ranking]}) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise ValueError(f"the peer stopped: {self.close()}")
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def close(self) -> str:
+        """Ends the peer's process; what it said on stderr if it failed, else ""."""
+        _, errors = self.process.communicate(timeout=60)
+        if self.process.returncode:
+            return (errors.strip().splitlines() or ["failed"])[-1]
+        return ""
 
 
 def target(result: dict[str, Any], load: list[float]) -> dict[str, Any]:
