@@ -20,12 +20,20 @@ Every figure is the median of `--repeat` runs (the minimum is kept in the JSON):
   warm cache  the same with charts, with a chart cache (PURSUIT_CHART_CACHE) that already
               holds every chart it keeps (all but the bracket): what printing the set again
               during a competition costs. Reported apart.
+  results PDF one round-results PDF for 128 riders without charts, in process, a different
+              competition each run, against typst's floor and the open-source peer measured in
+              the same run (`bench/results_pdf.py`; the peer with `--peer PYTHON`, the
+              interpreter that has metarace: see `bench/peer_pdf.py`). Its row of issue 14's
+              targets (≤ 1.5× the peer) goes into the JSON's "targets".
 
 Target: the full set with charts in ≤ 1 s. Prints a table and writes JSON (default
 bench/results/sheets.json) with the machine's load average before and after.
 
     .venv/bin/python bench/sheets.py
     .venv/bin/python bench/sheets.py --entrants 32 --repeat 7
+    .venv/bin/python bench/sheets.py --only results-pdf --peer /tmp/peer-venv/bin/python
+
+Processes it starts run without PYTHONDONTWRITEBYTECODE (a bytecode cache, as users have).
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import results_pdf
 import synthetic
 
 TARGET_S = 1.0
@@ -151,6 +160,7 @@ def child_runs(
 
 
 def child_run(entrants: int, mode: str, env: dict[str, str] | None = None) -> float:
+    env = {k: v for k, v in (env or os.environ).items() if k != "PYTHONDONTWRITEBYTECODE"}
     done = subprocess.run(
         [sys.executable, __file__, "--entrants", str(entrants), "--child", mode],
         capture_output=True,
@@ -240,12 +250,30 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def pdf_table(pdf: dict[str, Any], target: dict[str, Any], load: list[float]) -> str:
+    rows = results_pdf.table_rows(pdf)
+    width = max(len(name) for name, _ in rows)
+    lines = [
+        f"one results PDF ({pdf['pages']} pages), a different competition each run; "
+        f"median (min) of {pdf['repeat']}; load average {load}",
+        f"{'measure':<{width}}  ms",
+        f"{'-' * width}  ---------------",
+    ]
+    lines += [f"{name:<{width}}  {v['median']:7.1f} ({v['min']:.1f})" for name, v in rows]
+    verdict = "met" if target["met"] else "MISSED"
+    lines.append(f"target {target['target']}: {verdict} — {target['note']}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--entrants", type=int, default=128)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
     parser.add_argument("--child", choices=CHILD_MODES, help=argparse.SUPPRESS)
+    parser.add_argument("--peer", help="the peer's Python (with metarace), for the results PDF")
+    parser.add_argument("--pdf-repeat", type=int, default=15, help="counted runs, results PDF")
+    parser.add_argument("--only", choices=("all", "results-pdf"), default="all")
     args = parser.parse_args(argv)
     if not args.child:  # cold figures draw every chart; the warm one sets its own cache
         os.environ.pop("PURSUIT_CHART_CACHE", None)
@@ -253,14 +281,20 @@ def main(argv: list[str] | None = None) -> int:
         print(child(args.entrants, args.child))
         return 0
     before = os.getloadavg()[0]
-    result = measure(args.entrants, args.repeat)
+    pdf = results_pdf.measure(results_pdf.ENTRANTS, args.pdf_repeat, args.peer)
+    result = {} if args.only == "results-pdf" else measure(args.entrants, args.repeat)
+    load = [round(before, 2), round(os.getloadavg()[0], 2)]
+    result["results_pdf"] = pdf
+    result["targets"] = [results_pdf.target(pdf, load)]
     result["machine"] = {
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
         "platform": platform.platform(),
-        "loadavg_1min": [round(before, 2), round(os.getloadavg()[0], 2)],
+        "loadavg_1min": load,
     }
-    print(table(result))
+    if args.only == "all":
+        print(table(result))
+    print(pdf_table(pdf, result["targets"][0], load))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     print(f"wrote {args.json}", file=sys.stderr)
