@@ -113,6 +113,12 @@ class Subscription:
         self._flush()
 
     def offer(self, update: Update, prepared: object = None) -> None:
+        if self._write is None and self._opened and not self.closed and self._pending is None:
+            self._ping = False  # the usual case, kept short: a thousand viewers pass here
+            message = self.frame(update, prepared)
+            if message is not None:
+                self._start(message)
+            return
         if self.closed:
             return
         if self._pending is not None:
@@ -158,16 +164,18 @@ class Subscription:
                 self._ping, message = False, PING
             else:
                 return
-            if message is None:
-                continue
-            try:
-                self._write = write_now(self.send, message)
-            except Exception as e:
-                self.close(f"write failed: {e!r}")
-                return
-            if self._write is not None:
-                self.behind_since = time.monotonic()
-                self._write.add_done_callback(self._written)
+            if message is not None:
+                self._start(message)
+
+    def _start(self, message: Message) -> None:
+        try:
+            self._write = write_now(self.send, message)
+        except Exception as e:  # whatever the server raises, the viewer is gone
+            self.close(f"write failed: {e!r}")
+            return
+        if self._write is not None:
+            self.behind_since = time.monotonic()
+            self._write.add_done_callback(self._written)
 
     def _written(self, write: asyncio.Task[None]) -> None:
         self._write, self.behind_since = None, None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Coroutine, Generator
+from types import CoroutineType
 from typing import Any
 
 Message = dict[str, object]
@@ -22,7 +23,7 @@ def write_now(send: Send, message: Message) -> asyncio.Task[None] | None:
     """Start `send(message)`: None once it has finished without waiting (an error it raised
     propagates), else the task finishing it."""
     coroutine = send(message)
-    if not isinstance(coroutine, Coroutine):  # an awaitable of some other kind: no shortcut
+    if type(coroutine) is not CoroutineType:  # an awaitable of some other kind: no shortcut
         return asyncio.ensure_future(_await(coroutine))
     try:
         waiting_on = coroutine.send(None)
