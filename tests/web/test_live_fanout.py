@@ -255,3 +255,39 @@ def test_feed_viewers_share_one_reading_of_the_feed_per_update() -> None:
     for messages in got:
         frames = [m["body"] for m in messages if b"current-heat" in m.get("body", b"")]  # type: ignore[operator]
         assert len(frames) == 2
+
+
+def test_bodies_go_to_the_servers_own_send_once_the_headers_went_through_the_middlewares() -> None:
+    from pursuit.web.security_headers import SERVER_SEND
+
+    async def scenario() -> tuple[list[str], list[bytes]]:
+        hub = Broadcaster()
+        hub.start(asyncio.get_running_loop())
+        leave = asyncio.Event()
+        chain: list[Message] = []
+        server: list[Message] = []
+
+        async def receive() -> Message:
+            await leave.wait()
+            return {"type": "http.disconnect"}
+
+        async def through_middlewares(message: Message) -> None:
+            chain.append(message)
+
+        async def server_send(message: Message) -> None:
+            server.append(message)
+
+        scope = {"type": "http", SERVER_SEND: server_send}
+        stream = UpdateStream(hub, "cup", 5)
+        task = asyncio.ensure_future(stream(scope, receive, through_middlewares))
+        await settle()
+        hub.publish(Update("cup", 6))
+        await settle()
+        leave.set()
+        await asyncio.wait_for(task, 2)
+        hub.stop()
+        return [str(m["type"]) for m in chain], [m["body"] for m in server]  # type: ignore[misc]
+
+    chain, server = in_own_loop(scenario())
+    assert chain == ["http.response.start", "http.response.body"]  # headers, then the opening
+    assert server == [Update("cup", 6).frame]

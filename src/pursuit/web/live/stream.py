@@ -18,6 +18,7 @@ from starlette.types import Receive, Scope, Send
 
 from pursuit.web.live.broadcast import Broadcaster, Channel, Update
 from pursuit.web.live.writes import Message
+from pursuit.web.security_headers import SERVER_SEND
 
 RETRY_MS = 2000
 HEADERS = [
@@ -45,13 +46,6 @@ class BroadcastStream(Response):
         self.competition = competition
         self.release = release  # the stream's place under the cap, given back when it ends
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
-            await self._stream(receive, send)
-        finally:
-            if self.release is not None:
-                self.release()
-
     async def opening(self, send: Send) -> None:
         """What the client gets first, after the headers."""
 
@@ -64,9 +58,18 @@ class BroadcastStream(Response):
         """The stream's shared preparation of each update, if it needs one."""
         return None
 
-    async def _stream(self, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self._stream(receive, send, scope.get(SERVER_SEND, send))
+        finally:
+            if self.release is not None:
+                self.release()
+
+    async def _stream(self, receive: Receive, send: Send, send_body: Send) -> None:
+        """`send_body`: where the fan-out writes the bodies, once the headers went by `send`
+        (the server's own send: a thousand viewers skip the middlewares' layers)."""
         subscription = self.broadcaster.subscribe(
-            self.competition, send, self.frame, self.channel()
+            self.competition, send_body, self.frame, self.channel()
         )
 
         async def until_gone() -> None:
