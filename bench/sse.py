@@ -36,7 +36,7 @@ COMPETITION = "bench"
 WARM_UP = 2
 RIDERS = 80  # 40 heats of 31 + 31 splits: enough for every phase
 # every viewer comes from one address here: the per-address stream cap is lifted
-SERVE = [sys.executable, "-m", "pursuit", "serve", "--max-streams-per-address", "5000"]
+SERVE = [sys.executable, "-m", "pursuit", "serve", "--max-streams-per-address", "20000"]
 POSITION = re.compile(rb'"position":(\d+)')
 
 
@@ -255,12 +255,22 @@ async def connect(urls: list[str], mine: list[int], board: Board) -> list[Viewer
                 "Accept: text/event-stream\r\n\r\n"
             ).encode()
             fresh.append((Viewer(request, board), host, int(port)))
-        await asyncio.gather(
-            *(loop.create_connection(lambda v=v: v, h, p) for v, h, p in fresh)  # type: ignore[misc]
-        )
+        await asyncio.gather(*(_dial(loop, v, h, p) for v, h, p in fresh))
         crowd += [v for v, _, _ in fresh]
     await asyncio.wait_for(asyncio.gather(*(v.connected for v in crowd)), 120)
     return crowd
+
+
+async def _dial(loop: asyncio.AbstractEventLoop, viewer: Viewer, host: str, port: int) -> None:
+    """Connect `viewer`, trying again if a busy server's backlog dropped the connection."""
+    for attempt in range(5):
+        try:
+            await loop.create_connection(lambda: viewer, host, port)
+            return
+        except OSError:
+            if attempt == 4:
+                raise
+            await asyncio.sleep(0.5 * (attempt + 1))
 
 
 async def post_splits(
@@ -438,7 +448,11 @@ def run(
             if process.poll() is None:
                 process.terminate()
         for process in clients + servers:
-            process.wait(10)
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:  # thousands of streams still closing
+                process.kill()
+                process.wait(5)
     figures = figures_of(args, ready, poster, others, idle, memory)
     splits = len(poster["sent"]) + poster["throughput_splits"]
     figures["server_cpu_ms_per_split"] = [round(c * 1000 / splits, 1) for c in cpu]

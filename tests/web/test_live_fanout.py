@@ -4,7 +4,7 @@ a viewer whose write waits holds up nobody and keeps one update, pings and leavi
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Coroutine, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -101,6 +101,7 @@ def test_a_stuck_viewer_delays_nobody_keeps_one_merged_update_and_catches_up() -
     assert stuck_saw == [] and waits == 1  # one write in flight, the rest waiting merged
     assert got == 2  # then: the first update, and one merged update with all the rest
     last = stuck_got[1]["update"]
+    assert isinstance(last, Update)
     assert last.position == 104 and last.heats == {"Q/0", "Q/1", "Q/2"}
 
 
@@ -217,7 +218,8 @@ def test_a_stream_that_leaves_unsubscribes_and_gives_its_place_back() -> None:
         await asyncio.wait_for(task, 2)
         hub.stop()
         bodies = [m["body"] for m in got if m["type"] == "http.response.body"]
-        return watching, hub.viewers("cup"), bodies, len(released)  # type: ignore[misc]
+        assert all(isinstance(b, bytes) for b in bodies)
+        return watching, hub.viewers("cup"), bodies, len(released)  # type: ignore[return-value]
 
     watching, after, bodies, released = in_own_loop(scenario())
     assert watching == 1 and after == 0 and released == 1
@@ -271,8 +273,8 @@ def test_bodies_go_to_the_servers_own_send_once_the_headers_went_through_the_mid
             await leave.wait()
             return {"type": "http.disconnect"}
 
-        async def through_middlewares(message: Message) -> None:
-            chain.append(message)
+        async def through_middlewares(message: MutableMapping[str, Any]) -> None:
+            chain.append(dict(message))
 
         async def server_send(message: Message) -> None:
             server.append(message)
