@@ -152,6 +152,13 @@ def database(args: argparse.Namespace, workdir: Path) -> Iterator[str]:
     schema = f"sse_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
+        row = conn.execute("SHOW max_connections").fetchone()
+        if row and int(row[0]) < 50 * args.processes:  # up to 41 per process (docs/web.md)
+            print(
+                f"warning: PostgreSQL max_connections is {row[0]}; {args.processes} servers"
+                f" may need {50 * args.processes}",
+                file=sys.stderr,
+            )
     try:
         yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
     finally:
