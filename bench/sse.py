@@ -537,7 +537,8 @@ def target_rows(figures: dict[str, Any]) -> list[dict[str, Any]]:
     n, processes = figures["viewers"], figures["processes"]
     note = (
         f"{processes} server process(es), {figures['clients']} load process(es) on the same"
-        f" 2 cores; p50 {figures['p50_ms']} ms, max {figures['max_ms']} ms;"
+        f" 2 cores; p50 {figures['p50_ms']} ms, max {figures['max_ms']} ms; server processor"
+        f" per split {', '.join(f'{c} ms' for c in figures['server_cpu_ms_per_split'])};"
         f" load average {figures['load_average']:.1f}; floor: 1,000 bare socket writes from one"
         f" loop took {figures['floor_1000_writes_ms']['wall_ms']} ms"
     )
