@@ -30,33 +30,42 @@ def in_own_loop(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 def test_a_subscriber_gets_the_latest_update_merged_and_old_positions_are_dropped() -> None:
-    async def scenario() -> list[Update | None]:
+    async def scenario() -> tuple[list[object], bool, bool]:
         hub = Broadcaster()
         hub.start(asyncio.get_running_loop())
-        sub = hub.subscribe("cup")
-        other = hub.subscribe("else")
+        got: list[object] = []
+
+        async def send(message: dict[str, object]) -> None:
+            got.append(message["update"])
+
+        sub = hub.subscribe("cup", send, lambda update, _: {"update": update})
+        other = hub.subscribe("else", send, lambda update, _: {"update": update})
         assert hub.publish(Update("cup", 5, frozenset({"Q/1"})))
         assert hub.publish(Update("cup", 6, frozenset({"Q/2"})))
         assert not hub.publish(Update("cup", 6, frozenset({"Q/3"})))  # seen: NOTIFY echo
         await asyncio.sleep(0)
-        first = await sub.next()
+        sub.open()  # what came before the opening was sent: kept, merged
         hub.stop()
-        closed = await sub.next()
-        assert other.closed
-        return [first, closed]
+        await sub.ended()
+        return got, sub.closed, other.closed
 
-    first, closed = in_own_loop(scenario())
-    assert first == Update("cup", 6, frozenset({"Q/1", "Q/2"}))
-    assert closed is None
+    got, closed, other_closed = in_own_loop(scenario())
+    assert got == [Update("cup", 6, frozenset({"Q/1", "Q/2"}))]
+    assert closed and other_closed
 
 
 def test_publishing_works_from_other_threads() -> None:
-    async def scenario() -> Update | None:
+    async def scenario() -> Update:
         hub = Broadcaster()
         hub.start(asyncio.get_running_loop())
-        sub = hub.subscribe("cup")
+        arrived: asyncio.Future[Update] = asyncio.get_running_loop().create_future()
+
+        async def send(message: dict[str, object]) -> None:
+            arrived.set_result(message["update"])  # type: ignore[arg-type]
+
+        hub.subscribe("cup", send, lambda update, _: {"update": update}).open()
         threading.Thread(target=hub.publish, args=(Update("cup", 9),)).start()
-        return await asyncio.wait_for(sub.next(), 2)
+        return await asyncio.wait_for(arrived, 2)
 
     assert in_own_loop(scenario()) == Update("cup", 9)
 
@@ -140,14 +149,20 @@ def test_an_unknown_competition_has_no_stream(live: LiveServer) -> None:
 
 
 def test_a_quiet_stream_gets_a_keepalive_and_a_frame_is_encoded_once() -> None:
-    from pursuit.web.live.broadcast import Subscription
+    from pursuit.web.live.broadcast import PING
 
-    async def scenario() -> object:
-        sub = Subscription("cup")
+    async def scenario() -> list[dict[str, object]]:
+        got: list[dict[str, object]] = []
+
+        async def send(message: dict[str, object]) -> None:
+            got.append(message)
+
+        sub = Broadcaster().subscribe("cup", send, lambda update, _: update.message)
+        sub.open()
         sub.ping()
-        return await sub.next()
+        return got
 
-    assert in_own_loop(scenario()) == "ping"
+    assert in_own_loop(scenario()) == [PING]
     update = Update("cup", 12, frozenset({"Q/1"}))
     assert update.frame is update.frame
     assert update.frame == (

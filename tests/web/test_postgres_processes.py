@@ -67,6 +67,7 @@ def test_a_split_through_process_a_reaches_a_viewer_of_process_b(
     a, url_a = serve(database, tmp_path)
     b, url_b = serve(database, tmp_path)
     received: list[tuple[int, float]] = []
+    feed: list[dict[str, object]] = []  # B's current-heat feed viewer (the feed's own fan-out)
 
     def listen() -> None:
         try:
@@ -77,8 +78,18 @@ def test_a_split_through_process_a_reaches_a_viewer_of_process_b(
         except httpx.HTTPError:
             return
 
+    def watch_feed() -> None:
+        try:
+            with httpx.stream("GET", f"{url_b}/c/cup/current-heat/events", timeout=10) as stream:
+                for line in stream.iter_lines():
+                    if line.startswith("data:"):
+                        feed.append(json.loads(line[5:]))
+        except httpx.HTTPError:
+            return
+
     try:
         threading.Thread(target=listen, daemon=True).start()
+        threading.Thread(target=watch_feed, daemon=True).start()
         deadline = time.monotonic() + 5
         while not received:
             assert time.monotonic() < deadline, "B sent no first event"
@@ -102,6 +113,9 @@ def test_a_split_through_process_a_reaches_a_viewer_of_process_b(
                 time.sleep(0.005)
             arrived = next(at for p, at in received if p == position)
             assert arrived - sent < 0.3  # NOTIFY, not B's once-a-second poll (three times)
+        while not any(f.get("position") == 10 for f in feed):
+            assert time.monotonic() - sent < 3, f"B's feed viewer missed 10: {feed}"
+            time.sleep(0.005)
         heat = httpx.get(f"{url_b}/c/cup/heat/Q/1.json").json()
         assert heat["position"] == 10
         assert heat["riders"][0]["splits"] == ["12.345", "20.345", "28.345"]

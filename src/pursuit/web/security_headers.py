@@ -104,7 +104,13 @@ class SecurityHeaders:
                 message["headers"] = _secured(message.get("headers", ()))
             await send(message)
 
+        scope[SERVER_SEND] = send
         await self.app(scope, receive, with_headers)
+
+
+# The server's own `send`, outside every middleware: a live stream writes its bodies there once
+# its headers went through them all (a body passes every middleware unchanged; `live.stream`).
+SERVER_SEND = "pursuit.server_send"
 
 
 def _secured(headers: Any) -> list[tuple[bytes, bytes]]:

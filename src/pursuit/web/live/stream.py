@@ -1,8 +1,10 @@
 """One viewer's event stream as a bare ASGI response: the leanest path from an update to the
 socket, because with a thousand viewers every microsecond per viewer per event counts.
 
-The frame of an update is encoded once (`Update.frame`) and written to every stream as is; one
-small task per stream waits for the client to go away and closes its subscription.
+The frame of an update is encoded once (`Update.frame`) and written to every stream as is, by
+the broadcaster's fan-out (`live.broadcast`), one loop for all viewers: no stream's task wakes
+for an update. A stream's task sends the headers and the opening, then only waits for its end;
+one small task per stream waits for the client to go away and closes its subscription.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from collections.abc import Callable
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from pursuit.web.live.broadcast import Broadcaster, Update
+from pursuit.web.live.broadcast import Broadcaster, Channel, Update
+from pursuit.web.live.writes import Message
+from pursuit.web.security_headers import SERVER_SEND
 
 RETRY_MS = 2000
 HEADERS = [
@@ -42,21 +46,31 @@ class BroadcastStream(Response):
         self.competition = competition
         self.release = release  # the stream's place under the cap, given back when it ends
 
+    async def opening(self, send: Send) -> None:
+        """What the client gets first, after the headers."""
+
+    def frame(self, update: Update, prepared: object) -> Message | None:
+        """What the client gets when the log moves (None: nothing); `prepared` is what the
+        stream's `channel` worked out once for every viewer."""
+        return None
+
+    def channel(self) -> Channel | None:
+        """The stream's shared preparation of each update, if it needs one."""
+        return None
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            await self._stream(receive, send)
+            await self._stream(receive, send, scope.get(SERVER_SEND, send))
         finally:
             if self.release is not None:
                 self.release()
 
-    async def opening(self, send: Send) -> None:
-        """What the client gets first, after the headers."""
-
-    async def on_update(self, update: Update, send: Send) -> None:
-        """What the client gets when the log moves."""
-
-    async def _stream(self, receive: Receive, send: Send) -> None:
-        subscription = self.broadcaster.subscribe(self.competition)
+    async def _stream(self, receive: Receive, send: Send, send_body: Send) -> None:
+        """`send_body`: where the fan-out writes the bodies, once the headers went by `send`
+        (the server's own send: a thousand viewers skip the middlewares' layers)."""
+        subscription = self.broadcaster.subscribe(
+            self.competition, send_body, self.frame, self.channel()
+        )
 
         async def until_gone() -> None:
             while (await receive())["type"] != "http.disconnect":
@@ -67,11 +81,8 @@ class BroadcastStream(Response):
         try:
             await send({"type": "http.response.start", "status": 200, "headers": HEADERS})
             await self.opening(send)
-            while (item := await subscription.next()) is not None:
-                if isinstance(item, Update):
-                    await self.on_update(item, send)
-                else:
-                    await send(PING)
+            subscription.open()  # what came during the opening goes now, then every update
+            await subscription.ended()
         except OSError:
             pass  # the client went away mid-write
         finally:
@@ -100,12 +111,9 @@ class UpdateStream(BroadcastStream):
         first = Update(self.competition, head)
         await send(_body(f"retry: {RETRY_MS}\n".encode() + first.frame))
 
-    async def on_update(self, update: Update, send: Send) -> None:
-        await send(update.message)
+    def frame(self, update: Update, prepared: object) -> Message | None:
+        return update.message
 
 
-def _body(data: bytes) -> dict[str, object]:
+def _body(data: bytes) -> Message:
     return {"type": "http.response.body", "body": data, "more_body": True}
-
-
-PING = _body(b": ping\n\n")
