@@ -18,17 +18,19 @@ import hashlib
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from pursuit.sheets.sheet import Sheet, competition_data
-from pursuit.sheets.typesetting import SheetRenderError, typeset
+from pursuit.sheets.typesetting import SheetRenderError, template, typeset
 from pursuit.views.results import CompetitionView
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
 
 __all__ = ["SheetRenderError", "draw_charts", "render_pdf"]
+
+CHARTS_TEMPLATE = "charts.typ"  # the charts typst draws (`plots`); sheets.typ imports it
 
 # Each chart drawn for the sheets: its layers as SVG, the bottom one first (a frame many charts
 # share is the same bytes object in each); kept while the chart lives.
@@ -38,7 +40,7 @@ _drawn: WeakKeyDictionary[Chart, tuple[bytes, ...]] = WeakKeyDictionary()
 def draw_charts(sheets: Sequence[Sheet]) -> None:
     """Draw every chart of `sheets` not drawn yet (in worker processes when there are many:
     see `pursuit.charts.book`)."""
-    todo = list(dict.fromkeys(c for s in sheets for c in s.charts.values() if c not in _drawn))
+    todo = list(dict.fromkeys(c for s in sheets for c in drawn_charts(s) if c not in _drawn))
     if not todo:
         return
     from pursuit.charts.book import draw  # matplotlib only when drawing
@@ -46,6 +48,11 @@ def draw_charts(sheets: Sequence[Sheet]) -> None:
     drawn = draw(todo)
     for chart, layers in zip(todo, drawn.layers, strict=True):
         _drawn[chart] = tuple(drawn.images[i] for i in layers)
+
+
+def drawn_charts(sheet: Sheet) -> list[Chart]:
+    """The charts of `sheet` the PDF draws with matplotlib (those typst draws are `plots`)."""
+    return [sheet.charts[key] for key in sheet.charts if key not in sheet.plots]
 
 
 def render_pdf(competition: CompetitionView, sheets: Sequence[Sheet]) -> bytes:
@@ -57,13 +64,19 @@ def render_pdf(competition: CompetitionView, sheets: Sequence[Sheet]) -> bytes:
         root = Path(folder)
         files: dict[bytes, str] = {}
         placed: dict[str, list[str]] = {}
+        plots: dict[str, Any] = {}
         for sheet in sheets:
-            for key, chart in sheet.charts.items():
-                placed[key] = [f"/{_file(root, files, image)}" for image in _drawn[chart]]
+            for key in sheet.charts:
+                if key not in sheet.plots:
+                    layers = _drawn[sheet.charts[key]]
+                    placed[key] = [f"/{_file(root, files, image)}" for image in layers]
+            plots.update((key, plot.as_data()) for key, plot in sheet.plots.items())
+        (root / CHARTS_TEMPLATE).write_bytes(template(CHARTS_TEMPLATE))
         data = {
             "competition": competition_data(competition),
             "sheets": [s.data for s in sheets],
             "charts": placed,
+            "plots": plots,
         }
         return typeset(root, "sheets.typ", data)
 
