@@ -32,7 +32,9 @@ def nice_values(
     first = large[0] if large else len(sizes) - 1
     values: list[float] = []
     for size in reversed(sizes[: first + 1]):
-        step = max(1.0, size) if integer and math.floor(hi) - math.ceil(lo) >= MIN_TICKS - 1 else size
+        step = (
+            max(1.0, size) if integer and math.floor(hi) - math.ceil(lo) >= MIN_TICKS - 1 else size
+        )
         base = (lo // step) * step
         start = _edge_le(lo - base, step, offset)
         stop = _edge_ge(hi - base, step, offset)
