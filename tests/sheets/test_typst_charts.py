@@ -68,3 +68,16 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("matplotlib", "numpy"
     )
     assert done.stdout.strip() == "[]"
     assert (tmp_path / "h.pdf").stat().st_size > 1000
+
+
+def test_the_qualifying_chart_is_drawn_with_typst(file_source: SheetSource, tmp_path: Path) -> None:
+    [sheet] = [s for s in sheets_for(file_source, "Q", kinds=("round",))]
+    [plot] = sheet.plots.values()
+    pdf = tmp_path / "results.pdf"
+    pdf.write_bytes(render_pdf(file_source.computed.view.competition, [sheet]))
+    text = pdf_text(pdf)
+    for words in ("times in ranking order", "time (m:ss)", "qualification: 8 advance",
+                  "does not advance", "overtaken (AC)"):  # fmt: skip
+        assert words in text
+    assert all(t.label in text for t in plot.x.ticks)
+    assert sheet.images[next(iter(sheet.images))].lstrip().startswith("<?xml")  # the web's

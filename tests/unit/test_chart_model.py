@@ -9,11 +9,14 @@ import random
 import pytest
 from matplotlib.ticker import MaxNLocator
 
-from pursuit.charts.colours import GREEN, RED
+from pursuit.charts.colours import ACCENT, GREEN, RED
 from pursuit.charts.heat_model import gap_plot, heat_plots, lap_plot
 from pursuit.charts.model import Axis, Plot
 from pursuit.charts.nice import nice_values
+from pursuit.charts.qualifying_model import qualifying_plot
+from pursuit.core.times import TICKS_PER_SECOND, RaceTime
 from pursuit.views.heat_sheet import HalfLapRow, HeatSheet, RiderSheet
+from pursuit.views.results import RoundView, RowView
 
 
 def rider(name: str, side: str, laps: tuple[tuple[int, float], ...] = ()) -> RiderSheet:
@@ -119,3 +122,28 @@ def test_axis_values_are_the_ones_matplotlib_picks(
         ours = nice_values(low, high, bins, steps, integer)
         theirs = MaxNLocator(bins, steps=steps, integer=integer).tick_values(low, high)
         assert ours == pytest.approx(list(theirs), rel=1e-9, abs=1e-12), (low, high)
+
+
+def ranking(times: list[tuple[str, str, float]], advance: int) -> RoundView:
+    rows = tuple(
+        RowView(rank=rank, name=name, nation="", time=f"{seconds:.2f}",
+                value=RaceTime(round(seconds * TICKS_PER_SECOND)))
+        for rank, name, seconds in times
+    )  # fmt: skip
+    return RoundView("Q", "Qualifying", "timed", True, rows, (), advance=advance)
+
+
+def test_the_qualifying_chart_ranks_bars_draws_the_line_and_hatches_the_overtaken() -> None:
+    view = ranking(
+        [("1", "Ann", 261.0), ("2", "Bea", 263.5), ("3", "Cy", 265.0), ("–", "Dee", 262.0)], 2
+    )
+    plot = qualifying_plot(view)
+    assert [b.row for b in plot.bars] == [0, 1, 2, 3]  # ranking order, the overtaken last
+    assert [b.colour for b in plot.bars[:3]] == [ACCENT, ACCENT, "#9db4cc"]
+    assert plot.bars[3].hatch and not any(b.hatch for b in plot.bars[:3])
+    [line] = plot.rules
+    assert line.at == 1.5 and line.note == "qualification: 2 advance"
+    assert all(plot.x.low <= b.start < b.end <= plot.x.high for b in plot.bars)
+    assert all(":" in t.label for t in plot.x.ticks) and covers(plot.x, [261.0, 265.0])
+    texts = [label.text for label in plot.labels]
+    assert "1  Ann" in texts and "–  Dee" in texts and any("overtaken" in t for t in texts)

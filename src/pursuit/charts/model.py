@@ -59,7 +59,8 @@ class Area:
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A line across the plot at a value: `vertical` at an x (with `note` written beside it,
-    at the top), else at a y. `dash`: "solid" or "dotted"."""
+    at the top), else at a y (the note above it, at the right end). `dash`: "solid",
+    "dotted" or "dashed"."""
 
     at: float
     vertical: bool
@@ -84,6 +85,41 @@ class KeyEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Bar:
+    """A horizontal bar from `start` to `end` (x, data units) centred on `row` (y), `thickness`
+    rows high: filled with `colour`, or white with `hatch` lines of that colour when given."""
+
+    row: float
+    start: float
+    end: float
+    thickness: float
+    colour: str
+    hatch: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A text at (`x`, `y`) in data units, its left end there (`align` left) or its right end
+    (right); `x` None: just left of the plot (a row's name), right-aligned."""
+
+    x: float | None
+    y: float
+    text: str
+    colour: str
+    size: float
+
+
+@dataclass(frozen=True, slots=True)
+class Swatch:
+    """An entry of the key under the plot: a small square of `colour` (or white, hatched in
+    `hatch`) and its text."""
+
+    text: str
+    colour: str
+    hatch: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Plot:
     """One chart: see the module's docstring. `empty`: nothing to plot, this message instead
     (axes without values)."""
@@ -99,6 +135,10 @@ class Plot:
     areas: tuple[Area, ...] = ()
     rules: tuple[Rule, ...] = ()
     key: tuple[KeyEntry, ...] = ()
+    bars: tuple[Bar, ...] = ()
+    labels: tuple[Label, ...] = ()
+    swatches: tuple[Swatch, ...] = ()
+    title_over_plot: bool = False  # the title just above the plot, not at the top left
     empty: str = ""
     style: dict[str, Any] = field(default_factory=dict)  # sizes and colours of the frame
 
