@@ -99,14 +99,31 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """A text at (`x`, `y`) in data units, its left end there (`align` left) or its right end
-    (right); `x` None: just left of the plot (a row's name), right-aligned."""
+    """A text at (`x`, `y`) in data units: `align` says which of its ends (left, right) or its
+    centre is at x, `anchor` whether its middle, top or bottom is at y; `x` None: just left of
+    the plot (a row's name), right-aligned."""
 
     x: float | None
     y: float
     text: str
     colour: str
     size: float
+    align: str = "left"
+    anchor: str = "center"
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle with its lower left corner at (`x`, `y`), in data units."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: str
+    edge: str
+    edge_width: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +155,9 @@ class Plot:
     bars: tuple[Bar, ...] = ()
     labels: tuple[Label, ...] = ()
     swatches: tuple[Swatch, ...] = ()
+    boxes: tuple[Box, ...] = ()
     title_over_plot: bool = False  # the title just above the plot, not at the top left
+    axes: bool = True  # False: no axis lines, values or titles (a bracket)
     empty: str = ""
     style: dict[str, Any] = field(default_factory=dict)  # sizes and colours of the frame
 
