@@ -81,3 +81,19 @@ def test_the_qualifying_chart_is_drawn_with_typst(file_source: SheetSource, tmp_
         assert words in text
     assert all(t.label in text for t in plot.x.ticks)
     assert sheet.images[next(iter(sheet.images))].lstrip().startswith("<?xml")  # the web's
+
+
+def test_the_bracket_is_drawn_with_typst(file_source: SheetSource, tmp_path: Path) -> None:
+    [sheet] = sheets_for(file_source, kinds=("classification",))
+    [plot] = sheet.plots.values()
+    view = file_source.computed.view
+    knockout = [h for r in view.rounds if r.kind == "knockout" for h in r.heats]
+    assert len(plot.boxes) == len(knockout) == 8  # 4 quarterfinals, 2 semifinals, 2 finals
+    bold = {label.text for label in plot.labels if label.bold}
+    assert "Daniel Rébillard" in bold and "Mogens Frey" in bold  # heat winners
+    assert "Paul Crapez" not in bold
+    pdf = tmp_path / "classification.pdf"
+    pdf.write_bytes(render_pdf(view.competition, [sheet]))
+    text = pdf_text(pdf)
+    for words in ("Quarterfinals", "Semifinals", "Bronze medal match", "4:41.71", "Cipriano"):
+        assert words in text
