@@ -1,15 +1,12 @@
 """Typeset sheets as PDF with typst (`pursuit.sheets.typesetting`): one template, the data as
-JSON, the charts as SVG files typst lays in place.
+JSON.
 
-A chart comes as one or more layers of the same size, laid over each other (`Chart.layers`): a
-heat chart is a frame shared by every heat (one file, which typst embeds once) and the heat's
-own layer. The SVG keeps its text as text, so typst sets it in the sheets' own font (DejaVu Sans)
-and it can be searched and copied. typst converts an SVG element by element, which is why the
-charts carry few elements (see `pursuit.charts.heat`).
-
-Charts are drawn once per chart object, before typesetting, all together (in worker processes
-when there are many: `pursuit.charts.book`); sheets typeset again (one PDF per sheet and all in
-one, as `publish` does) reuse the drawings.
+The charts go in with the data as their models (`Sheet.plots`, `pursuit.charts.model`) and
+typst draws them itself (`templates/charts.typ`, written into typst's root beside the data's
+files): no drawing library in the process. A chart a sheet gives without a model is drawn with
+matplotlib as SVG layers of the same size laid over each other (`Chart.layers`, drawn all
+together before typesetting, across worker processes when there are many:
+`pursuit.charts.book`); sheets typeset again reuse those drawings.
 """
 
 from __future__ import annotations
