@@ -18,7 +18,7 @@ their data and which of them show.
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -29,6 +29,24 @@ from matplotlib.patches import Polygon
 from matplotlib.text import Text
 from matplotlib.ticker import Locator, MaxNLocator, NullLocator
 
+from pursuit.charts.heat_model import (
+    HANDLE_W,
+    HEIGHT_IN,
+    KEY_LINE,
+    KEY_Y,
+    PLOT,
+    TIME_BINS,
+    WIDTH_IN,
+    YLABEL_X,
+    area,
+    gap_empty,
+    gap_points,
+    gap_x_range,
+    lap_empty,
+    lap_series,
+    lap_x_range,
+    padded,
+)
 from pursuit.charts.style import (
     GRID,
     INK,
@@ -46,16 +64,7 @@ from pursuit.charts.style import (
 from pursuit.charts.ticks import ValueAxis
 from pursuit.views.heat_sheet import HeatSheet
 
-WIDTH_IN = 3.5
-HEIGHT_IN = 2.2
-PLOT = (0.165, 0.17, 0.755, 0.6)  # left, bottom, width, height of the axes, as figure fractions
-YLABEL_X = -0.153  # right edge of the time axis label (axes widths): 4 pt clear of "23.75"
-KEY_Y = 0.86  # baseline of the first line saying what the colours are (figure fraction)
-KEY_LINE = 0.057  # from one of those lines to the next
-HANDLE_W = 0.05  # a legend line's length (figure fraction)
-TIME_BINS = 6  # the time axis is cut into at most this many steps
 TIME_LABELS = TIME_BINS + 1
-LAP_MARGIN = 0.05  # the lap chart's axes reach this share of the data's span beyond it
 
 
 @dataclass(frozen=True)
@@ -191,16 +200,16 @@ class GapChart(HeatChart):
     labels: ClassVar[tuple[str, str]] = ("distance (m)", "lead (s)")
 
     def points(self) -> list[tuple[float, float]]:
-        return [(float(r.distance_m), -r.gap_s) for r in self.sheet.rows if r.gap_s is not None]
+        return gap_points(self.sheet)
 
     def has_data(self) -> bool:
-        return len(self.sheet.riders) == 2 and bool(self.points())
+        return not gap_empty(self.sheet)
 
     def empty_message(self) -> str:
-        return "a solo ride" if self.points() else "no splits recorded for both riders"
+        return gap_empty(self.sheet)
 
     def x_range(self) -> tuple[float, float]:
-        return (0.0, float(self.sheet.distance_m))
+        return gap_x_range(self.sheet)
 
     def x_locator(self) -> Locator:
         return MaxNLocator(5, steps=[1, 2, 5, 10])
@@ -222,8 +231,8 @@ class GapChart(HeatChart):
         a, b = sheet.riders
         points = [(0.0, 0.0), *self.points()]
         colour_a, colour_b = side_colour(a.side, 0), side_colour(b.side, 1)
-        _show(parts["fill_a"], xy=_area(points, max), color=colour_a)
-        _show(parts["fill_b"], xy=_area(points, min), color=colour_b)
+        _show(parts["fill_a"], xy=area(points, max), color=colour_a)
+        _show(parts["fill_b"], xy=area(points, min), color=colour_b)
         _show(parts["line"], data=([x for x, _ in points], [y for _, y in points]))
         _show(parts["zero"])
         top = max(max(abs(y) for _, y in points), 0.05) * 1.15
@@ -249,28 +258,16 @@ class LapChart(HeatChart):
 
     def riders(self) -> list[tuple[int, str, list[float], list[float]]]:
         """(index, key text, laps, seconds) of each rider with a lap after the first."""
-        out = []
-        for i, rider in enumerate(self.sheet.riders[:2]):
-            laps = list(rider.laps)
-            if len(laps) >= 2:
-                label = f"{rider.short} (lap 1: {laps[0][1]:.2f})"
-                out.append((i, label, [end / 2 for end, _ in laps[1:]], [s for _, s in laps[1:]]))
-        return out
+        return lap_series(self.sheet)
 
     def has_data(self) -> bool:
         return bool(self.riders())
 
     def empty_message(self) -> str:
-        if self.sheet.has_splits:  # splits only at some distances: no lap has both ends
-            return "no lap timed at both ends"
-        return "no lap times recorded"
+        return lap_empty(self.sheet)
 
     def x_range(self) -> tuple[float, float]:
-        """Lap 2 to the last lap of the distance (laps are counted back from the finish, so
-        the first may be a half lap), with matplotlib's usual margin."""
-        half_laps = self.sheet.half_laps
-        first, last = ((half_laps % 2 or 2) + 2) / 2, half_laps / 2
-        return _padded(first, last, 0.5)
+        return lap_x_range(self.sheet)
 
     def x_locator(self) -> Locator:
         return MaxNLocator(integer=True)
@@ -298,7 +295,7 @@ class LapChart(HeatChart):
             _show(parts[f"key_{row}"], text=label)
             seconds += ys
         ax.set_xlim(*self.x_range())
-        low, high = _padded(min(seconds), max(seconds), 0.5)
+        low, high = padded(min(seconds), max(seconds), 0.5)
         ax.set_ylim(low, high)
         _values(canvas).show(low, high, TIME_BINS, lambda v, places: f"{v:.{places}f}")
 
@@ -321,21 +318,6 @@ def _show(artist: object, **properties: object) -> None:
     """Set `properties` of `artist` (a Line2D, Polygon or Text) and show it."""
     assert isinstance(artist, Line2D | Polygon | Text)
     artist.set(visible=True, **properties)
-
-
-def _area(
-    points: Sequence[tuple[float, float]], side: Callable[[float, float], float]
-) -> list[tuple[float, float]]:
-    """The region between the line through `points` (kept on one side of 0 by `side`: max for
-    above, min for below) and the zero line, as `fill_between` makes it."""
-    xs = [x for x, _ in points]
-    return [(xs[0], 0.0), *((x, side(y, 0.0)) for x, y in points), (xs[-1], 0.0)]
-
-
-def _padded(low: float, high: float, least: float) -> tuple[float, float]:
-    """`low`–`high` widened by LAP_MARGIN of its span on each side (`least` when it has none)."""
-    margin = (high - low) * LAP_MARGIN if high > low else least
-    return (low - margin, high + margin)
 
 
 def _empty(canvas: Canvas, message: str) -> None:

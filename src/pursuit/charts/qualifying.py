@@ -13,6 +13,13 @@ from matplotlib.ticker import FuncFormatter, NullLocator
 from matplotlib.transforms import ScaledTranslation
 
 from pursuit.charts.bars import add_bars
+from pursuit.charts.qualifying_model import (
+    BAR,
+    WIDTH_IN,
+    _clock,
+    chart_height,
+    row_height,
+)
 from pursuit.charts.style import (
     ACCENT,
     GRID,
@@ -27,22 +34,7 @@ from pursuit.charts.style import (
 )
 from pursuit.views.results import RoundView
 
-WIDTH_IN = 6.8
-ROW_IN = 0.16  # height of one bar's row
-MIN_ROW_IN = 0.06  # the least a row may shrink to when the height is capped
-FRAME_IN = 0.9  # title, axis and legend
-BAR = 0.72  # a bar's height, in rows
-
-
-def row_height(riders: int, max_height: float | None = None) -> float:
-    """A row's height: ROW_IN, less when the whole chart must fit in `max_height` inches."""
-    if max_height is None:
-        return ROW_IN
-    return max(MIN_ROW_IN, min(ROW_IN, (max_height - FRAME_IN) / max(riders, 1)))
-
-
-def chart_height(riders: int, max_height: float | None = None) -> float:
-    return FRAME_IN + row_height(riders, max_height) * max(riders, 1)
+__all__ = ["WIDTH_IN", "QualifyingChart", "chart_height", "qualifying_chart", "row_height"]
 
 
 def qualifying_chart(
@@ -174,8 +166,3 @@ def _bar(row: int, base: float, value: float) -> list[tuple[float, float]]:
     """The rectangle of a bar from `base` to `value` on `row`, as `barh` makes it."""
     low, high = row - BAR / 2, row + BAR / 2
     return [(base, low), (base, high), (value, high), (value, low)]
-
-
-def _clock(seconds: float) -> str:
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes}:{rest:02d}"

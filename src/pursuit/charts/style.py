@@ -29,18 +29,15 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.typing import RcKeyType
 
+from pursuit.charts.colours import ACCENT, GREEN, GRID, INK, MUTED, RED, side_colour
 from pursuit.charts.ticks import ValueAxis
+
+__all__ = ["ACCENT", "GREEN", "GRID", "INK", "MUTED", "RED", "side_colour"]
 
 ImageFormat = Literal["svg", "png", "pdf"]
 T = TypeVar("T")
 
 PNG_DPI = 100  # a PNG is width × height inches times this many pixels
-RED = "#c0392b"  # red disc: home straight
-GREEN = "#1e8449"  # green disc: back straight
-INK = "#222222"
-MUTED = "#8a8a8a"
-ACCENT = "#1f4e79"
-GRID = "#d9d9d9"
 
 STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
@@ -109,13 +106,6 @@ class Chart(Drawing):
         other, the bottom one first. By default the whole chart; a chart whose frame many
         others share (a heat chart's) gives the frame (a key) and its own layer."""
         return (self,)
-
-
-def side_colour(side: str, index: int) -> str:
-    """The disc colour of a start side; without a side, red for the first rider."""
-    if side in ("red", "green"):
-        return RED if side == "red" else GREEN
-    return (RED, GREEN)[index % 2]
 
 
 _local = threading.local()

@@ -16,10 +16,11 @@ from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.text import Text
-from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import ScaledTranslation
 
-STEPS = [1, 2, 2.5, 5, 10]  # as matplotlib's AutoLocator
+from pursuit.charts.nice import STEPS, axis_values, decimals
+
+__all__ = ["STEPS", "ValueAxis", "decimals"]
 
 
 @dataclass
@@ -49,24 +50,11 @@ class ValueAxis:
 
     def show(self, low: float, high: float, bins: int, text: Callable[[float, int], str]) -> None:
         """Grid lines and labels at the round values between `low` and `high` (at most `bins`
-        steps, as `MaxNLocator` picks them), each labelled `text(value, decimals)`, decimals
-        being the fewest that write every value exactly."""
-        span = high - low
-        values = [
-            float(v)
-            for v in MaxNLocator(bins, steps=STEPS).tick_values(low, high)
-            if low - span * 1e-9 <= v <= high + span * 1e-9
-        ][: len(self.labels)]
+        steps, as `MaxNLocator` picks them: `pursuit.charts.nice`), each labelled
+        `text(value, decimals)`, decimals being the fewest that write every value exactly."""
+        values = axis_values(low, high, bins)[: len(self.labels)]
         places = decimals(values)
         self.grid.set_segments([[(0.0, v), (1.0, v)] for v in values])
         self.grid.set_visible(True)
         for label, value in zip(self.labels, values, strict=False):
             label.set(position=(0.0, value), text=text(value, places), visible=True)
-
-
-def decimals(values: list[float], most: int = 4) -> int:
-    """The fewest decimals that write every one of `values` exactly (as a scalar axis does)."""
-    for places in range(most + 1):
-        if all(abs(round(v, places) - v) < 1e-9 for v in values):
-            return places
-    return most

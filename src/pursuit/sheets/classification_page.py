@@ -4,11 +4,16 @@ bracket; any inconsistency the checker found; the chief commissaire's signature.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from pursuit.sheets.sheet import Sheet, prune, status_data
+from pursuit.charts.bracket_model import bracket_plot
+from pursuit.charts.model import Plot
+from pursuit.core.formats import Format
+from pursuit.sheets.sheet import LazyCharts, Sheet, prune, status_data
 from pursuit.sheets.source import SheetSource
 from pursuit.views.classification import Place, places_of
+from pursuit.views.results import ResultsView
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
@@ -31,13 +36,12 @@ UNRANKED = {
 
 def classification_page(source: SheetSource, charts: bool = True) -> Sheet:
     view = source.computed.view
-    pictures: dict[str, Chart] = {}
+    plots: dict[str, Plot] = {}
     fmt_spec = source.computed.results.competition.format
     knockout = [r for r in view.rounds if r.kind == "knockout"]
-    if charts and knockout:
-        from pursuit.charts.bracket import BracketChart  # matplotlib only with charts
-
-        pictures["classification-bracket"] = BracketChart(view, fmt_spec)
+    if charts and knockout:  # typst draws it in the PDF; matplotlib for the web, if asked
+        plots["classification-bracket"] = bracket_plot(view, fmt_spec)
+    pictures = LazyCharts({key: _web_chart(view, fmt_spec) for key in plots})
     places = places_of(view)
     rows = [_row(p) for p in places]
     columns, groups = prune(COLUMNS, [{"title": "", "decided": "", "rows": rows}], {"rank", "name"})
@@ -59,7 +63,18 @@ def classification_page(source: SheetSource, charts: bool = True) -> Sheet:
         "format": view.competition.format_description,
         "footer": "Final classification",
     }
-    return Sheet("classification", "classification", data, pictures)
+    return Sheet("classification", "classification", data, pictures, plots)
+
+
+def _web_chart(view: ResultsView, fmt_spec: Format) -> Callable[[], Chart]:
+    """The matplotlib bracket, made when asked for (the web's SVG)."""
+
+    def make() -> Chart:
+        from pursuit.charts.bracket import BracketChart  # matplotlib only for the web
+
+        return BracketChart(view, fmt_spec)
+
+    return make
 
 
 def _row(place: Place) -> list[str]:

@@ -3,11 +3,21 @@ the outcome, the gap and lap-time charts, and the chief commissaire's signature.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from pursuit.sheets.sheet import Sheet, record_legend, record_tag, round_day, status_data
+from pursuit.charts.heat_model import heat_plots
+from pursuit.charts.model import Plot
+from pursuit.sheets.sheet import (
+    LazyCharts,
+    Sheet,
+    record_legend,
+    record_tag,
+    round_day,
+    status_data,
+)
 from pursuit.sheets.source import SheetSource
-from pursuit.views.heat_sheet import HalfLapRow, RiderSheet, build_heat_sheet
+from pursuit.views.heat_sheet import HalfLapRow, HeatSheet, RiderSheet, build_heat_sheet
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
@@ -16,12 +26,11 @@ if TYPE_CHECKING:
 def heat_page(source: SheetSource, round_id: str, number: int, charts: bool = True) -> Sheet:
     sheet = build_heat_sheet(source.computed.results, round_id, number)
     name = f"heat-{round_id}-{number}"
-    pictures: dict[str, Chart] = {}
-    if charts and sheet.has_splits and len(sheet.riders) == 2:
-        from pursuit.charts.heat import GapChart, LapChart  # matplotlib only with charts
-
-        pictures[f"{name}-gap"] = GapChart(sheet)
-        pictures[f"{name}-laps"] = LapChart(sheet)
+    plots: dict[str, Plot] = {}
+    drawn = heat_plots(sheet) if charts else None
+    if drawn is not None:  # typst draws them in the PDF; matplotlib for the web, if asked
+        plots = {f"{name}-gap": drawn[0], f"{name}-laps": drawn[1]}
+    pictures = LazyCharts({key: _web_chart(sheet, key.rsplit("-", 1)[1]) for key in plots})
     data = {
         "kind": "heat",
         "title": f"{sheet.title} · Heat sheet{round_day(source.computed.view, round_id)}",
@@ -41,7 +50,18 @@ def heat_page(source: SheetSource, round_id: str, number: int, charts: bool = Tr
         ),
         "footer": f"Heat sheet · {sheet.round_name} · {sheet.title}",
     }
-    return Sheet("heat", name, data, pictures)
+    return Sheet("heat", name, data, pictures, plots)
+
+
+def _web_chart(sheet: HeatSheet, kind: str) -> Callable[[], Chart]:
+    """The matplotlib chart of `kind` (gap | laps), made when asked for (the web's SVG)."""
+
+    def make() -> Chart:
+        from pursuit.charts.heat import GapChart, LapChart  # matplotlib only for the web
+
+        return GapChart(sheet) if kind == "gap" else LapChart(sheet)
+
+    return make
 
 
 def _rider(rider: RiderSheet, winner: str) -> dict[str, Any]:

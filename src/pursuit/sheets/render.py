@@ -1,15 +1,12 @@
 """Typeset sheets as PDF with typst (`pursuit.sheets.typesetting`): one template, the data as
-JSON, the charts as SVG files typst lays in place.
+JSON.
 
-A chart comes as one or more layers of the same size, laid over each other (`Chart.layers`): a
-heat chart is a frame shared by every heat (one file, which typst embeds once) and the heat's
-own layer. The SVG keeps its text as text, so typst sets it in the sheets' own font (DejaVu Sans)
-and it can be searched and copied. typst converts an SVG element by element, which is why the
-charts carry few elements (see `pursuit.charts.heat`).
-
-Charts are drawn once per chart object, before typesetting, all together (in worker processes
-when there are many: `pursuit.charts.book`); sheets typeset again (one PDF per sheet and all in
-one, as `publish` does) reuse the drawings.
+The charts go in with the data as their models (`Sheet.plots`, `pursuit.charts.model`) and
+typst draws them itself (`templates/charts.typ`, written into typst's root beside the data's
+files): no drawing library in the process. A chart a sheet gives without a model is drawn with
+matplotlib as SVG layers of the same size laid over each other (`Chart.layers`, drawn all
+together before typesetting, across worker processes when there are many:
+`pursuit.charts.book`); sheets typeset again reuse those drawings.
 """
 
 from __future__ import annotations
@@ -18,17 +15,19 @@ import hashlib
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from pursuit.sheets.sheet import Sheet, competition_data
-from pursuit.sheets.typesetting import SheetRenderError, typeset
+from pursuit.sheets.typesetting import SheetRenderError, template, typeset
 from pursuit.views.results import CompetitionView
 
 if TYPE_CHECKING:
     from pursuit.charts.style import Chart
 
 __all__ = ["SheetRenderError", "draw_charts", "render_pdf"]
+
+CHARTS_TEMPLATE = "charts.typ"  # the charts typst draws (`plots`); sheets.typ imports it
 
 # Each chart drawn for the sheets: its layers as SVG, the bottom one first (a frame many charts
 # share is the same bytes object in each); kept while the chart lives.
@@ -38,7 +37,7 @@ _drawn: WeakKeyDictionary[Chart, tuple[bytes, ...]] = WeakKeyDictionary()
 def draw_charts(sheets: Sequence[Sheet]) -> None:
     """Draw every chart of `sheets` not drawn yet (in worker processes when there are many:
     see `pursuit.charts.book`)."""
-    todo = list(dict.fromkeys(c for s in sheets for c in s.charts.values() if c not in _drawn))
+    todo = list(dict.fromkeys(c for s in sheets for c in drawn_charts(s) if c not in _drawn))
     if not todo:
         return
     from pursuit.charts.book import draw  # matplotlib only when drawing
@@ -46,6 +45,11 @@ def draw_charts(sheets: Sequence[Sheet]) -> None:
     drawn = draw(todo)
     for chart, layers in zip(todo, drawn.layers, strict=True):
         _drawn[chart] = tuple(drawn.images[i] for i in layers)
+
+
+def drawn_charts(sheet: Sheet) -> list[Chart]:
+    """The charts of `sheet` the PDF draws with matplotlib (those typst draws are `plots`)."""
+    return [sheet.charts[key] for key in sheet.charts if key not in sheet.plots]
 
 
 def render_pdf(competition: CompetitionView, sheets: Sequence[Sheet]) -> bytes:
@@ -57,13 +61,19 @@ def render_pdf(competition: CompetitionView, sheets: Sequence[Sheet]) -> bytes:
         root = Path(folder)
         files: dict[bytes, str] = {}
         placed: dict[str, list[str]] = {}
+        plots: dict[str, Any] = {}
         for sheet in sheets:
-            for key, chart in sheet.charts.items():
-                placed[key] = [f"/{_file(root, files, image)}" for image in _drawn[chart]]
+            for key in sheet.charts:
+                if key not in sheet.plots:
+                    layers = _drawn[sheet.charts[key]]
+                    placed[key] = [f"/{_file(root, files, image)}" for image in layers]
+            plots.update((key, plot.as_data()) for key, plot in sheet.plots.items())
+        (root / CHARTS_TEMPLATE).write_bytes(template(CHARTS_TEMPLATE))
         data = {
             "competition": competition_data(competition),
             "sheets": [s.data for s in sheets],
             "charts": placed,
+            "plots": plots,
         }
         return typeset(root, "sheets.typ", data)
 

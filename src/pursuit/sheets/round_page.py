@@ -3,10 +3,14 @@ qualifying chart), a knockout round heat by heat with how each heat was decided.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from pursuit.charts.model import Plot
+from pursuit.charts.qualifying_model import qualifying_plot
 from pursuit.core.formats import RoundKind
 from pursuit.sheets.sheet import (
+    LazyCharts,
     Sheet,
     prune,
     record_legend,
@@ -50,11 +54,11 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
     recognised = {r.name: r.record_note for r in ranking if r.record_note}
     timed = view.kind == RoundKind.TIMED.value
     name = f"results-{round_id}"
-    pictures: dict[str, Chart] = {}
+    plots: dict[str, Plot] = {}
     if timed and charts and any(r.time for r in view.ranking):
-        from pursuit.charts.qualifying import QualifyingChart  # matplotlib only with charts
-
-        pictures[f"{name}-chart"] = QualifyingChart(view, max_height=PAGE_HEIGHT_IN)
+        # typst draws it in the PDF; matplotlib for the web, if asked
+        plots[f"{name}-chart"] = qualifying_plot(view, max_height=PAGE_HEIGHT_IN)
+    pictures = LazyCharts({key: _web_chart(view) for key in plots})
     data: dict[str, Any] = {
         "kind": "round",
         "title": f"{view.name} · Results{round_day(source.computed.view, round_id)}",
@@ -80,7 +84,18 @@ def round_page(source: SheetSource, round_id: str, charts: bool = True) -> Sheet
             for h in heat_results(view)
         ]
     data["columns"], data["groups"] = prune(COLUMNS, groups, keep={"rank", "name", "time"})
-    return Sheet("round", name, data, pictures)
+    return Sheet("round", name, data, pictures, plots)
+
+
+def _web_chart(view: RoundView) -> Callable[[], Chart]:
+    """The matplotlib chart of the round, made when asked for (the web's SVG)."""
+
+    def make() -> Chart:
+        from pursuit.charts.qualifying import QualifyingChart  # matplotlib only for the web
+
+        return QualifyingChart(view, max_height=PAGE_HEIGHT_IN)
+
+    return make
 
 
 def _row(row: Row, qualified: bool, heat: bool = True) -> list[str]:

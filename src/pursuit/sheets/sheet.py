@@ -3,11 +3,12 @@ the records of a round's rides, and the header describing the competition."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from pursuit.charts.model import Plot
 from pursuit.sheets.official import SheetStatus
 from pursuit.views.results import CompetitionView, ResultsView
 
@@ -25,17 +26,40 @@ MONTHS = (
 class Sheet:
     """One sheet: `data` is what the template reads; `charts` maps the keys named in
     `data["charts"]` to the charts to draw, drawn only when an output needs them (their layers
-    for the PDF sheets, `images` for the web); `name` is its file stem (start-list-QF, heat-QF-2,
+    for the PDF sheets, `images` for the web); `plots`: the charts typst draws itself in the PDF
+    sheets (`pursuit.charts.model`), by the same keys — those in `charts` too are drawn with
+    matplotlib only for the web; `name` is its file stem (start-list-QF, heat-QF-2,
     results-QF, …)."""
 
     kind: str  # start-list | heat | round | classification
     name: str
     data: dict[str, Any]
     charts: Mapping[str, Chart] = field(default_factory=dict)
+    plots: Mapping[str, Plot] = field(default_factory=dict)
     images: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "images", SvgImages(self.charts))
+
+
+class LazyCharts(Mapping[str, "Chart"]):
+    """Charts made the first time they are asked for (so a module drawing them with matplotlib
+    is imported only by an output that draws them: the web's SVG, not the PDF sheets)."""
+
+    def __init__(self, makers: Mapping[str, Callable[[], Chart]]) -> None:
+        self._makers = makers
+        self._made: dict[str, Chart] = {}
+
+    def __getitem__(self, key: str) -> Chart:
+        if key not in self._made:
+            self._made[key] = self._makers[key]()
+        return self._made[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
 
 
 class SvgImages(Mapping[str, str]):
