@@ -22,7 +22,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, NullLocator
 
-from pursuit.charts.heat import GapChart, LapChart, _padded
+from pursuit.charts.heat import GapChart, LapChart
+from pursuit.charts.heat_model import padded
 from pursuit.charts.phone import FONT_PT, TITLE_PT, WIDTH_IN
 from pursuit.charts.style import GRID, INK, MUTED, Drawing, T, new_figure, side_colour, styled
 
@@ -146,7 +147,7 @@ def lap_figure(chart: LapChart) -> Figure:
                        linewidth=1.3, label=label)[0]  # fmt: skip
         handles.append(line)
         seconds += ys
-    low, high = _padded(min(seconds), max(seconds), 0.5)
+    low, high = padded(min(seconds), max(seconds), 0.5)
     ax.set_ylim(low, high)
     ax.xaxis.set_major_locator(MaxNLocator(LAP_BINS, integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(TIME_BINS, steps=[1, 2, 2.5, 5, 10]))
