@@ -13,9 +13,10 @@ Bytecode is compiled first and the processes run without PYTHONDONTWRITEBYTECODE
 every process recompiles every module it imports). Prints median and min of the wall time
 with the ratio to `python -c pass`, the CPU time each process used (user + system: its own
 work, apart from waiting for a core on a shared machine), the load average, and the biggest
-imports of `pursuit show` from `python -X importtime` (the least of `--runs` runs each). `--before SRC` times the same
-commands with another checkout's `src/` first on the path, alternating with this one, for a
-before/after in one run. Writes JSON (default bench/results/startup.json) with "targets".
+imports of `pursuit show` from `python -X importtime` (the least of `--runs` runs each).
+`--before SRC` times the same commands with another checkout's `src/` first on the path,
+alternating with this one, for a before/after in one run. Writes JSON (default
+bench/results/startup.json) with "targets".
 
     .venv/bin/python bench/startup.py
     .venv/bin/python bench/startup.py --runs 25 --before /tmp/main/src
