@@ -42,7 +42,8 @@ EXAMPLE = ROOT / "examples" / "mexico-1968-men-individual-pursuit.toml"
 DEFAULT_JSON = ROOT / "bench" / "results" / "startup.json"
 TARGET_MS = 150.0
 TARGET_RATIO = 12.0
-PURSUIT = (sys.executable, "-m", "pursuit")
+_SCRIPT = Path(sys.executable).with_name("pursuit")  # the command as installed, else -m
+PURSUIT = (str(_SCRIPT),) if _SCRIPT.exists() else (sys.executable, "-m", "pursuit")
 
 
 def environment(src: Path | None) -> dict[str, str]:
@@ -88,7 +89,12 @@ def top_imports(argv: list[str], env: dict[str, str], runs: int, top: int) -> li
     best: dict[str, int] = {}
     for _ in range(runs):
         done = subprocess.run(
-            [argv[0], "-X", "importtime", *argv[1:]],
+            [
+                sys.executable,
+                "-X",
+                "importtime",
+                *(argv[1:] if argv[0] == sys.executable else argv),
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

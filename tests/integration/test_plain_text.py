@@ -47,12 +47,20 @@ def test_the_1968_results_are_written_plain_at_the_width_show_uses() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a [bold]name[/bold]", "two :smile: colons", "a\ttab", "wide 東京", "e\u0301 combined"],
+    [
+        "a [bold]name[/bold]",
+        "two :smile: colons",
+        "a\ttab",
+        "wide 東京",
+        "e\u0301 combined",
+        "two\nlines",
+    ],
 )
 def test_text_rich_would_read_or_measure_otherwise_is_left_to_rich(text: str) -> None:
     grid = Grid("Title", (("Name", False), ("Time", True)), ((cell(text), cell("4:40.41")),))
     assert plain_text([grid], 100) is None
-    assert plain_text([(Line(text),)], 100) is None
+    if "\n" not in text:  # a line of text may hold several: they are wrapped one by one
+        assert plain_text([(Line(text),)], 100) is None
 
 
 def test_a_table_wider_than_the_page_is_left_to_rich_and_a_long_title_wraps_as_rich_does() -> None:
@@ -67,3 +75,11 @@ def test_a_table_wider_than_the_page_is_left_to_rich_and_a_long_title_wraps_as_r
     plain = plain_text([grid], 40)
     assert plain is not None
     assert plain == by_rich([grid], 40)
+
+
+@pytest.mark.parametrize("width", [10, 12, 14, 23, 40])
+def test_lines_of_text_wrap_at_word_ends_as_rich_wraps_them(width: int) -> None:
+    lines = (Line("Mexico City · 1968-10-17 to 1968-10-18 · 4,000 m"), Line("two\nparagraphs here"))
+    plain = plain_text([lines], width)
+    assert plain is not None
+    assert plain == by_rich([lines], width)

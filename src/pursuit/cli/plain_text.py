@@ -74,7 +74,8 @@ def _grid(grid: Grid, width: int) -> Iterator[str]:
     for row in rows:
         for cell in row:
             for line in cell:
-                _checked(line.text)
+                if "\n" in _checked(line.text):  # lines within a cell: Rich measures them
+                    raise _Unplain
     widths = [max(len(line.text) for row in rows for line in row[i]) for i in range(len(header))]
     total = sum(widths) + 3 * len(widths) + 1  # one space of padding each side, a rule between
     if total > width:
