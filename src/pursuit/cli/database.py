@@ -1,15 +1,20 @@
-"""Where the CLI keeps competitions: --db URL (or PURSUIT_DATABASE_URL), --competition ID."""
+"""Where the CLI keeps competitions: --db URL (or PURSUIT_DATABASE_URL), --competition ID.
+
+The service and the stores are imported when a command asks for them, so a command that
+reads a file never loads them; every store opened here is closed by `close_stores`."""
 
 from __future__ import annotations
 
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
-from pursuit.app.service import CompetitionService, UnknownCompetition
-from pursuit.store.open import open_store
+if TYPE_CHECKING:
+    from pursuit.app.service import CompetitionService
+    from pursuit.store.base import EventStore
 
 DEFAULT_DB = "sqlite:///pursuit.db"
 
@@ -42,7 +47,21 @@ def db_url(db: str | None) -> str:
 def service(db: str | None, create: bool = False) -> CompetitionService:
     """The competitions in the store `db` names. Only commands that make a competition
     (`create`) may make a new SQLite file: a mistyped path is an error, not an empty database."""
-    return CompetitionService(open_store(db_url(db), create))
+    from pursuit.app.service import CompetitionService
+    from pursuit.store.open import open_store
+
+    store = open_store(db_url(db), create)
+    _opened.append(store)
+    return CompetitionService(store)
+
+
+_opened: list[EventStore] = []  # by `service`, in this process, not yet closed
+
+
+def close_stores() -> None:
+    """Close every store `service` opened (when the command is over)."""
+    while _opened:
+        _opened.pop().close()
 
 
 def actor(name: str | None) -> str:
@@ -50,6 +69,8 @@ def actor(name: str | None) -> str:
 
 
 def competition_id(svc: CompetitionService, given: str | None) -> str:
+    from pursuit.app.service import UnknownCompetition
+
     if given:
         return given
     known = svc.competitions()

@@ -17,9 +17,17 @@ class WholeHelpGroup(TyperGroup):
     def format_commands(self, ctx: Any, formatter: Any) -> None:  # typer's click types
         rows = []
         for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                rows.append((name, command.get_short_help_str(WHOLE_SENTENCE)))
+            line = self.summary(ctx, name)
+            if line is not None:
+                rows.append((name, line))
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+    def summary(self, ctx: Any, name: str) -> str | None:
+        """The line listed for command `name`; None for a hidden one."""
+        command = self.get_command(ctx, name)
+        if command is None or command.hidden:
+            return None
+        text: str = command.get_short_help_str(WHOLE_SENTENCE)
+        return text

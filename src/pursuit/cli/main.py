@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from pursuit import __version__
-from pursuit.cli import (
-    incident_commands,
-    log_commands,
-    operate_commands,
-    publish_command,
-    replay_command,
-    results_commands,
-    serve_command,
-    sheet_command,
-    timing_commands,
-    user_commands,
-)
-from pursuit.cli.help_format import WholeHelpGroup
+from pursuit.cli.lazy_group import LazyGroup
 
 app = typer.Typer(
-    cls=WholeHelpGroup,
+    cls=LazyGroup,  # the commands of cli/command_table.py, each imported when it runs
     name="pursuit",
     help="Run track-cycling pursuit competitions exactly by the rules.",
     no_args_is_help=True,
@@ -28,16 +18,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-results_commands.register(app)
-log_commands.register(app)
-operate_commands.register(app)
-incident_commands.register(app)
-replay_command.register(app)
-sheet_command.register(app)
-publish_command.register(app)
-serve_command.register(app)
-user_commands.register(app)
-timing_commands.register(app)
 
 
 def _version(value: bool) -> None:
@@ -56,7 +36,12 @@ def root(
 
 
 def main() -> None:
-    app()
+    try:
+        app()  # ends with SystemExit, as click does
+    except SystemExit as done:
+        from pursuit.cli.leaving import leave
+
+        leave(done.code, sys.argv[1] if len(sys.argv) > 1 else None)
 
 
 if __name__ == "__main__":

@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
 from pursuit.app.file_results import Computed, compute_file
 from pursuit.cli.database import COMPETITION, DB, competition_id, service
 from pursuit.cli.errors import EXIT_FINDINGS, EXIT_OK, user_errors
-from pursuit.cli.terminal import classification_table, print_results
 from pursuit.core.competition import is_iso_date
 from pursuit.core.decisions import Cutoff
 from pursuit.errors import PursuitError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FILE = typer.Argument(
     None,
@@ -94,6 +96,8 @@ class UsageProblem(PursuitError):
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(width=None if sys.stdout.isatty() else 100, highlight=False)
 
 
@@ -106,6 +110,8 @@ def show(
     decisions: int | None = DECISIONS,
 ) -> None:
     """Print every round's table and the final classification."""
+    from pursuit.cli.terminal import print_results
+
     computed = computed_for(file, db, competition, as_of, decisions)
     print_results(_console(), computed.view)
 
@@ -126,6 +132,8 @@ def classify(
     if as_json:
         print(json.dumps(results_document(computed.view), ensure_ascii=False, indent=2))
     else:
+        from pursuit.cli.terminal import classification_table
+
         _console().print(classification_table(computed.view.classification))
 
 

@@ -1,0 +1,134 @@
+"""A command that reads a file loads only what it uses, and a finished command leaves quickly
+without leaving a store open. Each case starts a fresh interpreter: what a process imported
+is only seen in a process of its own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli_support import run_pursuit
+from pursuit.cli.command_table import COMMANDS
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "mexico-1968-men-individual-pursuit.toml"
+
+# What a read-only command on a file never needs.
+HEAVY = (
+    "pursuit.store.open",
+    "pursuit.app.service",
+    "sqlite3",
+    "pydantic",
+    "tomlkit",
+    "matplotlib",
+    "typst",
+)
+
+# Runs `pursuit ARGS` through the entry function, then says on stderr which modules of
+# `watched` were imported, however the process ends (os._exit included).
+PROBE = """
+import json, os, sys
+watched, args = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+def report():
+    loaded = [m for m in watched if m in sys.modules]
+    sys.stderr.write("\\nLOADED " + json.dumps(loaded) + "\\n")
+    sys.stderr.flush()
+real_exit = os._exit
+def exit_reporting(code):
+    report()
+    real_exit(code)
+os._exit = exit_reporting
+sys.argv = ["pursuit", *args]
+from pursuit.cli.main import main
+try:
+    main()
+except SystemExit:
+    report()
+    raise
+"""
+
+
+def loaded_by(args: list[str], watched: tuple[str, ...] = HEAVY) -> tuple[int, str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(watched), json.dumps(args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    last = done.stderr.rstrip().splitlines()[-1]
+    assert last.startswith("LOADED "), done.stderr
+    return done.returncode, done.stdout, json.loads(last.removeprefix("LOADED "))
+
+
+@pytest.mark.parametrize(
+    ("args", "printed"),
+    [
+        (["show", str(EXAMPLE)], "Daniel Rébillard"),  # the 1968 champion
+        (["check", str(EXAMPLE)], "clean (28 entrants"),
+        (["classify", str(EXAMPLE)], "Daniel Rébillard"),
+        (["classify", str(EXAMPLE), "--json"], '"Daniel Rébillard"'),
+        (["export", str(EXAMPLE), "--to", "csv"], "Daniel Rébillard"),
+        (["export", str(EXAMPLE), "--to", "markdown"], "Daniel Rébillard"),
+    ],
+    ids=["show", "check", "classify", "classify --json", "export csv", "export markdown"],
+)
+def test_a_read_only_command_on_a_file_loads_no_store_service_pydantic_or_renderer(
+    args: list[str], printed: str
+) -> None:
+    code, out, loaded = loaded_by(args)
+    assert code == 0
+    assert printed in out  # it did its work
+    assert loaded == []
+
+
+def test_show_on_a_file_prints_the_results_and_loads_only_its_own_command_module() -> None:
+    modules = tuple(f"pursuit.cli.{e.module}" for e in COMMANDS.values())
+    code, out, loaded = loaded_by(["show", str(EXAMPLE)], tuple(dict.fromkeys(modules)))
+    assert code == 0
+    assert "Final classification" in out
+    assert loaded == ["pursuit.cli.results_commands"]
+
+
+def test_help_lists_every_command_from_the_table_without_importing_one() -> None:
+    modules = tuple(f"pursuit.cli.{e.module}" for e in COMMANDS.values())
+    code, out, loaded = loaded_by(["--help"], (*dict.fromkeys(modules), "rich.console"))
+    assert code == 0
+    assert loaded == []
+    lines = out.split("Commands:")[1].splitlines()
+    listed = [line.split()[0] for line in lines if line.strip() and line[2] != " "]
+    assert listed == list(COMMANDS)
+
+
+def test_a_mistyped_command_is_still_answered_with_the_nearest_name() -> None:
+    done = run_pursuit("shwo", str(EXAMPLE))
+    assert done.returncode == 2
+    assert "Did you mean 'show'?" in done.stderr
+
+
+def test_exit_codes_are_kept_when_leaving_quickly(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[competition\n", "utf-8")
+    assert run_pursuit("check", str(EXAMPLE)).returncode == 0
+    assert run_pursuit("check", str(bad)).returncode == 2
+    assert run_pursuit("show", str(tmp_path / "missing.toml")).returncode == 2
+    assert run_pursuit("show", str(EXAMPLE), "--decisions", "-1").returncode == 2
+    assert run_pursuit("--version").returncode == 0
+    assert run_pursuit().returncode == 2  # no command: the help, as a usage error
+
+
+def test_a_store_is_closed_before_the_process_leaves(tmp_path: Path) -> None:
+    """SQLite removes a WAL file when its last connection closes: left behind, it would show
+    a process that ended with the store still open."""
+    db = tmp_path / "c.db"
+    url = f"sqlite:///{db}"
+    assert run_pursuit("import", str(EXAMPLE), "--db", url).returncode == 0
+    assert not Path(f"{db}-wal").exists()
+    shown = run_pursuit("show", "--db", url)
+    assert shown.returncode == 0
+    assert "Daniel Rébillard" in shown.stdout
+    assert not Path(f"{db}-wal").exists()
