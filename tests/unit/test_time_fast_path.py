@@ -104,6 +104,8 @@ def test_times_in_the_usual_notation_are_all_read_at_once(texts: list[str]) -> N
         ["18.123", 35],  # a number, not a string
         ["18.123", None],
         ["18.123\n35.456"],  # two times in one string
+        ["4:40.41\n4:41.00", "x"],  # as many times as texts, but not one in each
+        ["4:40.41", "x\n4:41.00"],
         ["4:61.00"],  # seconds above 59 after minutes
         ["1:02:03.4"],  # hours: the general notation
         ["4:40,41"],  # a decimal comma

@@ -33,6 +33,7 @@ from pursuit.errors import CompetitionFileError, Place
 from pursuit.loading.decisions import read_decisions
 from pursuit.loading.document import Document
 from pursuit.loading.embedded_format import FileFormat, file_format
+from pursuit.loading.gc_pause import collector_paused
 from pursuit.loading.nations import ioc_nations
 from pursuit.loading.notes_reader import read_notes
 from pursuit.loading.places import PlacesByName
@@ -86,6 +87,11 @@ def load_competition(path: Path) -> Loaded:
 
 
 def competition_from_text(text: str, source: str, base: Path | None = None) -> Loaded:
+    with collector_paused():  # nothing read is garbage until the model is built
+        return _from_text(text, source, base)
+
+
+def _from_text(text: str, source: str, base: Path | None) -> Loaded:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
