@@ -59,6 +59,7 @@ TOP_LEVEL = {"competition", "entrants", "rounds", "published", "nations", "decis
 ENTRANTS_FIELDS = {"riders", "teams"}
 PUBLISHED_FIELDS = {"classification", "source"}
 ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
+_ENTRANT_RARER = {"family_name", "bib", "aka", "basis", "note"}  # checked only when given
 _DECLARED_CODE = re.compile(r"[A-Z][A-Z0-9]{1,3}")
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
 
@@ -304,6 +305,8 @@ class _Reader:
             return None
         typed = self.doc.typed
         nation = self.nation(item, path, name)
+        if not team and _ENTRANT_RARER.isdisjoint(item):  # a rider with a name and a nation
+            return Rider(name, nation)
         bib = typed(item, "bib", (str, int), *path, who=name)
         bib = None if bib is None else str(bib)
         for key in ("aka", "basis", "note"):
