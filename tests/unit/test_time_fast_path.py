@@ -20,7 +20,7 @@ from pursuit.core.times import (
 )
 from pursuit.errors import TimeFormatError
 
-MANY = examples(1500)  # 187 where a developer waits: hypothesis_budget says
+MANY = examples(1500)  # 100 where a developer waits: hypothesis_budget says
 
 
 def read(parse: object, text: object) -> tuple[object, ...]:
