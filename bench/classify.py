@@ -8,6 +8,8 @@ timed `--repeat` times, each phase on its own with `time.perf_counter_ns`:
   compute  every round and the classification   (pursuit.core.engine.compute)
   view     the results read model                (pursuit.views.results.build_view)
   total    the three together
+  tomllib  `tomllib.loads` alone on the same file (read and parsed, no model), timed in the
+           same repetition just before load: the floor load is measured against
 
 Prints a table (median, and min in brackets) and writes JSON (default
 bench/results/classify.json). `--profile load|compute|view` adds a cProfile listing of
@@ -30,6 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +48,7 @@ PHASES = ("load", "compute", "view", "total")
 DEFAULT_SIZES = (8, 128, 1_000, 10_000)
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "classify.json"
 TARGETS_MS = {128: 4.0, 10_000: 100.0}  # per phase, and the growth must stay linear
+LOAD_VS_TOMLLIB = 1.5  # issue 14: load at 10,000 entrants ≤ 1.5× tomllib alone on the file
 
 
 @dataclass
@@ -54,6 +58,11 @@ class Measured:
     rides: int
     samples_ns: dict[str, list[int]] = field(default_factory=dict)
     gc_ns: dict[str, list[int]] = field(default_factory=dict)  # of which in the GC
+    tomllib_ns: list[int] = field(default_factory=list)  # tomllib alone, same repetitions
+
+    def load_vs_tomllib(self) -> float:
+        """Median load over median tomllib alone (both from the same repetitions)."""
+        return statistics.median(self.samples_ns["load"]) / statistics.median(self.tomllib_ns)
 
     def median_ms(self, phase: str) -> float:
         return statistics.median(self.samples_ns[phase]) / 1e6
@@ -141,6 +150,10 @@ def measure(
     try:
         for _ in range(repeat):
             gc.collect()
+            t0 = time.perf_counter_ns()
+            tomllib.loads(path.read_text("utf-8"))
+            out.tomllib_ns.append(time.perf_counter_ns() - t0)
+            gc.collect()
             wall, in_gc = run_once(path, clock, freeze)
             for phase, ns, gc_ns in zip(PHASES, wall, in_gc, strict=True):
                 out.samples_ns.setdefault(phase, []).append(ns)
@@ -207,6 +220,31 @@ def verdicts(rows: list[Measured]) -> list[dict[str, Any]]:
     return out
 
 
+def targets(rows: list[Measured]) -> list[dict[str, Any]]:
+    """Issue 14's row: load at 10,000 entrants against tomllib alone, in the same run."""
+    out = []
+    for m in rows:
+        if m.size != 10_000:
+            continue
+        ratio = m.load_vs_tomllib()
+        toml_ms = statistics.median(m.tomllib_ns) / 1e6
+        out.append(
+            {
+                "measure": "classify load at 10,000 entrants vs tomllib alone",
+                "figure": round(ratio, 2),
+                "unit": "×",
+                "target": f"≤ {LOAD_VS_TOMLLIB:g}× tomllib",
+                "met": ratio <= LOAD_VS_TOMLLIB,
+                "note": (
+                    f"load {m.median_ms('load'):.0f} ms, tomllib {toml_ms:.0f} ms "
+                    f"(medians of {len(m.tomllib_ns)}, min {m.min_ms('load'):.0f} / "
+                    f"{min(m.tomllib_ns) / 1e6:.0f} ms)"
+                ),
+            }
+        )
+    return out
+
+
 def machine() -> dict[str, Any]:
     return {
         "python": sys.version.split()[0],
@@ -253,6 +291,12 @@ def main(argv: list[str] | None = None) -> int:
             "growth 10,000 vs 1,000 entrants (linear = 10.0): "
             + ", ".join(f"{p} {r:.1f}×" for p, r in ratios.items())
         )
+    for m in rows:
+        print(
+            f"load vs tomllib alone at {m.size:,}: {m.load_vs_tomllib():.2f}× "
+            f"(tomllib {statistics.median(m.tomllib_ns) / 1e6:.2f} "
+            f"({min(m.tomllib_ns) / 1e6:.2f}) ms)"
+        )
     judged = verdicts(rows)
     for v in judged:
         mark = "ok  " if v["met"] else "MISS"
@@ -284,11 +328,14 @@ def main(argv: list[str] | None = None) -> int:
                     for p in PHASES
                 },
                 "compute_us_per_entrant": round(m.median_ms("compute") * 1000 / m.size, 2),
+                "tomllib_ms": [round(ns / 1e6, 3) for ns in m.tomllib_ns],
             }
             for m in rows
         ],
         "growth_10000_vs_1000": ratios,
         "verdicts": judged,
+        "targets": targets(rows),
+        "load_average": os.getloadavg(),
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")

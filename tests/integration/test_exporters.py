@@ -52,6 +52,9 @@ def published_table(title: str) -> list[dict[str, str]]:
 def test_output_matches_its_golden_file(view: ResultsView, fmt: str) -> None:
     path = GOLDEN / f"mexico-1968.{SUFFIX[fmt]}"
     out = render(view, fmt)
+    if fmt == "json":  # written compact; its golden file is kept indented, to read by eye
+        assert "\n" not in out[:-1] and out.endswith("}\n")
+        out = json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
     if UPDATE:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8", newline="") as f:
@@ -59,6 +62,11 @@ def test_output_matches_its_golden_file(view: ResultsView, fmt: str) -> None:
         pytest.skip(f"wrote {path.name}; read it by eye before committing")
     with path.open(encoding="utf-8", newline="") as f:
         assert out == f.read()
+
+
+def test_json_is_written_compact(view: ResultsView) -> None:
+    text = json_export.render(view)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 @pytest.mark.parametrize("fmt", sorted(EXPORTERS))

@@ -103,4 +103,4 @@ def test_the_entries_import_accepts_the_codes_the_imported_file_declared(tmp_pat
     )
     assert "entries.csv:2" not in refused.stderr
     exported = run_pursuit("export-log", *db, "-c", "x", cwd=tmp_path)
-    assert '"nations": {"NCL": "New Caledonia"}' in exported.stdout
+    assert '"nations":{"NCL":"New Caledonia"}' in exported.stdout  # compact JSON Lines

@@ -7,9 +7,10 @@ from typing import NamedTuple
 
 import pytest
 from builders import field_of, ride, run_rounds
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from hypothesis_budget import examples
 from pursuit.core.formats import TieBreak
 from pursuit.core.race import last_lap
 from pursuit.core.ranking import number_in_order, rank_by_time
@@ -258,7 +259,7 @@ def tied_fields(draw: st.DrawFn) -> dict[str, Timed]:
 
 
 @pytest.mark.slow
-@settings(max_examples=400, deadline=None)
+@examples(400)
 @given(tied_fields(), st.integers(0, 4), st.integers(1, 7), st.booleans())
 def test_ranking_agrees_with_the_rules_written_plainly(
     rows: dict[str, Timed], digits: int, half_laps: int, use_last_lap: bool
@@ -277,7 +278,7 @@ def test_ranking_agrees_with_the_rules_written_plainly(
 
 
 @pytest.mark.slow
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from("aAbBcC")), max_size=30))
 def test_numbering_in_order_shares_a_rank_among_equal_levels_listed_by_name(
     rows: list[tuple[int, str]],

@@ -5,9 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from hypothesis_budget import examples
 from pursuit.core.entrants import Rider, sort_key
 
 
@@ -18,7 +19,7 @@ def plainly(text: str) -> str:
 
 
 @pytest.mark.slow
-@settings(max_examples=1000, deadline=None)
+@examples(1000)
 @given(st.text(max_size=20))
 def test_the_key_is_the_plain_definition_for_any_text(text: str) -> None:
     assert sort_key(text) == plainly(text)

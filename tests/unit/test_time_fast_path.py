@@ -4,9 +4,11 @@ general notation reads it, every other text is left to that; writing skips trunc
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from hypothesis_budget import examples
+from pursuit.core.same_decimals import read_same_decimals
 from pursuit.core.times import (
     RaceTime,
     format_time,
@@ -18,7 +20,7 @@ from pursuit.core.times import (
 )
 from pursuit.errors import TimeFormatError
 
-MANY = settings(max_examples=1500, deadline=None)
+MANY = examples(1500)  # 100 where a developer waits: hypothesis_budget says
 
 
 def read(parse: object, text: object) -> tuple[object, ...]:
@@ -48,9 +50,10 @@ def time_like_texts(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def usual_texts(draw: st.DrawFn) -> str:
-    """A time in the usual notation: m:ss.f… or s.f…, one to four decimals."""
-    fraction = draw(st.text("0123456789", min_size=1, max_size=4))
+def usual_texts(draw: st.DrawFn, decimals: int | None = None) -> str:
+    """A time in the usual notation: m:ss.f… or s.f…, one to four decimals (or `decimals`)."""
+    size = (1, 4) if decimals is None else (decimals, decimals)
+    fraction = draw(st.text("0123456789", min_size=size[0], max_size=size[1]))
     seconds = draw(st.integers(0, 59))
     if draw(st.booleans()):
         return f"{draw(st.integers(0, 120))}:{seconds:02d}.{fraction}"
@@ -98,12 +101,38 @@ def test_times_in_the_usual_notation_are_all_read_at_once(texts: list[str]) -> N
     ]
 
 
+@pytest.mark.slow
+@MANY
+@given(st.integers(1, 4).flatmap(lambda d: st.lists(usual_texts(d), min_size=1, max_size=40)))
+def test_times_sharing_their_decimals_are_read_as_one_by_one(texts: list[str]) -> None:
+    """The splits of a ride share their decimals: read all at once by one formula."""
+    assert parse_usual(texts) == (
+        tuple(parse_any_notation(t).ticks for t in texts),
+        bytes(parse_any_notation(t).digits for t in texts),
+    )
+
+
+def test_splits_sharing_their_decimals_take_the_formula_and_others_do_not() -> None:
+    ride = ["17.512", "33.105", "59.990", "1:00.001", "4:05.123", "12:59.000"]
+    joined = "\n".join(ride) + "\n"
+    assert read_same_decimals(joined, len(ride)) == (
+        (175_120, 331_050, 599_900, 600_010, 2_451_230, 7_790_000),
+        bytes([3] * 6),
+    )
+    for other in (["17.51", "33.105"], ["280.41"], ["4:40.41\n4:41.00", "x"], ["17.5", ""]):
+        joined = "\n".join(other) + "\n"
+        assert read_same_decimals(joined, len(other)) is None, other
+    assert parse_usual(["280.41", "4:40.41"]) == ((2_804_100, 2_804_100), bytes([2, 2]))
+
+
 @pytest.mark.parametrize(
     "texts",
     [
         ["18.123", 35],  # a number, not a string
         ["18.123", None],
         ["18.123\n35.456"],  # two times in one string
+        ["4:40.41\n4:41.00", "x"],  # as many times as texts, but not one in each
+        ["4:40.41", "x\n4:41.00"],
         ["4:61.00"],  # seconds above 59 after minutes
         ["1:02:03.4"],  # hours: the general notation
         ["4:40,41"],  # a decimal comma

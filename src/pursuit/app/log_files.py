@@ -31,7 +31,9 @@ _FIELDS = ("type", "version", "data", "command_id", "actor", "recorded_at")
 def write_jsonl(events: Iterable[StoredEvent]) -> str:
     lines = [
         json.dumps(
-            {"position": e.position, **{f: getattr(e, f) for f in _FIELDS}}, ensure_ascii=False
+            {"position": e.position, **{f: getattr(e, f) for f in _FIELDS}},
+            ensure_ascii=False,
+            separators=(",", ":"),  # compact: a log is read back by programs, not by eye
         )
         for e in events
     ]

@@ -203,6 +203,7 @@ def log(
                         "data": e.data,
                     },
                     ensure_ascii=False,
+                    separators=(",", ":"),  # JSON Lines, for programs
                 )
             )
         else:

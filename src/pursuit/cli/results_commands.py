@@ -126,11 +126,11 @@ def classify(
     as_json: bool = typer.Option(False, "--json", help="Machine output (JSON)."),
 ) -> None:
     """Print the final classification (or, with --json, every round and the classification)."""
-    from pursuit.export.json_export import results_document
+    from pursuit.export.json_export import render
 
     computed = computed_for(file, db, competition, as_of, decisions)
-    if as_json:
-        print(json.dumps(results_document(computed.view), ensure_ascii=False, indent=2))
+    if as_json:  # compact, as `export --to json` writes it
+        sys.stdout.write(render(computed.view))
     else:
         from pursuit.cli.terminal import classification_table
 
@@ -182,7 +182,7 @@ def check(
                     for f in findings
                 ],
                 ensure_ascii=False,
-                indent=2,
+                separators=(",", ":"),
             )
         )
     else:

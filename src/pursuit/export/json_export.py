@@ -3,6 +3,10 @@
 {"competition": {...}, "rounds": [{"id", "name", "ranking": [...], "heats": [...]}],
  "classification": [{"rank", "name", "nation"}], "findings": [...], "complete": bool}
 
+The document is written compact (no indentation, no spaces after `,` and `:`): it is read by
+programs (the API, the published site's `results.json`, scripts), and at 10,000 entrants
+Python writes it about 3× faster than indented. To read it by eye: `… | python -m json.tool`.
+
 Ranks and times are strings as published ("1", "5", "AC", "–"; "4:40.41"), "" when there
 is none; a vacant place has the name "". A shared place says `"shared": true`; a ride says how
 it is known (`basis`, `basis_note`) when the record says, a team's ride its `lineup` (and who
@@ -20,8 +24,13 @@ from pursuit.views.results import HeatView, PlaceView, ResultsView, RoundView, R
 
 
 def render(view: ResultsView) -> str:
-    """The document, indented by 2, non-ASCII kept as is, ending with one newline."""
-    return json.dumps(results_document(view), ensure_ascii=False, indent=2) + "\n"
+    """The document, compact, non-ASCII kept as is, ending with one newline."""
+    return compact(results_document(view)) + "\n"
+
+
+def compact(data: Any) -> str:
+    """JSON for programs: no indentation, no spaces, non-ASCII kept as is."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def results_document(view: ResultsView) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from pursuit.errors import CompetitionFileError, Place
 from pursuit.loading.decisions import read_decisions
 from pursuit.loading.document import Document
 from pursuit.loading.embedded_format import FileFormat, file_format
+from pursuit.loading.gc_pause import collector_paused
 from pursuit.loading.nations import ioc_nations
 from pursuit.loading.notes_reader import read_notes
 from pursuit.loading.places import PlacesByName
@@ -58,6 +59,7 @@ TOP_LEVEL = {"competition", "entrants", "rounds", "published", "nations", "decis
 ENTRANTS_FIELDS = {"riders", "teams"}
 PUBLISHED_FIELDS = {"classification", "source"}
 ENTRANT_FIELDS = {"name", "nation", "family_name", "bib", "roster", "aka", "basis", "note"}
+_ENTRANT_RARER = {"family_name", "bib", "aka", "basis", "note"}  # checked only when given
 _DECLARED_CODE = re.compile(r"[A-Z][A-Z0-9]{1,3}")
 _PRECISIONS = {"1": 0, "0.1": 1, "0.01": 2, "0.001": 3, "0.0001": 4}
 
@@ -86,6 +88,11 @@ def load_competition(path: Path) -> Loaded:
 
 
 def competition_from_text(text: str, source: str, base: Path | None = None) -> Loaded:
+    with collector_paused():  # nothing read is garbage until the model is built
+        return _from_text(text, source, base)
+
+
+def _from_text(text: str, source: str, base: Path | None) -> Loaded:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -298,6 +305,8 @@ class _Reader:
             return None
         typed = self.doc.typed
         nation = self.nation(item, path, name)
+        if not team and _ENTRANT_RARER.isdisjoint(item):  # a rider with a name and a nation
+            return Rider(name, nation)
         bib = typed(item, "bib", (str, int), *path, who=name)
         bib = None if bib is None else str(bib)
         for key in ("aka", "basis", "note"):

@@ -20,6 +20,9 @@ def _names(value: object) -> tuple[str, ...]:
     return ()
 
 
+_NOTE_KEYS = {"note", "aka", "basis"}
+
+
 def read_notes(data: Mapping[str, Any], entrants: set[str], rounds: set[str]) -> Notes:
     by_entrant: dict[str, EntrantNotes] = {}
     table = data.get("entrants")
@@ -27,6 +30,8 @@ def read_notes(data: Mapping[str, Any], entrants: set[str], rounds: set[str]) ->
         items = table.get(kind, []) if isinstance(table, dict) else []
         for item in items if isinstance(items, list) else []:
             if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                continue
+            if _NOTE_KEYS.isdisjoint(item):  # most entrants: nothing said about them
                 continue
             name = item["name"].strip()
             said = EntrantNotes(

@@ -25,6 +25,9 @@ class PlacesByName(Mapping[str, Place]):
     def __getitem__(self, name: str) -> Place:
         return Place.in_document(self._file, self._index, self._paths[name])
 
+    def __contains__(self, name: object) -> bool:  # without making the place (or an error)
+        return name in self._paths
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._paths)
 

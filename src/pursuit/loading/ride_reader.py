@@ -39,6 +39,7 @@ TRACK_UNKNOWN_SPLITS = (
 )
 _STATUSES = {s.value: s for s in Status}  # Status(text) without the enum's slower lookup
 _SIDES = {s.value: s for s in Side}
+_RARER = {"rank", "lineup", "dropped", "note", "record", "basis"}  # read by `extras`
 
 
 class RideReader:
@@ -105,6 +106,23 @@ class RideReader:
         if heat is not None and (type(heat) is not int or heat < 1):  # true is no heat
             self.find("bad-heat", f"{name}: heat must be a number from 1", *path, "heat")
             heat = None
+        # most rides have none of the rarer fields: then there is nothing more to check
+        extras = {} if _RARER.isdisjoint(item) else self.extras(item, path, name)
+        return Ride(
+            entrant=name,
+            outcome=Outcome(status, time),
+            heat=heat,
+            side=_SIDES[side] if side else None,
+            splits=splits,
+            readable=readable,
+            place=self.place(*path),
+            **extras,
+        )
+
+    def extras(
+        self, item: Mapping[str, Any], path: tuple[str | int, ...], name: str
+    ) -> dict[str, Any]:
+        """The rarer fields of a ride that are given and well typed, as `Ride` arguments."""
         typed = self.doc.typed
         rank = typed(item, "rank", (str, int), *path, who=name)
         lineup = typed(item, "lineup", (list,), *path, who=name)
@@ -116,21 +134,14 @@ class RideReader:
             self.find("bad-field", f"{name}: dropped is a list of names", *path, "dropped")
             dropped = None
         note = typed(item, "note", (str,), *path, who=name)
-        return Ride(
-            entrant=name,
-            outcome=Outcome(status, time),
-            heat=heat,
-            side=_SIDES[side] if side else None,
-            splits=splits,
-            record=typed(item, "record", (str,), *path, who=name),
-            published_rank=str(rank) if rank is not None else None,
-            basis=typed(item, "basis", (str,), *path, who=name),
-            lineup=tuple(lineup or ()),
-            dropped=tuple(dropped or ()),
-            readable=readable,
-            place=self.place(*path),
-            note=note,
-        )
+        return {
+            "record": typed(item, "record", (str,), *path, who=name),
+            "published_rank": str(rank) if rank is not None else None,
+            "basis": typed(item, "basis", (str,), *path, who=name),
+            "lineup": tuple(lineup or ()),
+            "dropped": tuple(dropped or ()),
+            "note": note,
+        }
 
     def time(
         self, value: object, name: str, path: tuple[str | int, ...]
@@ -169,10 +180,11 @@ class RideReader:
             if raw:
                 self.find("track-unknown", f"{name}: {TRACK_UNKNOWN_SPLITS}", *path, "splits")
             return NO_SPLITS
-        if uses_distances(raw, every):
+        # all at once, when all are text in the usual notation (so none is at a distance)
+        parsed = parse_usual(raw) if every is None else None
+        if parsed is None and uses_distances(raw, every):
             found = read_at_distances(raw, every, name, path, meta, self.find, self.time)
             return self.check_finish(found, name, path, meta, time)
-        parsed = parse_usual(raw)  # all at once, when all are in the usual notation
         if parsed is None or not all(map(operator.lt, parsed[0], parsed[0][1:])):
             parsed = self.splits_one_by_one(raw, name, path)  # and find what is wrong
             if parsed is None:
