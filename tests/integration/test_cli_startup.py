@@ -5,6 +5,8 @@ is only seen in a process of its own."""
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,13 +54,16 @@ except SystemExit:
 """
 
 
-def loaded_by(args: list[str], watched: tuple[str, ...] = HEAVY) -> tuple[int, str, list[str]]:
+def loaded_by(
+    args: list[str], watched: tuple[str, ...] = HEAVY, env: dict[str, str] | None = None
+) -> tuple[int, str, list[str]]:
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(watched), json.dumps(args)],
         capture_output=True,
         text=True,
         encoding="utf-8",
         check=False,
+        env=env,
     )
     last = done.stderr.rstrip().splitlines()[-1]
     assert last.startswith("LOADED "), done.stderr
@@ -92,6 +97,19 @@ def test_show_on_a_file_prints_the_results_and_loads_only_its_own_command_module
     assert code == 0
     assert "Final classification" in out
     assert loaded == ["pursuit.cli.results_commands"]
+
+
+def test_show_into_a_pipe_prints_plain_text_without_making_a_rich_console() -> None:
+    quiet = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    code, plain, loaded = loaded_by(["show", str(EXAMPLE)], ("rich.console",), quiet)
+    assert (code, loaded) == (0, [])
+    # asked for a terminal's output, Rich prints it: the same characters, with colour codes
+    code, coloured, loaded = loaded_by(
+        ["show", str(EXAMPLE)], ("rich.console",), {**quiet, "FORCE_COLOR": "1"}
+    )
+    assert (code, loaded) == (0, ["rich.console"])
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
 def test_help_lists_every_command_from_the_table_without_importing_one() -> None:

@@ -98,7 +98,9 @@ class UsageProblem(PursuitError):
 def _console() -> Console:
     from rich.console import Console
 
-    return Console(width=None if sys.stdout.isatty() else 100, highlight=False)
+    from pursuit.cli.terminal import PLAIN_WIDTH
+
+    return Console(width=None if sys.stdout.isatty() else PLAIN_WIDTH, highlight=False)
 
 
 @user_errors
@@ -110,9 +112,11 @@ def show(
     decisions: int | None = DECISIONS,
 ) -> None:
     """Print every round's table and the final classification."""
-    from pursuit.cli.terminal import print_results
+    from pursuit.cli.terminal import print_plain, print_results, takes_plain_text
 
     computed = computed_for(file, db, competition, as_of, decisions)
+    if takes_plain_text() and print_plain(computed.view):
+        return  # no Rich console made: its import alone is ~25 ms of a blink
     print_results(_console(), computed.view)
 
 

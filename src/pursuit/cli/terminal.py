@@ -4,6 +4,8 @@ characters are written without Rich's layout engine (`cli/plain_text.py`) where 
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING, cast
 
 from pursuit.cli.text_blocks import Block, Grid, Line, classification_grid, results_blocks
@@ -54,6 +56,32 @@ def _cell(lines: tuple[Line, ...]) -> RenderableType:
 
 def classification_table(places: tuple[PlaceView, ...]) -> Table:
     return cast("Table", renderable(classification_grid(places)))  # a Grid makes a Table
+
+
+PLAIN_WIDTH = 100  # the width Rich is given off a terminal (`results_commands._console`)
+
+
+def takes_plain_text() -> bool:
+    """Standard output is not a terminal and nothing asks Rich for one (`TTY_COMPATIBLE=1`,
+    `FORCE_COLOR`): Rich would print no colour, so the plain writer may print without it."""
+    if os.environ.get("TTY_COMPATIBLE") == "1" or os.environ.get("FORCE_COLOR"):
+        return False
+    try:
+        return not sys.stdout.isatty()
+    except ValueError:  # a closed stream: Rich decides
+        return False
+
+
+def print_plain(view: ResultsView) -> bool:
+    """Write `view` as plain text without making a Rich console; False where Rich is needed."""
+    from pursuit.cli.plain_text import plain_text
+
+    text = plain_text(results_blocks(view), PLAIN_WIDTH)
+    if text is None:
+        return False
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return True
 
 
 def print_results(console: Console, view: ResultsView) -> None:
