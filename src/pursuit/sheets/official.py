@@ -11,14 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
-from pursuit.core.engine import compute
-from pursuit.core.event_wire import from_wire
-from pursuit.core.events import Event
-from pursuit.core.evolve import evolve
-from pursuit.core.live_state import CompetitionState
-from pursuit.core.results import Results
-from pursuit.store.events import StoredEvent
+if TYPE_CHECKING:  # the log's modules are imported only when sheets are printed from a log
+    from pursuit.core.events import Event
+    from pursuit.core.results import Results
+    from pursuit.store.events import StoredEvent
 
 AS_PUBLISHED = "as published"
 
@@ -63,6 +61,11 @@ def from_file(results: Results) -> Officiality:
 
 def from_log(log: Sequence[StoredEvent], results: Results) -> Officiality:
     """Official times from the log that `results` were computed from (its whole length)."""
+    from pursuit.core.engine import compute
+    from pursuit.core.event_wire import from_wire
+    from pursuit.core.evolve import evolve
+    from pursuit.core.live_state import CompetitionState
+
     events = [from_wire(e.type, e.version, e.data) for e in log]
     probes: dict[int, Results | None] = {}
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pursuit.app.file_results import Computed, compute_file
-from pursuit.app.service import CompetitionService
-from pursuit.core.engine import compute
-from pursuit.sheets.official import Officiality, from_file, from_log
+from pursuit.sheets.official import Officiality, from_file
 from pursuit.views.draw import DrawnHeat, drawn_in, heats_of
 from pursuit.views.results import RoundView, build_view
 from pursuit.views.status import RoundLine, line_of, status_of
+
+if TYPE_CHECKING:  # a store's modules only for sheets printed from a database
+    from pursuit.app.service import CompetitionService
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ def from_competition_file(path: Path) -> SheetSource:
 
 def from_store(service: CompetitionService, competition: str) -> SheetSource:
     """The competition as its log stands now, with the draw of every drawn round."""
+    from pursuit.core.engine import compute
+    from pursuit.sheets.official import from_log
+
     state = service.existing(competition)
     results = compute(state.competition())
     computed = Computed(results, results.findings, build_view(results))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pursuit.core.live_state import CompetitionState
 from pursuit.views.results import HeatView, ResultsView
 from pursuit.views.status import RoundLine, heat_status, nation, round_line
+
+if TYPE_CHECKING:  # a live state is passed in; files and sheets never build one
+    from pursuit.core.live_state import CompetitionState
 
 
 @dataclass(frozen=True)

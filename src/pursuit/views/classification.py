@@ -6,12 +6,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from pursuit.core.live_state import CompetitionState
 from pursuit.views.document import OFF_DOCUMENT
 from pursuit.views.pictures import Picture, bracket_picture
 from pursuit.views.results import DecisionView, PlaceView, ResultsView, RowView, last_rides
 from pursuit.views.status import OFFICIAL, PROVISIONAL
+
+if TYPE_CHECKING:  # a live state is passed in; files and sheets never build one
+    from pursuit.core.live_state import CompetitionState
 
 
 @dataclass(frozen=True)

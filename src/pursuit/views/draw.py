@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pursuit.core.live_state import CompetitionState
 from pursuit.views.results import RoundView
 from pursuit.views.status import heat_status
+
+if TYPE_CHECKING:  # a live state is passed in; a competition file never builds one
+    from pursuit.core.live_state import CompetitionState
 
 SIDE_ORDER = {"red": 0, "green": 1}
 

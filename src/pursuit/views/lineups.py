@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pursuit.core.entrants import Team
 from pursuit.core.formats import Format
-from pursuit.core.live_state import CompetitionState
 from pursuit.core.ordinals import ordinal
+
+if TYPE_CHECKING:  # a live state is passed in; files and sheets never build one
+    from pursuit.core.live_state import CompetitionState
 
 
 @dataclass(frozen=True)

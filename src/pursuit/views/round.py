@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from pursuit.core.live_state import CompetitionState
 from pursuit.core.times import RaceTime
 from pursuit.views.document import OFF_DOCUMENT
 from pursuit.views.errors import NothingToShow
@@ -14,6 +14,9 @@ from pursuit.views.lineups import LineupRider, lineup_riders
 from pursuit.views.pictures import Picture, round_picture
 from pursuit.views.results import ResultsView, RoundView, RowView
 from pursuit.views.status import RoundLine, find_round, round_line
+
+if TYPE_CHECKING:  # a live state is passed in; files and sheets never build one
+    from pursuit.core.live_state import CompetitionState
 
 
 @dataclass(frozen=True)

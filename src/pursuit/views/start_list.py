@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pursuit.core.entrants import Entrant
-from pursuit.core.live_state import CompetitionState
 from pursuit.views.document import OFF_DOCUMENT
 from pursuit.views.draw import DrawnHeat, drawn_in, heats_of
 from pursuit.views.errors import NothingToShow
 from pursuit.views.results import ResultsView, RoundView
 from pursuit.views.status import RoundLine, find_round, heat_title, round_line
+
+if TYPE_CHECKING:  # a live state is passed in; files and sheets never build one
+    from pursuit.core.live_state import CompetitionState
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pursuit.core.live_state import CompetitionState, HeatState, RideState
 from pursuit.views.results import ResultsView, RoundView
+
+if TYPE_CHECKING:  # the live state's modules: imported by what builds one, not by a file's sheets
+    from pursuit.core.live_state import CompetitionState, HeatState, RideState
 
 OFFICIAL = "official"
 PROVISIONAL = "provisional"
@@ -95,6 +98,8 @@ def nation(state: CompetitionState, name: str) -> str:
 def heat_rides(state: CompetitionState, round_id: str, number: int) -> list[RideState]:
     """The heat's rides as they stand, red side first; a drawn rider with nothing recorded yet
     has an empty ride."""
+    from pursuit.core.live_state import RideState
+
     heat = state.heat(round_id, number)
     rides = state.rides.get(round_id, {})
     if heat is not None:
@@ -112,6 +117,8 @@ def ride_in_heat(ride: RideState | None, number: int, side: str) -> RideState | 
     aside here (its splits so far), marked as such."""
     if ride is None or ride.heat is None or ride.heat == number:
         return ride
+    from pursuit.core.live_state import RideState
+
     aside = next((a for a in reversed(ride.set_aside) if a.heat == number), None)
     return RideState(
         ride.entrant,
