@@ -150,3 +150,13 @@ def test_a_store_is_closed_before_the_process_leaves(tmp_path: Path) -> None:
     assert shown.returncode == 0
     assert "Daniel Rébillard" in shown.stdout
     assert not Path(f"{db}-wal").exists()
+
+
+def test_a_heat_sheet_from_a_file_loads_no_store_live_state_or_matplotlib(tmp_path: Path) -> None:
+    watched = (*(m for m in HEAVY if m != "typst"), "pursuit.core.live_state", "numpy")
+    pdf = tmp_path / "heat.pdf"
+    args = ["sheet", str(EXAMPLE), "-r", "F", "--heat", "1", "--kind", "heat", "--to", str(pdf)]
+    code, _, loaded = loaded_by(args, watched)
+    assert code == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert loaded == []
