@@ -48,7 +48,7 @@ PHASES = ("load", "compute", "view", "total")
 DEFAULT_SIZES = (8, 128, 1_000, 10_000)
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "classify.json"
 TARGETS_MS = {128: 4.0, 10_000: 100.0}  # per phase, and the growth must stay linear
-LOAD_VS_TOMLLIB = 1.5  # issue 14: load at 10,000 entrants ≤ 1.5× tomllib alone on the file
+LOAD_VS_TOMLLIB = 1.5  # load at 10,000 entrants ≤ 1.5× tomllib alone on the file
 
 
 @dataclass
@@ -221,7 +221,7 @@ def verdicts(rows: list[Measured]) -> list[dict[str, Any]]:
 
 
 def targets(rows: list[Measured]) -> list[dict[str, Any]]:
-    """Issue 14's row: load at 10,000 entrants against tomllib alone, in the same run."""
+    """The speed target's row: load at 10,000 entrants against tomllib alone, in the same run."""
     out = []
     for m in rows:
         if m.size != 10_000:

@@ -2,7 +2,7 @@
 
 Builds the results document of a synthetic competition (bench/synthetic.py) once, then
 writes it `--repeat` times each way, alternating: compact (`export --to json` and
-`classify --json` since issue 14, `pursuit.export.json_export.render`) and indented by 2
+`classify --json` since the speed work, `pursuit.export.json_export.render`) and indented by 2
 (what they wrote before). Prints median (min) ms and writes bench/results/json_export.json
 with a `"targets"` row.
 
@@ -31,7 +31,7 @@ DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "json_export.json"
 
 
 def indented(document: object) -> str:
-    """The document as written before issue 14: indented by 2."""
+    """The document as written before indented by 2."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -39,7 +39,7 @@ import synthetic
 WARMUP = 2
 ENTRANTS = 128
 PEER_SCRIPT = Path(__file__).resolve().parent / "peer_pdf.py"
-ISSUE_PEER_MS = 27.0  # the peer's figure in issue 14, for when the peer cannot run here
+ISSUE_PEER_MS = 27.0  # the peer's figure in the speed targets, for when the peer cannot run here
 TARGET_RATIO = 1.5
 MEASURE = "one results PDF, 128 riders, no charts"
 
@@ -249,8 +249,8 @@ class Peer:
 
 
 def target(result: dict[str, Any], load: list[float]) -> dict[str, Any]:
-    """The row of issue 14's target table: our median, against the peer's measured median
-    (or the issue's 27 ms, said to be not measured here, when the peer could not run)."""
+    """The row of the speed targets' table: our median, against the peer's measured median
+    (or the peer's published 27 ms, said to be not measured here, when the peer could not run)."""
     ours = result["ours_ms"]
     floor = result["typst_floor_ms"]
     lines = result["lines_floor_ms"]
@@ -265,7 +265,7 @@ def target(result: dict[str, Any], load: list[float]) -> dict[str, Any]:
     else:
         peer_ms = ISSUE_PEER_MS
         why = result["peer_error"] or "no --peer given"
-        against = f"peer NOT measured here ({why}): the issue's {ISSUE_PEER_MS:.0f} ms"
+        against = f"peer NOT measured here ({why}): the peer's published {ISSUE_PEER_MS:.0f} ms"
     ratio = ours["median"] / peer_ms
     note = (
         f"{against}: {ratio:.2f}×; min {ours['min']:.1f} ms; typst floor (a plain table of "

@@ -23,8 +23,8 @@ Every figure is the median of `--repeat` runs (the minimum is kept in the JSON):
   results PDF one round-results PDF for 128 riders without charts, in process, a different
               competition each run, against typst's floor and the open-source peer measured in
               the same run (`bench/results_pdf.py`; the peer with `--peer PYTHON`, the
-              interpreter that has metarace: see `bench/peer_pdf.py`). Its row of issue 14's
-              targets (≤ 1.5× the peer) goes into the JSON's "targets".
+              interpreter that has metarace: see `bench/peer_pdf.py`). Its row of the speed targets
+              (≤ 1.5× the peer) goes into the JSON's "targets".
 
   ONE HEAT    one heat sheet with its two charts as the user runs it, the whole process:
               `pursuit sheet FILE -r Q --heat N --kind heat --to x.pdf` (median and min of
@@ -33,7 +33,7 @@ Every figure is the median of `--repeat` runs (the minimum is kept in the JSON):
               own time for that one document (its first typesetting in a fresh process: the
               floor) and `python -c pass`.
 
-Targets (issue 14): the full set with charts in ≤ 1 s; one heat sheet with charts, whole
+Targets: the full set with charts in ≤ 1 s; one heat sheet with charts, whole
 process, ≤ 300 ms. Prints a table and writes JSON (default bench/results/sheets.json, with a
 "targets" list) with the machine's load average before and after. Child processes run with
 bytecode caching on (PYTHONDONTWRITEBYTECODE unset, `src` compiled first).
@@ -342,7 +342,7 @@ def pdf_table(pdf: dict[str, Any], target: dict[str, Any], load: list[float]) ->
 
 
 def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """The rows of issue 14's target table this benchmark covers."""
+    """The rows of the speed targets' table this benchmark covers."""
     full = result["seconds"]["full_set_with_charts"]
     typeset = result["seconds"]["typeset"]
     heat = result["one_heat_sheet"]

@@ -1,4 +1,4 @@
-"""Issue 14's table: every benchmark's targets as one Markdown table.
+"""The speed targets' table: every benchmark's targets as one Markdown table.
 
 Reads each `bench/results/*.json` that has a top-level `"targets"` list, each entry
 
@@ -7,7 +7,7 @@ Reads each `bench/results/*.json` that has a top-level `"targets"` list, each en
 
 and prints one row per entry: measure, figure, target, met (✓ / ✗), note, and under the
 table the file each row came from and when it was written. With `--run` it first runs
-issue 14's benchmarks (those not in the tree yet are skipped with a note), each in its own
+the speed benchmarks (those not in the tree yet are skipped with a note), each in its own
 process with bytecode written (`PYTHONDONTWRITEBYTECODE` unset, sources compiled first).
 
     .venv/bin/python bench/speed.py
@@ -29,7 +29,7 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RESULTS = BENCH / "results"
-# issue 14's benchmarks, in the order of its target table
+# the speed benchmarks, in the order of its target table
 ISSUE_14 = (
     ("startup.py",),
     ("sheets.py",),
@@ -114,7 +114,7 @@ def sources(folder: Path, rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
 
 
 def run_benches(python: str) -> list[str]:
-    """Run issue 14's benchmarks one after the other; what was skipped or failed."""
+    """Run the speed benchmarks one after the other; what was skipped or failed."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(
         [python, "-m", "compileall", "-q", str(ROOT / "src"), str(BENCH)],
@@ -135,8 +135,8 @@ def run_benches(python: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Issue 14's targets as one table.")
-    parser.add_argument("--run", action="store_true", help="run issue 14's benchmarks first")
+    parser = argparse.ArgumentParser(description="The speed targets as one table.")
+    parser.add_argument("--run", action="store_true", help="run the speed benchmarks first")
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder of results JSON")
     args = parser.parse_args(argv)
     notes = run_benches(sys.executable) if args.run else []

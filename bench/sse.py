@@ -533,7 +533,7 @@ def figures_of(
 
 
 def target_rows(figures: dict[str, Any]) -> list[dict[str, Any]]:
-    """The rows of issue 14's target table this run covers (by its viewers and processes)."""
+    """The rows of the speed targets' table this run covers (by its viewers and processes)."""
     n, processes = figures["viewers"], figures["processes"]
     note = (
         f"{processes} server process(es), {figures['clients']} load process(es) on the same"

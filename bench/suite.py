@@ -2,7 +2,7 @@
 
 Runs `pytest tests/unit` (one process, as a developer runs it) `--repeat` times with the
 sources compiled first and `PYTHONDONTWRITEBYTECODE` unset, and reports the median and
-the min against issue 14's target (≤ 10 s). With `--collect` it also times
+the min against the target (≤ 10 s). With `--collect` it also times
 `pytest --collect-only tests` (the whole suite collected, nothing run), reported.
 The suite itself (`scripts/test.sh`) is not run here: it takes minutes of both cores.
 

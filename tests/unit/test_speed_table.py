@@ -1,4 +1,4 @@
-"""bench/speed.py: issue 14's targets from every results file as one Markdown table."""
+"""bench/speed.py: the speed targets from every results file as one Markdown table."""
 
 from __future__ import annotations
 
