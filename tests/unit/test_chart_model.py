@@ -1,18 +1,12 @@
 """The heat charts as plain data (`pursuit.charts.heat_model`): axes that cover the data at the
-values matplotlib would pick, the shading in the colour of whoever is ahead, the catch, and no
-chart for a heat without splits."""
+values matplotlib would pick (checked against matplotlib in tests/sheets), the shading in the
+colour of whoever is ahead, the catch, and no chart for a heat without splits."""
 
 from __future__ import annotations
-
-import random
-
-import pytest
-from matplotlib.ticker import MaxNLocator
 
 from pursuit.charts.colours import ACCENT, GREEN, RED
 from pursuit.charts.heat_model import gap_plot, heat_plots, lap_plot
 from pursuit.charts.model import Axis, Plot
-from pursuit.charts.nice import nice_values
 from pursuit.charts.qualifying_model import qualifying_plot
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime
 from pursuit.views.heat_sheet import HalfLapRow, HeatSheet, RiderSheet
@@ -106,22 +100,6 @@ def test_a_plot_is_plain_data() -> None:
     assert set(data) >= {"width", "height", "area", "x", "y", "lines", "areas", "key"}
     assert isinstance(data["x"]["ticks"][0], dict)
     assert isinstance(Plot.__dataclass_fields__, dict)
-
-
-@pytest.mark.parametrize(
-    ("bins", "steps", "integer"),
-    [(6, [1, 2, 2.5, 5, 10], False), (5, [1, 2, 5, 10], False), (10, [1, 2, 2.5, 5, 10], True)],
-)
-def test_axis_values_are_the_ones_matplotlib_picks(
-    bins: int, steps: list[float], integer: bool
-) -> None:
-    chance = random.Random(14)
-    for _ in range(2000):
-        low = chance.uniform(-50, 80) * 10 ** chance.randint(-2, 3)
-        high = low + chance.uniform(0.001, 100) * 10 ** chance.randint(-2, 3)
-        ours = nice_values(low, high, bins, steps, integer)
-        theirs = MaxNLocator(bins, steps=steps, integer=integer).tick_values(low, high)
-        assert ours == pytest.approx(list(theirs), rel=1e-9, abs=1e-12), (low, high)
 
 
 def ranking(times: list[tuple[str, str, float]], advance: int) -> RoundView:
