@@ -151,14 +151,14 @@ def database(args: argparse.Namespace, workdir: Path) -> Iterator[str]:
 
     schema = f"sse_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
         row = conn.execute("SHOW max_connections").fetchone()
         if row and int(row[0]) < 50 * args.processes:  # up to 41 per process (docs/web.md)
-            print(
-                f"warning: PostgreSQL max_connections is {row[0]}; {args.processes} servers"
-                f" may need {50 * args.processes}",
-                file=sys.stderr,
+            # refused rather than warned: servers short of connections stall, the run never ends
+            raise SystemExit(
+                f"PostgreSQL max_connections is {row[0]}; {args.processes} servers need up to"
+                f" {50 * args.processes} (ALTER SYSTEM SET max_connections = …, then restart it)"
             )
+        conn.execute(f"CREATE SCHEMA {schema}")
     try:
         yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
     finally:
