@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pursuit.core.engine import compute
 from pursuit.core.records import discipline_of, gender_of, recognise
 from pursuit.loading.competition_file import competition_from_text
@@ -200,3 +203,19 @@ def test_records_in_a_file_that_are_not_wr_or_or_make_it_unusable() -> None:
     assert caught.value.place is not None and caught.value.place.line == 8
     meta = competition_from_text(_file(SLOW, records='["OR", "WR"]'), "g.toml").competition.meta
     assert meta.records == ("WR", "OR")
+
+
+@given(
+    thousandths=st.integers(min_value=254_900, max_value=255_100),
+    decimals=st.sampled_from([1, 2, 3]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_time_near_the_record_is_one_exactly_when_faster_at_the_coarser_precision(
+    thousandths: int, decimals: int
+) -> None:
+    # the ride's time typed with `decimals` decimals (cut, not rounded); the OR is 4:15.031
+    typed = f"{thousandths // 1000 - 240}.{thousandths % 1000:03d}"[: 3 + decimals]
+    ride = int(typed.replace(".", "").ljust(5, "0")) + 240_000  # thousandths, as typed
+    record = 255_031 // 10 ** (3 - decimals) * 10 ** (3 - decimals)  # the OR at that precision
+    expected = [("Q", "Anna")] if ride < record else []
+    assert list(_marks(_file((f"4:{typed}", *SLOW[1:])))) == expected

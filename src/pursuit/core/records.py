@@ -136,18 +136,26 @@ def recognise(
     beaten: dict[tuple[str, str], dict[str, Holder]] = {}
     setter: dict[str, tuple[str, str]] = {}  # kind -> the ride that holds it now
     later: dict[tuple[str, str, str], Holder] = {}  # (round, entrant, kind) -> who bettered it
+    # Truncating never reorders two times, so a time not below a record in ticks beats it at
+    # no precision; records only get faster, so a ride not below the slowest one beats none.
+    slowest = max(record.ticks for record, _ in standing.values())
     for spec in competition.format.rounds:
         candidates = competition.rides_of(spec.id) if counted is None else counted.get(spec.id, ())
         rides = [
             r
             for r in candidates
-            if r.readable and r.outcome.status in _TIMED_OVER and r.outcome.time is not None
+            if r.outcome.time is not None
+            and r.outcome.time.ticks < slowest
+            and r.readable
+            and r.outcome.status in _TIMED_OVER
         ]
         rides.sort(key=_riding_order)
         for ride in rides:
             time = ride.outcome.time
             assert time is not None
             for kind, (record, holder) in list(standing.items()):
+                if time.ticks >= record.ticks:
+                    continue
                 digits = min(time.digits, record.digits, meta.precision)
                 if not time.at(digits) < record.at(digits):
                     continue
