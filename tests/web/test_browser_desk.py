@@ -177,6 +177,9 @@ def test_three_officials_run_heats_together_and_every_screen_follows(
     a.keyboard.press("Enter")  # the next heat, no page load
     expect(a.locator("#start-heat")).to_be_focused()
     a.keyboard.press("Enter")
+    # B moves on once A's start has reached B's desk: a click while that update is being
+    # swapped in can land where the link was a moment before (the page's height changed)
+    expect(b.locator("#live")).to_contain_text("Q heat 2 started")
     b.locator("#next-heat").click()
     expect(b.locator("#rider-1-time")).to_be_visible()
     b.screenshot(path=screenshots / "desk-running-390.png", full_page=True)
