@@ -19,14 +19,13 @@ from matplotlib.patches import Rectangle
 from pursuit.charts.bracket_layout import (
     BOX_H,
     BOX_W,
-    COLUMN_IN,
-    ROW_IN,
     _Box,
     _fit,
     _layout,
     _lines,
     _winner_feeders,
     column_titles,
+    frame,
 )
 from pursuit.charts.style import ACCENT, INK, MUTED, Chart, ImageFormat, T, new_figure, styled
 from pursuit.core.formats import Format
@@ -57,12 +56,7 @@ class BracketChart(Chart):
 
     def _figure(self) -> Figure:
         view, fmt_spec = self.view, self.fmt_spec
-        boxes = _layout(fmt_spec)
-        heats = {(r.id, h.number): h for r in view.rounds for h in r.heats}
-        columns = max((b.column for b in boxes.values()), default=0) + 1
-        low = min((b.y for b in boxes.values()), default=0.0) - 0.55
-        high = 0.9
-        width, height = columns * COLUMN_IN + 0.2, (high - low) * ROW_IN
+        boxes, heats, columns, low, high, width, height = frame(view, fmt_spec)
         figure = new_figure(width, height)
         ax = figure.add_axes((0.1 / width, 0.0, 1 - 0.2 / width, 1.0))
         ax.set_xlim(0, columns)

@@ -9,10 +9,11 @@ the rest of its column. Drawn by `pursuit.charts.bracket` (matplotlib, the web) 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pursuit.core.formats import Format, RoundKind, RoundSpec
 from pursuit.core.refs import HeatRef
-from pursuit.views.results import HeatView
+from pursuit.views.results import HeatView, ResultsView
 
 COLUMN_IN = 2.45  # width of one column
 ROW_IN = 0.78  # vertical distance between two first-column heats
@@ -134,3 +135,27 @@ def column_titles(boxes: dict[Node, _Box], columns: int) -> list[str]:
         ]
         titles.append(" / ".join(dict.fromkeys(names)))
     return titles
+
+
+class Frame(NamedTuple):
+    """A bracket laid out for `view`: its boxes, the heats by (round, number), the number of
+    columns, the vertical extent in rows (`low` to `high`) and the size in inches."""
+
+    boxes: dict[Node, _Box]
+    heats: dict[tuple[str, int], HeatView]
+    columns: int
+    low: float
+    high: float
+    width: float
+    height: float
+
+
+def frame(view: ResultsView, fmt_spec: Format) -> Frame:
+    """What every drawing of the bracket starts from (matplotlib's for the web, typst's model)."""
+    boxes = _layout(fmt_spec)
+    heats = {(r.id, h.number): h for r in view.rounds for h in r.heats}
+    columns = max((b.column for b in boxes.values()), default=0) + 1
+    low = min((b.y for b in boxes.values()), default=0.0) - 0.55
+    high = 0.9
+    width, height = columns * COLUMN_IN + 0.2, (high - low) * ROW_IN
+    return Frame(boxes, heats, columns, low, high, width, height)

@@ -9,13 +9,11 @@ from __future__ import annotations
 from pursuit.charts.bracket_layout import (
     BOX_H,
     BOX_W,
-    COLUMN_IN,
-    ROW_IN,
     _fit,
-    _layout,
     _lines,
     _winner_feeders,
     column_titles,
+    frame,
 )
 from pursuit.charts.colours import ACCENT, INK, MUTED
 from pursuit.charts.heat_model import STYLE
@@ -27,12 +25,7 @@ SEPARATOR = "#e0e0e0"  # the line between a box's two riders
 
 
 def bracket_plot(view: ResultsView, fmt_spec: Format) -> Plot:
-    boxes = _layout(fmt_spec)
-    heats = {(r.id, h.number): h for r in view.rounds for h in r.heats}
-    columns = max((b.column for b in boxes.values()), default=0) + 1
-    low = min((b.y for b in boxes.values()), default=0.0) - 0.55
-    high = 0.9
-    width, height = columns * COLUMN_IN + 0.2, (high - low) * ROW_IN
+    boxes, heats, columns, low, high, width, height = frame(view, fmt_spec)
     lines: list[Line] = []
     shapes: list[Box] = []
     labels: list[Label] = []
