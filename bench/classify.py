@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
-import json
 import os
 import platform
 import pstats
@@ -43,6 +42,7 @@ from pursuit.core.engine import compute
 from pursuit.core.results import Results
 from pursuit.loading.competition_file import Loaded, load_competition
 from pursuit.views.results import build_view
+from report_file import write_report
 
 PHASES = ("load", "compute", "view", "total")
 DEFAULT_SIZES = (8, 128, 1_000, 10_000)
@@ -337,9 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         "targets": targets(rows),
         "load_average": os.getloadavg(),
     }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    print(f"JSON: {args.json}")
+    write_report(args.json, report)
     return 0
 
 

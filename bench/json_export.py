@@ -26,6 +26,7 @@ from pursuit.core.engine import compute
 from pursuit.export.json_export import render, results_document
 from pursuit.loading.competition_file import load_competition
 from pursuit.views.results import build_view
+from report_file import write_report
 
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "json_export.json"
 
@@ -89,9 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             }
         ],
     }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    print(f"JSON: {args.json}")
+    write_report(args.json, report)
     return 0
 
 

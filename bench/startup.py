@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import json
 import os
 import platform
 import statistics
@@ -36,6 +35,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from report_file import write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "mexico-1968-men-individual-pursuit.toml"
@@ -210,9 +211,7 @@ def main() -> int:
         "show_imports": imports,
         "targets": targets,
     }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    print(f"JSON: {args.json}")
+    write_report(args.json, report)
     return 0
 
 

@@ -15,7 +15,6 @@ Prints a table and writes bench/results/suite.json with a `"targets"` list.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import statistics
@@ -24,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from report_file import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JSON = ROOT / "bench" / "results" / "suite.json"
@@ -109,9 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": os.getloadavg(),
         "targets": targets,
     }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    print(f"JSON: {args.json}")
+    write_report(args.json, report)
     return 0
 
 
