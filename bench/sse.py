@@ -102,8 +102,14 @@ def seed(db_url: str) -> tuple[str, list[dict[str, Any]]]:
 
 def cpu_of(pid: int) -> float:
     """Seconds of processor time (user + system) the process has used."""
+    return sum(cpu_parts(pid))
+
+
+def cpu_parts(pid: int) -> tuple[float, float]:
+    """Seconds of processor time the process has used: in user mode, in the kernel."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
 
 
 def memory_of(pid: int) -> dict[str, float]:
@@ -458,10 +464,12 @@ def run(
             )
         ready = [json.loads(_line_of(c)) for c in clients]
         cpu_before = [cpu_of(s.pid) for s in servers]
+        kernel_before = sum(cpu_parts(s.pid)[1] for s in servers)
         load_before = [cpu_of(c.pid) for c in clients]
         _tell(clients[0], "go")
         poster = json.loads(_line_of(clients[0], 600))
         cpu = [cpu_of(s.pid) - before for s, before in zip(servers, cpu_before, strict=True)]
+        kernel = sum(cpu_parts(s.pid)[1] for s in servers) - kernel_before
         load_cpu = [cpu_of(c.pid) - b for c, b in zip(clients, load_before, strict=True)]
         memory = [memory_of(s.pid) for s in servers]
         for other in clients[1:]:
@@ -481,6 +489,7 @@ def run(
     splits = len(poster["sent"]) + poster["throughput_splits"]
     figures["server_cpu_ms_per_split"] = [round(c * 1000 / splits, 1) for c in cpu]
     figures["load_cpu_ms_per_split"] = [round(c * 1000 / splits, 1) for c in load_cpu]
+    figures["server_kernel_share"] = round(kernel / sum(cpu), 2) if sum(cpu) else -1
     return figures
 
 
@@ -605,7 +614,8 @@ def report(figures: dict[str, Any], open_files: int) -> None:
         ("splits recorded per s", f"{figures['splits_per_s']}"),
         (
             "server CPU per split",
-            ", ".join(f"{c} ms" for c in figures["server_cpu_ms_per_split"]),
+            ", ".join(f"{c} ms" for c in figures["server_cpu_ms_per_split"])
+            + f" ({figures['server_kernel_share']:.0%} in the kernel)",
         ),
         (
             f"load CPU per split ({figures['load_client']})",

@@ -20,7 +20,7 @@ from typing import Any
 
 COMPETITION = "bench"
 KEY = b'"position":'
-DIGITS = frozenset(b"0123456789")
+READ = 4096  # bytes per recv: a catch-up longer than that is read at the next turn
 
 
 class Crowd:
@@ -60,7 +60,7 @@ class Crowd:
             if sock is None:
                 self.handlers[fd]()
                 continue
-            data = sock.recv(65536)
+            data = sock.recv(READ)
             if not data:
                 raise ConnectionError("a viewer lost its connection")
             now = time.monotonic()
@@ -70,17 +70,15 @@ class Crowd:
             at = data.rfind(KEY)
             if at < 0:
                 continue
-            start = end = at + len(KEY)
-            while end < len(data) and data[end] in DIGITS:
-                end += 1
-            if end == len(data):  # the number may go on in the next read
+            start = at + len(KEY)
+            end = data.find(b",", start)  # `"position":N,"heats":…` in every frame
+            if end < 0:  # the number may go on in the next read
                 self.rest[fd] = data[at:]
                 at = data.rfind(KEY, 0, at)  # an earlier, whole one in this read
                 if at < 0:
                     continue
-                start = end = at + len(KEY)
-                while data[end] in DIGITS:
-                    end += 1
+                start = at + len(KEY)
+                end = data.find(b",", start)
             position = int(data[start:end])
             before = self.position[fd]
             if position > before:

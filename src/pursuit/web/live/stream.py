@@ -96,11 +96,10 @@ class BroadcastStream(Response):
             await subscription.ended()
             if subscription.reason == SHUTDOWN and not subscription.behind:
                 await send(END)  # the last chunk: the response ends properly
-            elif subscription.direct is not None and subscription.reason.startswith(
-                ("stalled", SHUTDOWN)
-            ):
-                # dropped (or too far behind to take the last chunk): the stream ends once the
-                # server has seen the client gone, so it does not log a response left unended
+            elif subscription.reason and subscription.direct is not None:
+                # dropped by the fan-out (stalled, gone, too far behind for the last chunk):
+                # the stream ends once the server has seen the client gone, so that it does
+                # not log a response left unfinished
                 subscription.direct.abort()
                 with contextlib.suppress(asyncio.TimeoutError):
                     await asyncio.wait_for(asyncio.shield(watcher), GONE_WAIT_S)
