@@ -3,8 +3,9 @@
     .venv/bin/python bench/sse.py [--viewers 1000] [--splits 60] [--seconds 5]
 
 A real `pursuit serve` process (SQLite in a temporary folder) serves the viewers; the load runs
-in a second process (asyncio, one raw socket per viewer, an httpx client posting splits with a
-bearer token), so the server's two cores are not shared with client bookkeeping in one process.
+in other processes (one epoll loop each over a raw socket per viewer, `bench/sse_load.py`;
+client 0 also posts the splits with a bearer token; `--client asyncio`: the former asyncio
+protocols and httpx), whose processor time per split is reported beside the servers'.
 Figures: latency from sending the split's POST until each viewer has the event (p50, p99, max),
 server RSS (VmRSS, and the peak VmHWM, from /proc), and splits recorded per second sustained
 with every viewer connected (and how far behind the slowest viewer was at the end).
