@@ -3,8 +3,9 @@
     .venv/bin/python bench/sse.py [--viewers 1000] [--splits 60] [--seconds 5]
 
 A real `pursuit serve` process (SQLite in a temporary folder) serves the viewers; the load runs
-in a second process (asyncio, one raw socket per viewer, an httpx client posting splits with a
-bearer token), so the server's two cores are not shared with client bookkeeping in one process.
+in other processes (one epoll loop each over a raw socket per viewer, `bench/sse_load.py`;
+client 0 also posts the splits with a bearer token; `--client asyncio`: the former asyncio
+protocols and httpx), whose processor time per split is reported beside the servers'.
 Figures: latency from sending the split's POST until each viewer has the event (p50, p99, max),
 server RSS (VmRSS, and the peak VmHWM, from /proc), and splits recorded per second sustained
 with every viewer connected (and how far behind the slowest viewer was at the end).
@@ -31,8 +32,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import sse_load
+
 RESULTS = Path(__file__).parent / "results" / "sse.json"
-COMPETITION = "bench"
+COMPETITION = sse_load.COMPETITION
 WARM_UP = 2
 RIDERS = 80  # 40 heats of 31 + 31 splits: enough for every phase
 # every viewer comes from one address here: the per-address stream cap is lifted
@@ -100,8 +103,14 @@ def seed(db_url: str) -> tuple[str, list[dict[str, Any]]]:
 
 def cpu_of(pid: int) -> float:
     """Seconds of processor time (user + system) the process has used."""
+    return sum(cpu_parts(pid))
+
+
+def cpu_parts(pid: int) -> tuple[float, float]:
+    """Seconds of processor time the process has used: in user mode, in the kernel."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
 
 
 def memory_of(pid: int) -> dict[str, float]:
@@ -364,7 +373,10 @@ async def load(args: argparse.Namespace, token: str, requests: list[dict[str, An
 def child(args: argparse.Namespace) -> None:
     raise_open_files(args.viewers // args.clients + 256)
     plan = json.loads(Path(args.plan).read_text())
-    asyncio.run(load(args, plan["token"], plan["requests"]))
+    if args.client == "epoll":
+        sse_load.load(args, plan["token"], plan["requests"], WARM_UP)
+    else:
+        asyncio.run(load(args, plan["token"], plan["requests"]))
 
 
 # ----------------------------------------------------------------------------------- main
@@ -391,6 +403,12 @@ def main() -> None:
     parser.add_argument("--gap", type=float, default=0.05, help="pause between splits, s")
     parser.add_argument("--db", help="database URL (default: SQLite, or PostgreSQL for several)")
     parser.add_argument("--code", help="serve this source tree (e.g. /work/main/src) instead")
+    parser.add_argument(
+        "--client",
+        choices=("epoll", "asyncio"),
+        default="epoll",
+        help="load processes: one epoll loop (bench/sse_load.py), or asyncio protocols",
+    )
     parser.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--urls", help=argparse.SUPPRESS)
     parser.add_argument("--plan", help=argparse.SUPPRESS)
@@ -410,7 +428,11 @@ def main() -> None:
         with database(args, workdir) as db_url:
             figures = run(args, db_url, workdir, env)
     figures["floor_1000_writes_ms"] = {k: round(v, 1) for k, v in floor.items()}
-    figures |= {"load_average": os.getloadavg()[0], "code": args.code or "this tree"}
+    figures |= {
+        "load_average": os.getloadavg()[0],
+        "code": args.code or "this tree",
+        "load_client": args.client,
+    }
     report(figures, limit)
 
 
@@ -434,7 +456,7 @@ def run(
                 sys.executable, __file__, "--load", "--urls", ",".join(urls),
                 "--plan", str(plan), "--index", str(index), "--clients", str(args.clients),
                 "--viewers", str(args.viewers), "--splits", str(args.splits),
-                "--seconds", str(args.seconds), "--gap", str(args.gap),
+                "--seconds", str(args.seconds), "--gap", str(args.gap), "--client", args.client,
             ]  # fmt: skip
             clients.append(
                 subprocess.Popen(
@@ -443,9 +465,13 @@ def run(
             )
         ready = [json.loads(_line_of(c)) for c in clients]
         cpu_before = [cpu_of(s.pid) for s in servers]
+        kernel_before = sum(cpu_parts(s.pid)[1] for s in servers)
+        load_before = [cpu_of(c.pid) for c in clients]
         _tell(clients[0], "go")
         poster = json.loads(_line_of(clients[0], 600))
         cpu = [cpu_of(s.pid) - before for s, before in zip(servers, cpu_before, strict=True)]
+        kernel = sum(cpu_parts(s.pid)[1] for s in servers) - kernel_before
+        load_cpu = [cpu_of(c.pid) - b for c, b in zip(clients, load_before, strict=True)]
         memory = [memory_of(s.pid) for s in servers]
         for other in clients[1:]:
             _tell(other, "stop")
@@ -463,6 +489,8 @@ def run(
     figures = figures_of(args, ready, poster, others, idle, memory)
     splits = len(poster["sent"]) + poster["throughput_splits"]
     figures["server_cpu_ms_per_split"] = [round(c * 1000 / splits, 1) for c in cpu]
+    figures["load_cpu_ms_per_split"] = [round(c * 1000 / splits, 1) for c in load_cpu]
+    figures["server_kernel_share"] = round(kernel / sum(cpu), 2) if sum(cpu) else -1
     return figures
 
 
@@ -539,6 +567,8 @@ def target_rows(figures: dict[str, Any]) -> list[dict[str, Any]]:
         f"{processes} server process(es), {figures['clients']} load process(es) on the same"
         f" 2 cores; p50 {figures['p50_ms']} ms, max {figures['max_ms']} ms; server processor"
         f" per split {', '.join(f'{c} ms' for c in figures['server_cpu_ms_per_split'])};"
+        f" load processes' processor per split"
+        f" {', '.join(f'{c} ms' for c in figures['load_cpu_ms_per_split'])};"
         f" load average {figures['load_average']:.1f}; floor: 1,000 bare socket writes from one"
         f" loop took {figures['floor_1000_writes_ms']['wall_ms']} ms"
     )
@@ -585,7 +615,12 @@ def report(figures: dict[str, Any], open_files: int) -> None:
         ("splits recorded per s", f"{figures['splits_per_s']}"),
         (
             "server CPU per split",
-            ", ".join(f"{c} ms" for c in figures["server_cpu_ms_per_split"]),
+            ", ".join(f"{c} ms" for c in figures["server_cpu_ms_per_split"])
+            + f" ({figures['server_kernel_share']:.0%} in the kernel)",
+        ),
+        (
+            f"load CPU per split ({figures['load_client']})",
+            ", ".join(f"{c} ms" for c in figures["load_cpu_ms_per_split"]),
         ),
         (
             "viewers behind after",

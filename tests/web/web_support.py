@@ -20,6 +20,7 @@ from pursuit.core.times import parse_time
 from pursuit.loading.format_files import format_definition
 from pursuit.operators.passwords import PasswordCost
 from pursuit.web.parts import Web
+from pursuit.web.server import http_protocol
 from pursuit.web.settings import WebSettings
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ class LiveServer:
             port=self.port,
             log_level="warning",
             timeout_graceful_shutdown=1,
+            http=http_protocol(),  # as `pursuit serve`: live streams write to the transport
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

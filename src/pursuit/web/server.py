@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import socket
 import sys
@@ -11,6 +12,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from pursuit.errors import PursuitError
+from pursuit.web.live import direct
 
 SWITCH_INTERVAL_S = 0.001
 GRACEFUL_SHUTDOWN_S = 1  # live streams never end by themselves; don't wait for them
@@ -48,5 +50,12 @@ def serve(app: FastAPI, sock: socket.socket, announce: Callable[[str], None]) ->
         log_level="warning",
         access_log=False,
         lifespan="on",
+        http=http_protocol(),
     )
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def http_protocol() -> type[asyncio.Protocol] | str:
+    """`uvicorn.Config`'s `http`: its httptools protocol that hands live streams their
+    transport (`live.direct`), or uvicorn's default where that is not available."""
+    return direct.protocol_class() or "auto"

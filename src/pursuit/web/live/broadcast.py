@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from pursuit.web.live.direct import DirectBody, chunk_of
 from pursuit.web.live.writes import Message, Send, write_now
 
 KEEPALIVE_S = 15.0
@@ -93,11 +94,13 @@ class Subscription:
         send: Send,
         frame: Frame,
         channel: Channel | None = None,
+        direct: DirectBody | None = None,
     ) -> None:
         self.competition = competition
         self.send = send
         self.frame = frame
         self.channel = channel
+        self.direct = direct  # the viewer's transport, when the server gives it (`live.direct`)
         self.closed = False
         self.reason = ""  # why the fan-out ended the stream, if it did
         self.behind_since: float | None = None  # when a write began to wait
@@ -110,10 +113,22 @@ class Subscription:
     def open(self) -> None:
         """The stream's opening is sent: from now on updates are written to it."""
         self._opened = True
+        if self.direct is not None:
+            if self.direct.usable:
+                self.direct.on_writable = self._drained
+            else:  # a HEAD request, a body not chunked: ASGI `send` knows what to do
+                self.direct = None
         self._flush()
 
     def offer(self, update: Update, prepared: object = None) -> None:
-        if self._write is None and self._opened and not self.closed and self._pending is None:
+        direct = self.direct
+        if (
+            self._write is None
+            and self._opened
+            and not self.closed
+            and self._pending is None
+            and (direct is None or not direct.paused)
+        ):
             self._ping = False  # the usual case, kept short: a thousand viewers pass here
             message = self.frame(update, prepared)
             if message is not None:
@@ -151,11 +166,20 @@ class Subscription:
 
     @property
     def behind(self) -> bool:
-        return self._write is not None
+        return self._write is not None or (self.direct is not None and self.direct.paused)
+
+    def _drained(self) -> None:
+        """The viewer's transport buffer drained below its mark: catch up (direct path)."""
+        self.behind_since = None
+        self._flush()
 
     def _flush(self) -> None:
         """Write what is due unless a write still waits (its end flushes again)."""
         while self._opened and not self.closed and self._write is None:
+            if self.direct is not None and self.direct.paused:
+                if self.behind_since is None:
+                    self.behind_since = time.monotonic()
+                return  # `_drained` flushes again
             if self._pending is not None:
                 (update, prepared), self._pending = self._pending, None
                 self._ping = False
@@ -168,6 +192,10 @@ class Subscription:
                 self._start(message)
 
     def _start(self, message: Message) -> None:
+        if self.direct is not None:
+            if not self.direct.write(chunk_of(message["body"])):  # type: ignore[arg-type]
+                self.close("the viewer went away")
+            return
         try:
             self._write = write_now(self.send, message)
         except Exception as e:  # whatever the server raises, the viewer is gone
@@ -239,11 +267,17 @@ class Broadcaster:
             return len(self._subscribers.get(competition, ()))
 
     def subscribe(
-        self, competition: str, send: Send, frame: Frame, channel: Channel | None = None
+        self,
+        competition: str,
+        send: Send,
+        frame: Frame,
+        channel: Channel | None = None,
+        direct: DirectBody | None = None,
     ) -> Subscription:
-        """A new viewer of `competition`: updates reach `send` as `frame` makes them, once
-        the subscription is `open`ed (what comes before is kept, merged)."""
-        sub = Subscription(competition, send, frame, channel)
+        """A new viewer of `competition`: updates reach `send` as `frame` makes them (or its
+        transport, by `direct`), once the subscription is `open`ed (what comes before is kept,
+        merged)."""
+        sub = Subscription(competition, send, frame, channel, direct)
         with self._lock:
             self._subscribers.setdefault(competition, set()).add(sub)
         return sub

@@ -17,10 +17,14 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from pursuit.web.live.broadcast import Broadcaster, Channel, Update
+from pursuit.web.live.direct import EXTENSION, DirectBody
 from pursuit.web.live.writes import Message
 from pursuit.web.security_headers import SERVER_SEND
 
 RETRY_MS = 2000
+SHUTDOWN = "the server is shutting down"
+GONE_WAIT_S = 5.0  # after dropping a stalled viewer, how long its disconnect may take to come
+END: Message = {"type": "http.response.body", "body": b"", "more_body": False}
 HEADERS = [
     (b"content-type", b"text/event-stream; charset=utf-8"),
     (b"cache-control", b"no-cache"),
@@ -60,17 +64,24 @@ class BroadcastStream(Response):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            await self._stream(receive, send, scope.get(SERVER_SEND, send))
+            direct = scope.get("extensions", {}).get(EXTENSION)
+            direct = direct if isinstance(direct, DirectBody) else None
+            await self._stream(receive, send, scope.get(SERVER_SEND, send), direct)
         finally:
             if self.release is not None:
                 self.release()
 
-    async def _stream(self, receive: Receive, send: Send, send_body: Send) -> None:
+    async def _stream(
+        self, receive: Receive, send: Send, send_body: Send, direct: DirectBody | None = None
+    ) -> None:
         """`send_body`: where the fan-out writes the bodies, once the headers went by `send`
-        (the server's own send: a thousand viewers skip the middlewares' layers)."""
+        (the server's own send: a thousand viewers skip the middlewares' layers); `direct`:
+        the transport to write them to instead, when the server gives it (`live.direct`)."""
         subscription = self.broadcaster.subscribe(
-            self.competition, send_body, self.frame, self.channel()
+            self.competition, send_body, self.frame, self.channel(), direct
         )
+        if direct is not None:
+            direct.on_shutdown = lambda: subscription.close(SHUTDOWN)
 
         async def until_gone() -> None:
             while (await receive())["type"] != "http.disconnect":
@@ -83,9 +94,20 @@ class BroadcastStream(Response):
             await self.opening(send)
             subscription.open()  # what came during the opening goes now, then every update
             await subscription.ended()
+            if subscription.reason == SHUTDOWN and not subscription.behind:
+                await send(END)  # the last chunk: the response ends properly
+            elif subscription.reason and subscription.direct is not None:
+                # dropped by the fan-out (stalled, gone, too far behind for the last chunk):
+                # the stream ends once the server has seen the client gone, so that it does
+                # not log a response left unfinished
+                subscription.direct.abort()
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(watcher), GONE_WAIT_S)
         except OSError:
             pass  # the client went away mid-write
         finally:
+            if direct is not None:
+                direct.on_shutdown = direct.on_writable = None
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
