@@ -241,3 +241,28 @@ def test_importing_the_command_line_leaves_the_collector_alone() -> None:
     probe = "import gc, pursuit.cli.main, pursuit.cli.entry; print(gc.isenabled())"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert (done.returncode, done.stdout.strip()) == (0, "True")
+
+
+def test_one_heat_sheet_loads_no_other_kind_of_page(tmp_path: Path) -> None:
+    """The start list's, round's and classification's pages (their views, the bracket's chart
+    model) are imported only when a sheet of theirs is asked for."""
+    pages = ("start_list", "round_page", "classification_page")
+    watched = (
+        *(f"pursuit.sheets.{page}" for page in pages),
+        "pursuit.views.start_list",
+        "pursuit.views.round",
+        "pursuit.views.classification",
+        "pursuit.charts.bracket_model",
+    )
+    pdf = tmp_path / "heat.pdf"
+    args = ["sheet", str(EXAMPLE), "-r", "F", "--heat", "1", "--kind", "heat", "--to", str(pdf)]
+    code, _, loaded = loaded_by(args, watched)
+    assert code == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert loaded == []
+    # the whole set still has every kind
+    every = tmp_path / "all.pdf"
+    code, _, loaded = loaded_by(["sheet", str(EXAMPLE), "--to", str(every)], watched)
+    assert code == 0
+    assert every.read_bytes().startswith(b"%PDF")
+    assert loaded == list(watched)
