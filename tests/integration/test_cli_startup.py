@@ -268,13 +268,12 @@ def test_one_heat_sheet_loads_no_other_kind_of_page(tmp_path: Path) -> None:
     assert loaded == list(watched)
 
 
-# Lists, after `pursuit show FILE`, pursuit's dataclasses whose docstring dataclasses made up
+# Lists, after `pursuit ARGS`, pursuit's dataclasses whose docstring dataclasses made up
 # (from `inspect.signature`, ≈ 0.1 ms a class at import) for want of their own.
 UNDOCUMENTED_PROBE = """
-import dataclasses, os, sys
-sys.argv = ["pursuit", "show", sys.argv[1]]
-real_exit = os._exit
-def exit_reporting(code):
+import atexit, dataclasses, os, sys
+sys.argv = ["pursuit", *sys.argv[1:]]
+def report():
     made_up = [
         f"{name}.{value.__qualname__}"
         for name, module in list(sys.modules.items()) if name.startswith("pursuit")
@@ -284,6 +283,10 @@ def exit_reporting(code):
     ]
     sys.stderr.write("\\nMADE UP:" + ",".join(sorted(made_up)) + "\\n")
     sys.stderr.flush()
+atexit.register(report)
+real_exit = os._exit
+def exit_reporting(code):
+    report()
     real_exit(code)
 os._exit = exit_reporting
 from pursuit.cli.main import main
@@ -291,14 +294,22 @@ main()
 """
 
 
-def test_every_dataclass_pursuit_show_creates_has_its_own_docstring() -> None:
+@pytest.mark.parametrize("command", ["show", "heat sheet"])
+def test_every_dataclass_a_command_creates_has_its_own_docstring(
+    command: str, tmp_path: Path
+) -> None:
+    args = {
+        "show": ["show", str(EXAMPLE)],
+        "heat sheet": ["sheet", str(EXAMPLE), "-r", "F", "--heat", "1", "--kind", "heat",
+                       "--to", str(tmp_path / "heat.pdf")],
+    }[command]  # fmt: skip
     done = subprocess.run(
-        [sys.executable, "-c", UNDOCUMENTED_PROBE, str(EXAMPLE)],
+        [sys.executable, "-c", UNDOCUMENTED_PROBE, *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "Daniel Rébillard" in done.stdout
+    assert "Daniel Rébillard" in done.stdout or (tmp_path / "heat.pdf").exists()
     assert done.stderr.rstrip().splitlines()[-1] == "MADE UP:"
