@@ -313,3 +313,13 @@ def test_every_dataclass_a_command_creates_has_its_own_docstring(
     assert done.returncode == 0, done.stderr
     assert "Daniel Rébillard" in done.stdout or (tmp_path / "heat.pdf").exists()
     assert done.stderr.rstrip().splitlines()[-1] == "MADE UP:"
+
+
+def test_a_heat_sheet_drawn_by_typst_imports_no_hashlib(tmp_path: Path) -> None:
+    """Only a chart drawn by matplotlib is hashed to name its file; typst draws the heat's."""
+    pdf = tmp_path / "heat.pdf"
+    args = ["sheet", str(EXAMPLE), "-r", "F", "--heat", "1", "--kind", "heat", "--to", str(pdf)]
+    code, _, loaded = loaded_by(args, ("hashlib",))
+    assert code == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert loaded == []
