@@ -1,5 +1,5 @@
 """`python -m pursuit` runs the command line."""
 
-from pursuit.cli.main import main
+from pursuit.cli.entry import main
 
 main()

@@ -160,3 +160,166 @@ def test_a_heat_sheet_from_a_file_loads_no_store_live_state_or_matplotlib(tmp_pa
     assert code == 0
     assert pdf.read_bytes().startswith(b"%PDF")
     assert loaded == []
+
+
+# Left out of `pursuit show FILE`: shipped files are read from the package's folder, JSON is
+# written only by `check --json`, the user's login name is asked for only by commands that
+# record who acted. (The probe imports nothing itself: PROBE's own `import json` would count.)
+NOT_FOR_SHOW = ("importlib.resources", "json", "getpass")
+BARE_PROBE = """
+import os, sys
+watched, sys.argv = sys.argv[1].split(","), ["pursuit", *sys.argv[2:]]
+real_exit = os._exit
+def exit_reporting(code):
+    sys.stderr.write("\\nLOADED:" + ",".join(m for m in watched if m in sys.modules) + "\\n")
+    sys.stderr.flush()
+    real_exit(code)
+os._exit = exit_reporting
+from pursuit.cli.main import main
+main()
+"""
+
+
+def test_show_on_a_file_imports_no_importlib_resources_json_or_getpass() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", BARE_PROBE, ",".join(NOT_FOR_SHOW), "show", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Daniel Rébillard" in done.stdout  # the format preset, nations and records were read
+    assert done.stderr.rstrip().splitlines()[-1] == "LOADED:"
+
+
+# Runs `pursuit ARGS` through the program's entry (pursuit.cli.entry), noting for each pursuit
+# module whether the garbage collector was on when it was imported, then says on stderr what
+# it saw and the collector's state at the end.
+ENTRY_PROBE = """
+import gc, json, os, sys
+on_at_import = {}
+def audit(event, args):
+    if event == "import" and args[0].startswith("pursuit"):
+        on_at_import.setdefault(args[0], gc.isenabled())
+sys.addaudithook(audit)
+def report():
+    seen = {"imports": on_at_import, "on": gc.isenabled(), "frozen": gc.get_freeze_count()}
+    sys.stderr.write("\\nSEEN " + json.dumps(seen) + "\\n")
+    sys.stderr.flush()
+real_exit = os._exit
+def exit_reporting(code):
+    report()
+    real_exit(code)
+os._exit = exit_reporting
+sys.argv = ["pursuit", *json.loads(sys.argv[1])]
+from pursuit.cli.entry import main
+main()
+"""
+
+
+def test_the_collector_is_paused_while_a_command_starts_and_runs_for_its_work() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", ENTRY_PROBE, json.dumps(["show", str(EXAMPLE)])],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Daniel Rébillard" in done.stdout
+    seen = json.loads(done.stderr.rstrip().splitlines()[-1].removeprefix("SEEN "))
+    paused = ("pursuit.cli.main", "pursuit.core.engine", "pursuit.app.file_results")
+    assert [seen["imports"][m] for m in paused] == [False, False, False]
+    assert seen["imports"]["pursuit.cli.terminal"] is True  # imported by `show` as it prints
+    assert seen["on"] is True
+    assert seen["frozen"] > 10_000  # what the imports made, out of the collections' way
+
+
+def test_importing_the_command_line_leaves_the_collector_alone() -> None:
+    """Tests and scripts import the CLI's modules without the program's entry."""
+    probe = "import gc, pursuit.cli.main, pursuit.cli.entry; print(gc.isenabled())"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip()) == (0, "True")
+
+
+def test_one_heat_sheet_loads_no_other_kind_of_page(tmp_path: Path) -> None:
+    """The start list's, round's and classification's pages (their views, the bracket's chart
+    model) are imported only when a sheet of theirs is asked for."""
+    pages = ("start_list", "round_page", "classification_page")
+    watched = (
+        *(f"pursuit.sheets.{page}" for page in pages),
+        "pursuit.views.start_list",
+        "pursuit.views.round",
+        "pursuit.views.classification",
+        "pursuit.charts.bracket_model",
+    )
+    pdf = tmp_path / "heat.pdf"
+    args = ["sheet", str(EXAMPLE), "-r", "F", "--heat", "1", "--kind", "heat", "--to", str(pdf)]
+    code, _, loaded = loaded_by(args, watched)
+    assert code == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert loaded == []
+    # the whole set still has every kind
+    every = tmp_path / "all.pdf"
+    code, _, loaded = loaded_by(["sheet", str(EXAMPLE), "--to", str(every)], watched)
+    assert code == 0
+    assert every.read_bytes().startswith(b"%PDF")
+    assert loaded == list(watched)
+
+
+# Lists, after `pursuit ARGS`, pursuit's dataclasses whose docstring dataclasses made up
+# (from `inspect.signature`, ≈ 0.1 ms a class at import) for want of their own.
+UNDOCUMENTED_PROBE = """
+import atexit, dataclasses, os, sys
+sys.argv = ["pursuit", *sys.argv[1:]]
+def report():
+    made_up = [
+        f"{name}.{value.__qualname__}"
+        for name, module in list(sys.modules.items()) if name.startswith("pursuit")
+        for value in vars(module).values()
+        if isinstance(value, type) and dataclasses.is_dataclass(value)
+        and value.__module__ == name and (value.__doc__ or "").startswith(value.__name__ + "(")
+    ]
+    sys.stderr.write("\\nMADE UP:" + ",".join(sorted(made_up)) + "\\n")
+    sys.stderr.flush()
+atexit.register(report)
+real_exit = os._exit
+def exit_reporting(code):
+    report()
+    real_exit(code)
+os._exit = exit_reporting
+from pursuit.cli.main import main
+main()
+"""
+
+
+@pytest.mark.parametrize("command", ["show", "heat sheet"])
+def test_every_dataclass_a_command_creates_has_its_own_docstring(
+    command: str, tmp_path: Path
+) -> None:
+    args = {
+        "show": ["show", str(EXAMPLE)],
+        "heat sheet": ["sheet", str(EXAMPLE), "-r", "F", "--heat", "1", "--kind", "heat",
+                       "--to", str(tmp_path / "heat.pdf")],
+    }[command]  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", UNDOCUMENTED_PROBE, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Daniel Rébillard" in done.stdout or (tmp_path / "heat.pdf").exists()
+    assert done.stderr.rstrip().splitlines()[-1] == "MADE UP:"
+
+
+def test_a_heat_sheet_drawn_by_typst_imports_no_hashlib(tmp_path: Path) -> None:
+    """Only a chart drawn by matplotlib is hashed to name its file; typst draws the heat's."""
+    pdf = tmp_path / "heat.pdf"
+    args = ["sheet", str(EXAMPLE), "-r", "F", "--heat", "1", "--kind", "heat", "--to", str(pdf)]
+    code, _, loaded = loaded_by(args, ("hashlib",))
+    assert code == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert loaded == []

@@ -15,6 +15,8 @@ from pursuit.views.results import ResultsView, build_view
 
 @dataclass(frozen=True)
 class Computed:
+    """A competition file's results, every finding and the view the outputs render."""
+
     results: Results
     findings: tuple[Finding, ...]  # from reading the file, then from the rules
     view: ResultsView

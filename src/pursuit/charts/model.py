@@ -18,6 +18,8 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True, slots=True)
 class Tick:
+    """A value marked on an axis, with its label."""
+
     value: float
     label: str
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Entry:
+    """Where a command lives and how its process may end."""
+
     module: str  # under pursuit.cli
     attribute: str  # the command's function, or the Typer app of a group
     help: str  # the first sentence of its help, whole

@@ -5,7 +5,6 @@ reads a file never loads them; every store opened here is closed by `close_store
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -65,7 +64,12 @@ def close_stores() -> None:
 
 
 def actor(name: str | None) -> str:
-    return name or os.environ.get("PURSUIT_ACTOR") or getpass.getuser()
+    chosen = name or os.environ.get("PURSUIT_ACTOR")
+    if chosen:
+        return chosen
+    import getpass  # only for commands that record who acted (it brings in termios)
+
+    return getpass.getuser()
 
 
 def competition_id(svc: CompetitionService, given: str | None) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 
+from pursuit.cli import start_collector
 from pursuit.cli.command_table import COMMANDS
 from pursuit.cli.help_format import WholeHelpGroup
 from pursuit.cli.plain_values import install
@@ -18,6 +19,7 @@ def make_command(name: str, rich_markup_mode: Any) -> Any:  # typer's click Comm
     """The command `name` as `app.command()` / `app.add_typer()` on the root would make it."""
     entry = COMMANDS[name]
     target = getattr(importlib.import_module(f"pursuit.cli.{entry.module}"), entry.attribute)
+    start_collector.resume()  # the imports are done: the command's own work is collected as usual
     holder = typer.Typer(rich_markup_mode=rich_markup_mode, add_completion=False)
     if isinstance(target, typer.Typer):
         holder.add_typer(target, name=name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,6 +178,8 @@ def check(
     computed = computed_for(file, db, competition, None)
     findings = sorted(computed.findings, key=lambda f: (f.place.line or 0) if f.place else 0)
     if as_json:
+        import json  # only here: `check` without --json never needs it
+
         print(
             json.dumps(
                 [

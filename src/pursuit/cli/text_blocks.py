@@ -13,6 +13,8 @@ from pursuit.views.results import PlaceView, ResultsView, RoundView, RowView
 
 @dataclass(frozen=True)
 class Line:
+    """A line of text in a table cell, with its style."""
+
     text: str
     style: str = ""  # Rich's style name: "bold", "dim", "yellow"
 

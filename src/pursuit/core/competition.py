@@ -61,6 +61,8 @@ class Side(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """What, where and when: the facts that name a competition."""
+
     title: str
     event: str = "individual pursuit"
     gender: str | None = None
@@ -157,6 +159,8 @@ class Slot:
 
 @dataclass(frozen=True, slots=True)
 class PublishedPlace:
+    """A place of the classification as a source published it."""
+
     rank: str
     entrant: str
     place: Place | None = field(default=None, compare=False)
@@ -164,6 +168,8 @@ class PublishedPlace:
 
 @dataclass(frozen=True, slots=True)
 class Competition:
+    """A competition as recorded: its facts, format, entrants and rides by round."""
+
     meta: Metadata
     format: Format
     entrants: tuple[Entrant, ...]

@@ -28,6 +28,8 @@ SANCTIONS = ("disqualify", "reinstate")
 
 @dataclass(frozen=True, slots=True)
 class Decision:
+    """A ruling on the results: a rider disqualified or reinstated, a place awarded, a note."""
+
     effect: str  # one of EFFECTS
     authority: str  # who: "Commissaires' panel", "FIAC"
     reason: str

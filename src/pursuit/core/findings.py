@@ -9,6 +9,8 @@ from pursuit.errors import Place
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """An inconsistency found in the input or against the rules, with its place."""
+
     code: str  # stable, e.g. "pairing", "published-rank", "unknown-entrant"
     message: str
     place: Place | None = None

@@ -95,6 +95,8 @@ class Order:
 
 @dataclass(frozen=True, slots=True)
 class HeatSpec:
+    """A heat of a round: who the format puts in it, by reference."""
+
     number: int
     refs: tuple[Ref, ...]
 
@@ -106,6 +108,8 @@ def bracket_position(heat: HeatSpec) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RoundSpec:
+    """A round of a format: how it is ridden and who goes on."""
+
     id: str
     name: str
     kind: RoundKind
@@ -201,6 +205,8 @@ DEFAULT_UNRANKED = (
 
 @dataclass(frozen=True, slots=True)
 class Format:
+    """A competition format: its rounds and the rules they are ridden by."""
+
     name: str
     title: str
     description: str

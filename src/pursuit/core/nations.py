@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Nation:
+    """A nation by its IOC code."""
+
     code: str  # GER, URS
     name: str
     historic: bool = False  # no longer used: a country or team of the past, a code replaced

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class EntrantNotes:
+    """What the sources say about an entrant beyond the results."""
+
     note: str | None = None
     aka: tuple[str, ...] = ()  # other spellings in the sources
     basis: str | None = None  # how the entrant's facts are known (e.g. "inferred")
@@ -21,6 +23,8 @@ class EntrantNotes:
 
 @dataclass(frozen=True, slots=True)
 class Notes:
+    """The notes of a competition: by entrant, by round, and where its classification is from."""
+
     entrants: Mapping[str, EntrantNotes] = field(default_factory=dict)  # by entrant name
     rounds: Mapping[str, str] = field(default_factory=dict)  # by round id
     published_source: str | None = None  # where the published classification comes from

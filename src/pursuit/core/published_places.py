@@ -18,6 +18,8 @@ from pursuit.core.resolver import Context
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """A ride's rank in its round, and whether its published place set it."""
+
     rank: int
     shared: bool
     ride: Ride

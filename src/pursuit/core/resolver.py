@@ -25,6 +25,8 @@ from pursuit.errors import Place
 
 @dataclass
 class Context:
+    """The rounds worked out so far while a competition is computed."""
+
     competition: Competition
     rounds: dict[str, RoundResult] = field(default_factory=dict)
     rides_by_round: dict[str, dict[str, Ride]] = field(default_factory=dict)

@@ -28,6 +28,8 @@ class RankedRide:
 
 @dataclass(frozen=True, slots=True)
 class HeatResult:
+    """A heat as ridden: who was in it, their rides and who won."""
+
     round_id: str
     number: int
     title: str
@@ -53,6 +55,8 @@ class HeatResult:
 
 @dataclass(frozen=True, slots=True)
 class RoundResult:
+    """A round computed: its ranking, heats and who went on."""
+
     spec: RoundSpec
     ranking: tuple[RankedRide, ...]  # timed: by time; knockout: heat by heat
     heats: tuple[HeatResult, ...] = ()
@@ -83,6 +87,8 @@ class ClassifiedPlace:
 
 @dataclass(frozen=True, slots=True)
 class Results:
+    """A competition computed by the rules: every round and the final classification."""
+
     competition: Competition
     rounds: tuple[RoundResult, ...]
     classification: tuple[ClassifiedPlace, ...]

@@ -71,6 +71,8 @@ def _is_rank(value: object) -> bool:
 
 @dataclass
 class Loaded:
+    """A competition read from a file, with what reading it found."""
+
     competition: Competition
     findings: list[Finding] = field(default_factory=list)
     source: str = ""

@@ -17,6 +17,8 @@ from pursuit.loading.format_files import format_and_definition, preset_names
 
 @dataclass(frozen=True)
 class FileFormat:
+    """The format a competition file names or defines."""
+
     format: Format
     name: str  # the name the event log keeps: the preset's, or the definition's own
     definition: dict[str, Any]  # the definition as written, to store with the log

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +11,16 @@ from pursuit.core.format_reader import format_from_mapping
 from pursuit.core.formats import Format
 from pursuit.errors import FormatDefinitionError, LineIndex, Place
 from pursuit.loading.toml_lines import NESTED_TOO_DEEPLY, ValueLines
+from pursuit.shipped import shipped
 
-PRESET_PACKAGE = "pursuit.formats"
+PRESET_FOLDER = "formats"  # in the package: pursuit/formats/*.toml
 # How many formats may extend one another in a chain (a guard against a file extending itself).
 MAX_EXTENDS = 8
 
 
 def preset_names() -> list[str]:
     """The formats shipped with pursuit."""
-    folder = resources.files(PRESET_PACKAGE)
+    folder = shipped(PRESET_FOLDER)
     return sorted(
         p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
     )
@@ -81,7 +81,7 @@ def format_and_definition(
 
 def _format_text(reference: str, base: Path | None) -> tuple[str, str]:
     if reference in preset_names():
-        text = resources.files(PRESET_PACKAGE).joinpath(f"{reference}.toml").read_text("utf-8")
+        text = shipped(PRESET_FOLDER, f"{reference}.toml").read_text("utf-8")
         return text, f"preset {reference}"
     path = Path(reference)
     if not path.is_absolute() and base is not None:

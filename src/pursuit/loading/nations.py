@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
 from pursuit.core.nations import Nation
+from pursuit.shipped import shipped
 
-DATA_PACKAGE = "pursuit.data"
+DATA_FOLDER = "data"  # in the package
 DATA_FILE = "nations.toml"
 
 
 @cache
 def ioc_nations() -> MappingProxyType[str, Nation]:
     """Every IOC code, current and historic (URS, FRG, GDR…), by code."""
-    text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text("utf-8")
+    text = shipped(DATA_FOLDER, DATA_FILE).read_text("utf-8")
     data: dict[str, Any] = tomllib.loads(text)
     out = {code: Nation(code, name) for code, name in data["current"].items()}
     for code, fact in data["historic"].items():

@@ -7,7 +7,6 @@ import re
 import tomllib
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from pursuit.core.competition import DISTANCES_M, is_iso_date
@@ -16,8 +15,9 @@ from pursuit.core.standing import KINDS, StandingRecord
 from pursuit.core.times import parse_time
 from pursuit.errors import Place, PursuitError, TimeFormatError
 from pursuit.loading.toml_lines import ValueLines
+from pursuit.shipped import shipped
 
-DATA_PACKAGE = "pursuit.data"
+DATA_FOLDER = "data"  # in the package
 DATA_FILE = "records.toml"
 _REQUIRED = ("kind", "discipline", "gender", "distance_m", "time", "holder", "date")
 _OPTIONAL = ("venue", "closed", "note")
@@ -102,5 +102,5 @@ def _record(table: object, path: tuple[str, int], fail: Any) -> StandingRecord:
 @cache
 def record_book() -> tuple[StandingRecord, ...]:
     """The records shipped with pursuit (`pursuit/data/records.toml`), read once."""
-    text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text("utf-8")
+    text = shipped(DATA_FOLDER, DATA_FILE).read_text("utf-8")
     return records_from_text(text, f"pursuit/data/{DATA_FILE}")

@@ -23,6 +23,8 @@ AS_PUBLISHED = "as published"
 
 @dataclass(frozen=True, slots=True)
 class SheetStatus:
+    """Whether a sheet is official, and since when."""
+
     official: bool
     since: str = ""  # "as published", "1968-10-18 17:02:11 UTC", or "" while provisional
 
@@ -45,6 +47,8 @@ PROVISIONAL = SheetStatus(False)
 
 @dataclass(frozen=True, slots=True)
 class Officiality:
+    """Which sheets are official: each round's status and the competition's."""
+
     rounds: dict[str, SheetStatus] = field(default_factory=dict)
     competition: SheetStatus = PROVISIONAL
 

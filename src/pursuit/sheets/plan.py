@@ -7,13 +7,14 @@ results; then the final classification. A round nobody is known for yet is left 
 from __future__ import annotations
 
 from pursuit.errors import PursuitError
-from pursuit.sheets.classification_page import classification_page
 from pursuit.sheets.heat_page import heat_page
-from pursuit.sheets.round_page import round_page
 from pursuit.sheets.sheet import Sheet
 from pursuit.sheets.source import SheetSource
-from pursuit.sheets.start_list import start_list
 from pursuit.views.heat_sheet import heat_numbers
+
+# The other kinds' pages are imported when asked for: one heat's sheet (`pursuit sheet -r Q
+# --heat 3`) then never loads the start list's, the round's or the classification's views
+# and the bracket's chart model.
 
 KINDS = ("start-list", "heat", "round", "classification")
 
@@ -41,6 +42,10 @@ def sheets_for(
             have = ", ".join(str(n) for n in heat_numbers(results, round_id)) or "none yet"
             raise NoSuchSheet(f"{round_id} has no heat {heat} with riders (heats: {have})")
         return [heat_page(source, round_id, heat, charts)]
+    from pursuit.sheets.classification_page import classification_page
+    from pursuit.sheets.round_page import round_page
+    from pursuit.sheets.start_list import start_list
+
     sheets: list[Sheet] = []
     for result in results.rounds:
         if round_id is not None and result.id != round_id:

@@ -11,7 +11,6 @@ together before typesetting, across worker processes when there are many:
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,6 +81,8 @@ def _file(root: Path, files: dict[bytes, str], image: bytes) -> str:
     """The name of the file holding `image` in `root`, written the first time."""
     name = files.get(image)
     if name is None:
+        import hashlib  # only for charts drawn by matplotlib: typst draws the heat sheet's
+
         name = files[image] = f"chart-{hashlib.sha1(image).hexdigest()[:16]}.svg"
         (root / name).write_bytes(image)
     return name

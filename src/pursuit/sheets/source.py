@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # a store's modules only for sheets printed from a database
 
 @dataclass(frozen=True)
 class SheetSource:
+    """What the sheets are made from: the results, their status, the draws."""
+
     computed: Computed
     official: Officiality
     draws: dict[str, tuple[DrawnHeat, ...]] = field(default_factory=dict)

@@ -16,13 +16,13 @@ import shutil
 import tempfile
 import threading
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import typst
 
 from pursuit.errors import PursuitError
+from pursuit.shipped import shipped
 
 # Untagged: a tagged PDF of these sheets is about four times the size, and poppler 22 (Debian 12)
 # complains about typst's tagging on every page it reads.
@@ -35,7 +35,7 @@ class SheetRenderError(PursuitError):
 
 @cache
 def template(name: str) -> bytes:
-    return (resources.files("pursuit.sheets") / "templates" / name).read_bytes()
+    return shipped("sheets", "templates", name).read_bytes()
 
 
 # The faces the sheets use (regular, bold, the italic of a note); typst reads every font file of

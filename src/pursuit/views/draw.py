@@ -23,6 +23,8 @@ SIDE_ORDER = {"red": 0, "green": 1}
 
 @dataclass(frozen=True, slots=True)
 class DrawnHeat:
+    """A heat as drawn: its entrants, their sides and how far it is."""
+
     number: int
     entrants: tuple[str, ...]  # "" where the format has not decided who rides yet
     sides: tuple[str, ...]  # "red" / "green" / "" per entrant

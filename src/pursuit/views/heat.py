@@ -25,6 +25,8 @@ from pursuit.core.times import RaceTime
 
 @dataclass(frozen=True, slots=True)
 class HeatRider:
+    """A rider of a heat: side, status, time and record."""
+
     name: str
     short: str  # the family name (a team's name), for legends and narrow columns
     nation: str
@@ -54,6 +56,8 @@ class HeatRider:
 
 @dataclass(frozen=True, slots=True)
 class HalfLap:
+    """A half lap of a heat: each rider's crossing and lap there, and the gap."""
+
     number: int
     distance_m: int
     crossings: tuple[RaceTime | None, ...]  # one per rider, None where not (yet) crossed
@@ -77,6 +81,8 @@ class HalfLap:
 
 @dataclass(frozen=True, slots=True)
 class Catch:
+    """A rider caught by the other, and the first half lap the splits prove it at."""
+
     catcher: str
     caught: str
     half_lap: int | None  # the first half lap at which the splits prove it
@@ -84,6 +90,8 @@ class Catch:
 
 @dataclass(frozen=True, slots=True)
 class Heat:
+    """A heat half lap by half lap, as the heat's sheet and charts show it."""
+
     round_id: str
     number: int
     distance_m: int

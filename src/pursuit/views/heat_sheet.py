@@ -30,6 +30,8 @@ _DECIDED_BY = {
 
 @dataclass(frozen=True, slots=True)
 class RiderSheet:
+    """A rider as a heat's sheet prints them."""
+
     name: str
     short: str  # the family name (a team's name), for legends and narrow columns
     nation: str
@@ -48,6 +50,8 @@ class RiderSheet:
 
 @dataclass(frozen=True, slots=True)
 class HalfLapRow:
+    """A line of a heat sheet's table: both riders at one half lap, as text."""
+
     half_lap: int
     distance_m: int
     elapsed: tuple[str, str]  # A, B; "" where the rider has no split here
@@ -60,6 +64,8 @@ class HalfLapRow:
 
 @dataclass(frozen=True, slots=True)
 class HeatSheet:
+    """Everything a heat's sheet prints."""
+
     round_id: str
     round_name: str
     number: int

@@ -25,6 +25,8 @@ _HEAT = attrgetter("heat")
 
 @dataclass(frozen=True, slots=True)
 class RowView:
+    """A ride as the outputs print it."""
+
     rank: str  # "1", "5", "–"
     name: str
     nation: str
@@ -45,6 +47,8 @@ class RowView:
 
 @dataclass(frozen=True, slots=True)
 class HeatView:
+    """A heat's rides as the outputs print them."""
+
     number: int
     title: str
     rides: tuple[RowView, ...]
@@ -54,6 +58,8 @@ class HeatView:
 
 @dataclass(frozen=True, slots=True)
 class RoundView:
+    """A round as the outputs print it: its ranking and heats."""
+
     id: str
     name: str
     kind: str  # timed | knockout
@@ -68,6 +74,8 @@ class RoundView:
 
 @dataclass(frozen=True, slots=True)
 class PlaceView:
+    """A place of the final classification as the outputs print it."""
+
     rank: str  # "1", "5", "AC", "DNF", "" (still in competition)
     name: str  # "" for a vacant place
     nation: str
@@ -91,6 +99,8 @@ class DecisionView:
 
 @dataclass(frozen=True, slots=True)
 class FindingView:
+    """A finding as the outputs print it."""
+
     code: str
     message: str
     place: str
@@ -98,6 +108,8 @@ class FindingView:
 
 @dataclass(frozen=True, slots=True)
 class CompetitionView:
+    """The competition's facts as the outputs print them."""
+
     title: str
     event: str
     gender: str
@@ -116,6 +128,8 @@ class CompetitionView:
 
 @dataclass(frozen=True, slots=True)
 class ResultsView:
+    """Everything the outputs print of a competition's results."""
+
     competition: CompetitionView
     rounds: tuple[RoundView, ...]
     classification: tuple[PlaceView, ...]

@@ -21,6 +21,8 @@ PROVISIONAL = "provisional"
 
 @dataclass(frozen=True)
 class RoundLine:
+    """A round's line of the status: its kind, where it stands, when it is ridden."""
+
     id: str
     name: str
     kind: str  # timed | knockout
@@ -32,6 +34,8 @@ class RoundLine:
 
 @dataclass(frozen=True)
 class HeatRef:
+    """A heat by its round and number, with its title."""
+
     round: str
     number: int
     title: str
