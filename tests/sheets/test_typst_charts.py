@@ -97,3 +97,36 @@ def test_the_bracket_is_drawn_with_typst(file_source: SheetSource, tmp_path: Pat
     text = pdf_text(pdf)
     for words in ("Quarterfinals", "Semifinals", "Bronze medal match", "4:41.71", "Cipriano"):
         assert words in text
+
+
+def test_a_chart_given_its_width_looks_as_one_that_measures_its_space(
+    db_source: SheetSource, tmp_path: Path
+) -> None:
+    """The sheets pass a chart its width (cheaper for typst); the same chart laid out in a box
+    of that width, measuring its space, is the same picture, markers and texts included."""
+    import json
+
+    from pursuit.sheets.render import CHARTS_TEMPLATE
+    from pursuit.sheets.typesetting import _compiler, template
+
+    plots = [p.as_data() for p in charted_heat(db_source).plots.values()]
+    (tmp_path / CHARTS_TEMPLATE).write_bytes(template(CHARTS_TEMPLATE))
+    document = (
+        '#import "charts.typ": plot\n'
+        "#set page(width: 300pt, height: 220pt, margin: 10pt)\n"
+        '#set text(font: "DejaVu Sans")\n'
+        "#let plots = json(bytes(sys.inputs.plots))\n"
+        "#for p in plots { page(box(width: 255pt, plot(p))); page(plot(p, width: 255pt)) }\n"
+    )
+    pages = _compiler().compile(
+        input=document.encode(), root=str(tmp_path), format="png", ppi=100.0,
+        sys_inputs={"plots": json.dumps(plots)},
+    )  # fmt: skip
+    assert isinstance(pages, list) and len(pages) == 2 * len(plots) >= 4
+    blank = _compiler().compile(
+        input=b"#set page(width: 300pt, height: 220pt, margin: 10pt)\n#box()",
+        root=str(tmp_path), format="png", ppi=100.0,
+    )  # fmt: skip
+    for measured, given in zip(pages[::2], pages[1::2], strict=True):
+        assert measured == given
+        assert given != blank  # something is drawn

@@ -4,9 +4,12 @@ colour of whoever is ahead, the catch, and no chart for a heat without splits.""
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+
 from pursuit.charts.colours import ACCENT, GREEN, RED
 from pursuit.charts.heat_model import gap_plot, heat_plots, lap_plot
-from pursuit.charts.model import Axis, Plot
+from pursuit.charts.model import Axis, Bar, Box, Label, Plot, Swatch
 from pursuit.charts.qualifying_model import qualifying_plot
 from pursuit.core.times import TICKS_PER_SECOND, RaceTime
 from pursuit.views.heat_sheet import HalfLapRow, HeatSheet, RiderSheet
@@ -125,3 +128,21 @@ def test_the_qualifying_chart_ranks_bars_draws_the_line_and_hatches_the_overtake
     assert all(":" in t.label for t in plot.x.ticks) and covers(plot.x, [261.0, 265.0])
     texts = [label.text for label in plot.labels]
     assert "1  Ann" in texts and "–  Dee" in texts and any("overtaken" in t for t in texts)
+
+
+def test_as_data_is_what_asdict_gives_for_every_kind_of_mark() -> None:
+    """`Plot.as_data` is a faster `dataclasses.asdict`: the same data, for every field."""
+    plots = list(heat_plots(heat([0.5, -0.25, None, 1.0], caught_at=3)) or ())
+    assert plots, "the heat has charts"
+    frame = Axis(0.0, 1.0, (), "")
+    plots.append(Plot(
+        width=200.0, height=100.0, area=(0.1, 0.1, 0.8, 0.8), title="t", note="n", x=frame, y=frame,
+        bars=(Bar(1.0, 0.0, 0.5, 0.6, "#111111", hatch="#222222"),),
+        labels=(Label(None, 0.5, "a row", "#333333", 7.0, bold=True),),
+        boxes=(Box(0.1, 0.2, 0.3, 0.4, "#ffffff", "#000000", 0.5),),
+        swatches=(Swatch("key", "#444444"),), style={"ink": "#222222", "sizes": [1, 2]},
+    ))  # fmt: skip
+    for plot in plots:
+        data = plot.as_data()
+        assert data == asdict(plot)
+        assert json.dumps(data) == json.dumps(asdict(plot))
