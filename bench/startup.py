@@ -18,7 +18,8 @@ Bytecode is compiled first and the processes run without PYTHONDONTWRITEBYTECODE
 every process recompiles every module it imports). Prints median and min of the wall time
 with the ratio to `python -c pass`, the CPU time each process used (user + system: its own
 work, apart from waiting for a core on a shared machine), the load average, and the biggest
-imports of `pursuit show` from `python -X importtime` (the least of `--runs` runs each).
+imports of `pursuit show` from `python -X importtime` (the least of `--runs` runs each), and
+how many dataclasses `pursuit show` creates and how long the stdlib's decorator took for them.
 `--before SRC` times the same commands with another checkout's `src/` first on the path,
 alternating with this one, for a before/after in one run. Writes JSON (default
 bench/results/startup.json) with "targets".
@@ -145,6 +146,46 @@ def top_imports(argv: list[str], env: dict[str, str], runs: int, top: int) -> li
     return [{"module": name, "ms": round(us / 1000, 1)} for name, us in biggest]
 
 
+# `pursuit show EXAMPLE` with the stdlib's dataclass decorator timed: the core's records are
+# frozen dataclasses, and Python 3.11 compiles each one's methods as the class is created.
+_DATACLASS_PROBE = """
+import dataclasses, os, sys, time
+real, spent = dataclasses.dataclass, [0.0, 0]
+def timed(cls=None, /, **options):
+    def make(c):
+        start = time.perf_counter()
+        made = real(c, **options)
+        spent[0] += time.perf_counter() - start
+        spent[1] += 1
+        return made
+    return make if cls is None else make(cls)
+dataclasses.dataclass = timed
+leave = os._exit
+def report(code=0):
+    sys.stdout.flush()
+    sys.stderr.write(f"dataclasses {spent[1]} {spent[0]}\\n")
+    leave(code)
+os._exit = report
+sys.argv = ["pursuit", *sys.argv[1:]]
+from pursuit.cli.entry import main
+main()
+"""
+
+
+def dataclass_cost(example: Path, env: dict[str, str], runs: int) -> dict[str, float]:
+    """How many dataclasses `pursuit show` creates and the least time creating them took."""
+    least, count = float("inf"), 0
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", _DATACLASS_PROBE, "show", str(example)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True,
+        )  # fmt: skip
+        line = next(x for x in done.stderr.splitlines() if x.startswith("dataclasses "))
+        _, made, seconds = line.split()
+        least, count = min(least, float(seconds)), int(made)
+    return {"count": count, "min_ms": round(least * 1000, 1)}
+
+
 def prepare(src_dirs: list[Path], argv_sets: list[tuple[list[str], dict[str, str]]]) -> None:
     """Bytecode for our sources, then one untimed run of each command writes the rest."""
     for src in src_dirs:
@@ -207,6 +248,7 @@ def main() -> int:
                 cpu[(version, name)].append(used)
         load_after = os.getloadavg()
         imports = top_imports(table["pursuit show EXAMPLE"], setup, args.runs, args.top)
+        classes = dataclass_cost(args.example, setup, args.runs)
 
     floor = times[("now", "python -c pass")]
     floor_median, floor_min = statistics.median(floor), min(floor)
@@ -239,9 +281,12 @@ def main() -> int:
         r for r in rows if r["command"].startswith("pursuit sheet") and r["version"] == "now"
     )
     parsed = next(r for r in rows if r["command"] == "show, argparse prototype")
+    bare = next(r for r in rows if r["command"] == "show, rules alone (no parser)")
     note = (f"min {show['min_ms']} ms, CPU {show['cpu_median_ms']} ms; floor: python -c pass "
-            f"{floor_median * 1000:.1f} ms median, {floor_min * 1000:.1f} ms min; "
-            f"load {load_before[0]:.1f}")  # fmt: skip
+            f"{floor_median * 1000:.1f} ms median, {floor_min * 1000:.1f} ms min; the same work "
+            f"without a command-line parser {bare['median_ms']} ms median, {bare['min_ms']} ms "
+            f"min, of which creating {classes['count']} dataclasses {classes['min_ms']} ms "
+            f"(least of {args.runs}); load {load_before[0]:.1f}")  # fmt: skip
     targets = [
         {"measure": "pursuit show example, whole process", "figure": show["median_ms"],
          "unit": "ms", "target": f"≤ {TARGET_MS:g} ms", "met": show["median_ms"] <= TARGET_MS,
@@ -260,6 +305,10 @@ def main() -> int:
         f"\ntyper's share of `pursuit show`: {show['median_ms'] - parsed['median_ms']:.1f} ms "
         f"median against the argparse prototype ({parsed['median_ms']} ms)"
     )
+    print(
+        f"dataclasses `pursuit show` creates: {classes['count']}, in {classes['min_ms']} ms "
+        f"(the least of {args.runs} runs)"
+    )
     report = {
         "benchmark": "startup",
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
@@ -267,6 +316,7 @@ def main() -> int:
         "load_average": {"before": load_before, "after": load_after},
         "rows": rows,
         "show_imports": imports,
+        "show_dataclasses": classes,
         "targets": targets,
     }
     write_report(args.json, report)
