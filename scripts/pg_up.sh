@@ -7,7 +7,8 @@
 # Meant to be sourced (by .ci/run, or by hand); it changes no shell options of the caller. Runs as
 # root: initdb refuses root, so the server runs as the `postgres` user (created if missing). The
 # cluster trades durability for speed (fsync=off): right for tests, which kill clients, not the
-# server. PGPORT picks the port; unset, the first free port from 55432 up is used.
+# server. PGPORT picks the port; unset, the first free port from 55432 up is used. 250
+# connections: enough for four `pursuit serve` processes (bench/sse.py --processes 4).
 
 _pursuit_pg_up() {
     local bin tmp port
@@ -29,7 +30,7 @@ _pursuit_pg_up() {
         cat "$tmp/initdb.log" >&2; rm -rf "$tmp"; return 1
     fi
     if ! runuser -u postgres -- "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $tmp -c fsync=off -c full_page_writes=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $tmp -c fsync=off -c full_page_writes=off -c max_connections=250" \
         start >/dev/null; then
         cat "$tmp/server.log" >&2; rm -rf "$tmp"; return 1
     fi
