@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import uvicorn
-from tests.web.web_support import free_port
+from web_support import free_port
 
 from pursuit.web.live import broadcast
 from pursuit.web.live.broadcast import Broadcaster, Update
