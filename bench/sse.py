@@ -334,15 +334,7 @@ async def post_splits(
         while min(v.position for v in crowd) < last and time.monotonic() - caught_up < 10:
             await asyncio.sleep(0.005)
         lag_s = time.monotonic() - caught_up
-    return {
-        "sent": sent,
-        "measured": measured,
-        "warm_up": warm,
-        "splits_per_s": round(count / elapsed, 1),
-        "throughput_splits": count,
-        "last": last,
-        "last_viewer_caught_up_s": round(lag_s, 3),
-    }
+    return sse_load.poster_report(sent, measured, warm, count, elapsed, last, lag_s)
 
 
 async def load(args: argparse.Namespace, token: str, requests: list[dict[str, Any]]) -> None:

@@ -209,6 +209,21 @@ def post_splits(
     crowd.wait_for(last)
     while crowd.short and time.monotonic() - caught_up < 10:
         crowd.turn(0.05)
+    return poster_report(sent, measured, warm, count, elapsed, last, time.monotonic() - caught_up)
+
+
+def poster_report(
+    sent: dict[int, float],
+    measured: list[int],
+    warm: list[int],
+    count: int,
+    elapsed: float,
+    last: int,
+    lag_s: float,
+) -> dict[str, Any]:
+    """What the poster says when done, whichever client it is (this loop or sse.py's asyncio):
+    when each split was sent, which were measured and which warmed up, the throughput phase's
+    splits per second, and how long the last viewer took to catch up after it."""
     return {
         "sent": sent,
         "measured": measured,
@@ -216,7 +231,7 @@ def post_splits(
         "splits_per_s": round(count / elapsed, 1),
         "throughput_splits": count,
         "last": last,
-        "last_viewer_caught_up_s": round(time.monotonic() - caught_up, 3),
+        "last_viewer_caught_up_s": round(lag_s, 3),
     }
 
 

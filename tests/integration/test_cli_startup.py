@@ -30,20 +30,28 @@ HEAVY = (
     "typst",
 )
 
+# The end of a probe's preamble: its `report()` also runs when the command leaves by os._exit.
+REPORT_AT_QUICK_EXIT = """
+real_exit = os._exit
+def exit_reporting(code):
+    report()
+    real_exit(code)
+os._exit = exit_reporting
+"""
+
 # Runs `pursuit ARGS` through the entry function, then says on stderr which modules of
 # `watched` were imported, however the process ends (os._exit included).
-PROBE = """
+PROBE = (
+    """
 import json, os, sys
 watched, args = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 def report():
     loaded = [m for m in watched if m in sys.modules]
     sys.stderr.write("\\nLOADED " + json.dumps(loaded) + "\\n")
     sys.stderr.flush()
-real_exit = os._exit
-def exit_reporting(code):
-    report()
-    real_exit(code)
-os._exit = exit_reporting
+"""
+    + REPORT_AT_QUICK_EXIT
+    + """
 sys.argv = ["pursuit", *args]
 from pursuit.cli.main import main
 try:
@@ -52,6 +60,7 @@ except SystemExit:
     report()
     raise
 """
+)
 
 
 def loaded_by(
@@ -152,14 +161,19 @@ def test_a_store_is_closed_before_the_process_leaves(tmp_path: Path) -> None:
     assert not Path(f"{db}-wal").exists()
 
 
-def test_a_heat_sheet_from_a_file_loads_no_store_live_state_or_matplotlib(tmp_path: Path) -> None:
-    watched = (*(m for m in HEAVY if m != "typst"), "pursuit.core.live_state", "numpy")
+def one_heat_sheet_loads(tmp_path: Path, watched: tuple[str, ...]) -> list[str]:
+    """The modules of `watched` that printing the 1968 final's heat sheet imported."""
     pdf = tmp_path / "heat.pdf"
     args = ["sheet", str(EXAMPLE), "-r", "F", "--heat", "1", "--kind", "heat", "--to", str(pdf)]
     code, _, loaded = loaded_by(args, watched)
     assert code == 0
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert loaded == []
+    return loaded
+
+
+def test_a_heat_sheet_from_a_file_loads_no_store_live_state_or_matplotlib(tmp_path: Path) -> None:
+    watched = (*(m for m in HEAVY if m != "typst"), "pursuit.core.live_state", "numpy")
+    assert one_heat_sheet_loads(tmp_path, watched) == []
 
 
 # Left out of `pursuit show FILE`: shipped files are read from the package's folder, JSON is
@@ -196,7 +210,8 @@ def test_show_on_a_file_imports_no_importlib_resources_json_or_getpass() -> None
 # Runs `pursuit ARGS` through the program's entry (pursuit.cli.entry), noting for each pursuit
 # module whether the garbage collector was on when it was imported, then says on stderr what
 # it saw and the collector's state at the end.
-ENTRY_PROBE = """
+ENTRY_PROBE = (
+    """
 import gc, json, os, sys
 on_at_import = {}
 def audit(event, args):
@@ -207,15 +222,14 @@ def report():
     seen = {"imports": on_at_import, "on": gc.isenabled(), "frozen": gc.get_freeze_count()}
     sys.stderr.write("\\nSEEN " + json.dumps(seen) + "\\n")
     sys.stderr.flush()
-real_exit = os._exit
-def exit_reporting(code):
-    report()
-    real_exit(code)
-os._exit = exit_reporting
+"""
+    + REPORT_AT_QUICK_EXIT
+    + """
 sys.argv = ["pursuit", *json.loads(sys.argv[1])]
 from pursuit.cli.entry import main
 main()
 """
+)
 
 
 def test_the_collector_is_paused_while_a_command_starts_and_runs_for_its_work() -> None:
@@ -254,12 +268,7 @@ def test_one_heat_sheet_loads_no_other_kind_of_page(tmp_path: Path) -> None:
         "pursuit.views.classification",
         "pursuit.charts.bracket_model",
     )
-    pdf = tmp_path / "heat.pdf"
-    args = ["sheet", str(EXAMPLE), "-r", "F", "--heat", "1", "--kind", "heat", "--to", str(pdf)]
-    code, _, loaded = loaded_by(args, watched)
-    assert code == 0
-    assert pdf.read_bytes().startswith(b"%PDF")
-    assert loaded == []
+    assert one_heat_sheet_loads(tmp_path, watched) == []
     # the whole set still has every kind
     every = tmp_path / "all.pdf"
     code, _, loaded = loaded_by(["sheet", str(EXAMPLE), "--to", str(every)], watched)

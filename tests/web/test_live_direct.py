@@ -8,15 +8,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
-import uvicorn
-from web_support import free_port
+from web_support import LiveServer
 
 from pursuit.web.live import broadcast
 from pursuit.web.live.broadcast import Broadcaster, Update
@@ -58,20 +56,15 @@ class Server:
         self.stream = stream
         self.directs: list[bool] = []  # per request: whether the scope had the transport
         self.subscriptions = 0
-        self.port = free_port()
-        config = uvicorn.Config(
+        self.live = LiveServer(
             self.app,
-            host="127.0.0.1",
-            port=self.port,
             log_config=None,
             log_level="info",
             lifespan="on",
             interface="asgi3",
-            timeout_graceful_shutdown=1,
             http=http_protocol() if direct else "httptools",
         )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.port = self.live.port
 
     async def app(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
@@ -88,16 +81,11 @@ class Server:
         await self.stream(self.hub)(scope, receive, send)
 
     def __enter__(self) -> Server:
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.01)
+        self.live.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(5)
+        self.live.__exit__()
 
     def viewer(self, receive_buffer: int | None = None) -> Viewer:
         return Viewer(self.port, receive_buffer)

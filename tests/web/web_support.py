@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import uvicorn
-from fastapi import FastAPI
+from starlette.types import ASGIApp
 
 from pursuit.app.creation import create_command
 from pursuit.core import commands as c
@@ -114,20 +114,19 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """uvicorn in a daemon thread on a free port (STACK.md §4)."""
+    """uvicorn in a daemon thread on a free port (STACK.md §4); `options` change uvicorn's
+    settings given here."""
 
-    def __init__(self, app: FastAPI) -> None:
+    def __init__(self, app: ASGIApp, **options: Any) -> None:
         self.app = app
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            app,
-            host="127.0.0.1",
-            port=self.port,
-            log_level="warning",
-            timeout_graceful_shutdown=1,
-            http=http_protocol(),  # as `pursuit serve`: live streams write to the transport
-        )
+        settings: dict[str, Any] = {
+            "log_level": "warning",
+            "timeout_graceful_shutdown": 1,
+            "http": http_protocol(),  # as `pursuit serve`: live streams write to the transport
+        }
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, **(settings | options))
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

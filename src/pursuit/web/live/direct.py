@@ -29,8 +29,6 @@ from typing import Any
 
 EXTENSION = "pursuit.direct_body"
 
-Message = dict[str, Any]
-
 
 class DirectBody:
     """One HTTP response's body chunks, written to its transport directly (loop thread only)."""
